@@ -1,0 +1,37 @@
+"""The errors this package raises: one base class, a few specific ones.
+
+Every message says what went wrong and what to do about it; the CLI and the
+web UI show the message alone, never a traceback.
+"""
+
+
+class SummarizerError(Exception):
+    """Base class of every error raised on purpose by this package."""
+
+
+class InputError(SummarizerError, ValueError):
+    """The input text cannot be processed as given."""
+
+
+class EmptyTranscriptError(InputError):
+    """The input is empty or only whitespace."""
+
+
+class DecodeError(InputError):
+    """The input bytes are not text in a supported encoding."""
+
+
+class InputTooLargeError(InputError):
+    """The input is larger than the configured size limit."""
+
+
+class UnsupportedLanguageError(SummarizerError, ValueError):
+    """A language or language pair that no model in the registry covers."""
+
+
+class ModelNotAvailableError(SummarizerError):
+    """A model is neither in a local folder nor reachable on the hub."""
+
+
+class ModelError(SummarizerError):
+    """A model loaded but failed while running."""
