@@ -1,0 +1,44 @@
+"""Helpers shared by the CLI commands: reading input, writing output, errors."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import SummarizerError
+
+
+def read_input(path: str) -> bytes:
+    """The bytes of FILE, or of standard input for ``-``."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {path}: {exc.strerror}") from None
+
+
+def write_output(text: str, out: str | None) -> None:
+    """Write ``text`` to OUT (atomically), or to standard output."""
+    if not out or out == "-":
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    target = Path(out)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
+
+
+@contextlib.contextmanager
+def clean_errors():
+    """Turn the package's errors into a clean message and exit code 1."""
+    try:
+        yield
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from None
