@@ -9,13 +9,14 @@ from .errors import (
     SummarizerError,
     UnsupportedLanguageError,
 )
+from .quotes import Quote, extract_quotes
 from .speakers import Speaker
 from .transcript import Exchange, Transcript, Turn, parse_transcript
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse_transcript", "Transcript", "Turn", "Exchange", "Speaker",
+    "parse_transcript", "extract_quotes", "Quote", "Transcript", "Turn", "Exchange", "Speaker",
     "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError",
     "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "__version__",
 ]
