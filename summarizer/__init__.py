@@ -1,5 +1,6 @@
 """Quote-attributed briefs and translations of Mexico's presidential press conferences."""
 
+from ._version import __version__
 from .errors import (
     DecodeError,
     EmptyTranscriptError,
@@ -11,12 +12,14 @@ from .errors import (
 )
 from .quotes import Quote, extract_quotes
 from .speakers import Speaker
+from .summarize import Summarizer, SummaryOptions, summarize
+from .summary import Line, Point, Summary
 from .transcript import Exchange, Transcript, Turn, parse_transcript
 
-__version__ = "0.1.0"
 
 __all__ = [
-    "parse_transcript", "extract_quotes", "Quote", "Transcript", "Turn", "Exchange", "Speaker",
+    "parse_transcript", "extract_quotes", "summarize", "Quote", "Summary", "Point", "Line",
+    "Summarizer", "SummaryOptions", "Transcript", "Turn", "Exchange", "Speaker",
     "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError",
     "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "__version__",
 ]

@@ -249,6 +249,34 @@ def _doc_weights(sentences: list[_Sentence], doc: Transcript) -> Counter:
     return Counter({w: c for w, c in weights.items() if 2 <= c <= cutoff})
 
 
+@dataclass(frozen=True)
+class ScoringContext:
+    """What a sentence's score depends on beyond its own words."""
+
+    weights: Counter  # content words of the officials' sentences (topic centrality)
+    press: Counter  # content words of the reporters' questions (news value)
+
+
+def sentence_context(doc: Transcript) -> ScoringContext:
+    sentences = [s for s in candidate_sentences(doc) if not s.list_item and not s.reading]
+    return ScoringContext(_doc_weights(sentences, doc), _press_weights(doc))
+
+
+def score_sentence(text: str, context: ScoringContext) -> tuple[float, list[str]]:
+    """How quotable one span is, and why."""
+    return _score(text, context.weights, context.press)
+
+
+def ranked_quotes(doc: Transcript) -> list[Quote]:
+    """Every candidate window of ``doc``, scored, best first (overlapping ones included)."""
+    sentences = [s for s in candidate_sentences(doc) if not s.list_item and not s.reading]
+    weights = _doc_weights(sentences, doc)
+    candidates = _windows(doc, sentences, weights, _press_weights(doc))
+    candidates = _weigh_exchanges(doc, candidates)
+    candidates.sort(key=lambda q: (-q.score, q.start))
+    return candidates
+
+
 def extract_quotes(source: str | bytes | Transcript, k: int = 8, *, max_per_exchange: int = 3) -> list[Quote]:
     """The ``k`` most quotable spans of a transcript, best first.
 
@@ -259,12 +287,7 @@ def extract_quotes(source: str | bytes | Transcript, k: int = 8, *, max_per_exch
     if k <= 0:
         return []
     doc = source if isinstance(source, Transcript) else parse_transcript(source)
-    sentences = [s for s in candidate_sentences(doc) if not s.list_item and not s.reading]
-    weights = _doc_weights(sentences, doc)
-    candidates = _windows(doc, sentences, weights, _press_weights(doc))
-    candidates = _weigh_exchanges(doc, candidates)
-    candidates.sort(key=lambda q: (-q.score, q.start))
-    return _select(candidates, k, max_per_exchange)
+    return _select(ranked_quotes(doc), k, max_per_exchange)
 
 
 def _weigh_exchanges(doc: Transcript, candidates: list[Quote]) -> list[Quote]:

@@ -1,0 +1,373 @@
+"""Batch jobs: translate or summarise whole archives, resumable, one result per document.
+
+    from summarizer.batch import translate_batch
+
+    for result in translate_batch(["corpus/"], "out/", target="en", workers=2):
+        print(result.id, result.status, result.error or "")
+
+Outputs keep the inputs' relative paths under the output folder: a translated
+transcript is ``DIR/<rel>`` (same name, labels and layout kept) or
+``DIR/<rel stem>.json``; a summary ``DIR/<rel stem>.md`` or ``.json``. A JSONL
+input ``<rel>.jsonl`` gets one file per record in ``DIR/<rel stem>/<id>.<ext>``
+(kept so a killed job resumes record by record) and, when the job ends, the
+assembled ``DIR/<rel>.jsonl``: one line per input line, in order,
+``{"id", "text"}`` (translate; json format adds ``"translation"``) or
+``{"id", "summary"}`` (markdown text, or the summary object for json), or
+``{"id", "error"}`` for a record that failed.
+
+``DIR/manifest.jsonl`` holds one record per document (`MANIFEST_FIELDS`), appended
+as each finishes and compacted to the latest record per id when the job
+ends. A re-run skips a document whose latest record is ``done`` for the same
+input hash and settings hash and whose output file still has the recorded
+hash; everything else (new, changed, failed, missing or altered output) is
+done again. A document's output exists exactly when its latest record is
+``done``: a failure removes an older output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+
+from .batch_engine import Engine, LocalEngine, PoolEngine, make_engine
+from .batch_inputs import Inputs, JsonlSource, Source, discover
+from .batch_io import (
+    MANIFEST_NAME,
+    BatchError,
+    Manifest,
+    atomic_write,
+    job_lock,
+    remove_file,
+    remove_stale_temporaries,
+    sha256_bytes,
+    sha256_file,
+    sha256_text,
+)
+from .batch_work import FORMATS, BatchSettings, DocOutcome, process_document
+from .errors import SummarizerError
+
+log = logging.getLogger("summarizer")
+
+MANIFEST_FIELDS = (
+    "id", "input", "input_sha256", "settings_sha256", "status", "output", "output_sha256",
+    "models", "seconds", "error", "error_type", "warnings", "task", "target", "source", "finished",
+)
+"""Fields of a manifest record; ``output`` is relative to the output folder."""
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """What happened to one document in this run.
+
+    Attributes:
+        id: the document id (its input's relative path, ``#record`` for JSONL).
+        status: "done" (processed now), "skipped" (already done for this input
+            and these settings) or "failed".
+        input: the input file (``#line N`` for a JSONL record).
+        output: the output file, None when it failed.
+        seconds: time spent on it in this run.
+        error: what went wrong, None unless failed.
+        models: the models used, with revisions.
+        warnings: the result's warnings.
+    """
+
+    id: str
+    status: str
+    input: str
+    output: Path | None
+    seconds: float = 0.0
+    error: str | None = None
+    models: dict = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+def translate_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, target: str = "en", *,
+                    format: str | None = None, workers: int = 1, **kwargs) -> Iterator[DocResult]:
+    """Translate every document of ``inputs`` into ``out_dir``; see `run_batch`."""
+    settings = BatchSettings("translate", target=target, format=format, **_settings_kwargs(kwargs))
+    return run_batch(inputs, out_dir, settings, workers=workers, **kwargs)
+
+
+def summarize_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, target: str = "en", *,
+                    format: str | None = None, workers: int = 1, **kwargs) -> Iterator[DocResult]:
+    """Summarise every document of ``inputs`` into ``out_dir``; see `run_batch`."""
+    settings = BatchSettings("summarize", target=target, format=format, **_settings_kwargs(kwargs))
+    return run_batch(inputs, out_dir, settings, workers=workers, **kwargs)
+
+
+def _settings_kwargs(kwargs: dict) -> dict:
+    names = ("source", "quotes", "mode", "options", "max_bytes")
+    return {name: kwargs.pop(name) for name in names if name in kwargs}
+
+
+def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, settings: BatchSettings, *,
+              engine: Engine | None = None, workers: int = 1, force: bool = False,
+              progress: Progress | None = None) -> Iterator[DocResult]:
+    """Process every document of ``inputs`` into ``out_dir``, yielding one `DocResult` each.
+
+    Args:
+        inputs: files, folders (recursive: ``*.txt`` and ``*.jsonl``), globs, JSONL files.
+        out_dir: the output folder (created); one job at a time may use it.
+        settings: what to do (`BatchSettings`).
+        engine: where the work runs; by default `make_engine(workers)`, closed at the end.
+        workers: worker processes for the default engine.
+        force: redo documents even when their output is up to date.
+        progress: called as ``progress("batch", done, total)`` once before the
+            first document and after each.
+
+    Skipped documents come first, then the others as they finish. A document
+    that fails is reported and the job goes on. Raises `BatchError` (a
+    `SummarizerError`) when the job cannot start: an input that does not
+    exist, no documents, an output folder in use by another job.
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise BatchError(f"--out {out} is a file; give a folder")
+    found = discover(inputs, exclude=out)
+    if not found.sources:
+        raise BatchError("no documents found: give transcript files, folders holding .txt or .jsonl files, or globs")
+    out.mkdir(parents=True, exist_ok=True)
+    own_engine = engine is None
+    engine = engine or make_engine(workers)
+    try:
+        with job_lock(out), Manifest(out) as manifest:
+            removed = remove_stale_temporaries(out)
+            if removed:
+                log.info("removed %d temporary files left by a killed job", removed)
+            yield from _Job(found, out, settings, manifest, engine, force, progress).run()
+    finally:
+        if own_engine:
+            engine.close()
+
+
+class _Job:
+    """One run of a batch job; all writes to the output folder happen here."""
+
+    def __init__(self, found: Inputs, out: Path, settings: BatchSettings, manifest: Manifest,
+                 engine: Engine, force: bool, progress: Progress | None):
+        self.found, self.out, self.settings, self.manifest = found, out, settings, manifest
+        self.engine, self.force, self.progress = engine, force, progress
+        self.digest = settings.digest()
+        self.outputs, conflicts = _output_paths(found, settings)
+        self.early: deque[DocOutcome] = deque()  # failures found before the engine saw the document
+        self.conflicts = conflicts
+        self.sources = {s.id: s for s in found.sources}
+        self.hashes: dict[str, str | None] = {}
+        self.done = 0
+
+    def run(self) -> Iterator[DocResult]:
+        total = len(self.found.sources)
+        self._tick(total)
+        todo: list[Source] = []
+        for source in self.found.sources:
+            result = self._check(source)
+            if result is None:
+                todo.append(source)
+            else:
+                yield self._count(result, total)
+        for outcome in self._drain(self.engine.run(self._items(todo), self.settings)):
+            yield self._count(self._finish(outcome), total)
+        for jsonl in self.found.jsonl:
+            self._assemble(jsonl)
+        self.manifest.compact()
+
+    def _tick(self, total: int) -> None:
+        if self.progress is not None:
+            self.progress("batch", self.done, total)
+
+    def _count(self, result: DocResult, total: int) -> DocResult:
+        self.done += 1
+        log.info("%s: %s%s", result.id, result.status, f" ({result.error})" if result.error else "")
+        self._tick(total)
+        return result
+
+    # ------------------------------------------------------------ deciding
+
+    def _check(self, source: Source) -> DocResult | None:
+        """A result when the document needs no work (skipped, or failed before reading); else None."""
+        if source.error or source.id in self.conflicts:
+            return self._finish(DocOutcome(source.id, None, error=source.error or self.conflicts[source.id], error_type="InputError"))
+        if source.is_record:
+            digest = source.sha256
+        else:
+            digest = sha256_file(source.path)
+        self.hashes[source.id] = digest
+        record = self.manifest.latest.get(source.id)
+        output = self.out / self.outputs[source.id]
+        if (
+            not self.force and record is not None and digest is not None
+            and record.get("status") == "done"
+            and record.get("input_sha256") == digest
+            and record.get("settings_sha256") == self.digest
+            and record.get("output") == self.outputs[source.id].as_posix()
+            and sha256_file(output) == record.get("output_sha256")
+        ):
+            return DocResult(source.id, "skipped", _describe(source), output, 0.0, None,
+                             record.get("models") or {}, tuple(record.get("warnings") or ()))
+        return None
+
+    def _items(self, todo: list[Source]) -> Iterator[tuple[str, str | bytes]]:
+        """``(doc id, data)`` for the engine, read one at a time as it asks."""
+        for source in todo:
+            try:
+                data = source.read(self.settings.max_bytes)
+            except (OSError, ValueError, KeyError) as exc:  # vanished, unreadable, too large, line changed
+                message = str(exc) if isinstance(exc, SummarizerError) else f"cannot read {_describe(source)}: {exc}"
+                self.early.append(DocOutcome(source.id, None, error=message, error_type=type(exc).__name__))
+                continue
+            self.hashes[source.id] = sha256_bytes(data) if isinstance(data, bytes) else sha256_text(data)
+            yield source.id, data
+
+    def _drain(self, outcomes: Iterator[DocOutcome]) -> Iterator[DocOutcome]:
+        """The engine's outcomes, with the read failures interleaved as they happen."""
+        for outcome in outcomes:
+            while self.early:
+                yield self.early.popleft()
+            yield outcome
+        while self.early:
+            yield self.early.popleft()
+
+    # ------------------------------------------------------------ recording
+
+    def _finish(self, outcome: DocOutcome) -> DocResult:
+        """Write the output (atomically), then the manifest record; the result."""
+        source = self.sources[outcome.id]
+        rel = self.outputs.get(outcome.id)
+        path = self.out / rel if rel is not None else None
+        error = outcome.error
+        output_sha = None
+        if outcome.ok and path is not None:
+            try:
+                atomic_write(path, outcome.content)
+                output_sha = sha256_text(outcome.content)
+            except (OSError, UnicodeError) as exc:
+                error = f"cannot write {path}: {exc}"
+        if error is not None and path is not None and outcome.id not in self.conflicts:
+            remove_file(path)  # an older output no longer matches its input
+        status = "done" if error is None else "failed"
+        self.manifest.append({
+            "id": outcome.id,
+            "input": _describe(source),
+            "input_sha256": self.hashes.get(outcome.id) or source.sha256,
+            "settings_sha256": self.digest,
+            "status": status,
+            "output": rel.as_posix() if status == "done" else None,
+            "output_sha256": output_sha,
+            "models": outcome.models,
+            "seconds": round(outcome.seconds, 3),
+            "error": error,
+            "error_type": None if error is None else (outcome.error_type or "OSError"),
+            "warnings": list(outcome.warnings),
+            "task": self.settings.task,
+            "target": self.settings.target,
+            "source": outcome.extra.get("source"),
+            "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        })
+        return DocResult(outcome.id, status, _describe(source), path if status == "done" else None,
+                         outcome.seconds, error, outcome.models, outcome.warnings)
+
+    def _assemble(self, jsonl: JsonlSource) -> None:
+        """Write ``DIR/<rel>.jsonl``: one line per input record, from the per-record outputs."""
+        lines = []
+        for doc_id in jsonl.doc_ids:
+            source = self.sources[doc_id]
+            record = self.manifest.latest.get(doc_id, {})
+            line: dict = {"id": _original_id(source)}
+            if source.record is None:
+                line["line"] = source.line
+            if record.get("status") == "done":
+                try:
+                    content = (self.out / record["output"]).read_text(encoding="utf-8")
+                except OSError as exc:
+                    line["error"] = f"the output {record['output']} cannot be read: {exc.strerror}"
+                else:
+                    line.update(_jsonl_payload(content, self.settings))
+            else:
+                line["error"] = record.get("error") or "not processed"
+            lines.append(json.dumps(line, ensure_ascii=False) + "\n")
+        atomic_write(self.out / jsonl.rel, "".join(lines))
+
+
+def _jsonl_payload(content: str, settings: BatchSettings) -> dict:
+    if settings.task == "translate":
+        if settings.format == "json":
+            translation = json.loads(content)
+            return {"text": translation.get("text") if isinstance(translation, dict) else None, "translation": translation}
+        return {"text": content}
+    return {"summary": json.loads(content) if settings.format == "json" else content}
+
+
+def _original_id(source: Source):
+    """The record's id as written in the input (a string or an integer)."""
+    if source.record is None:
+        return None
+    try:
+        with open(source.path, "rb") as handle:
+            handle.seek(source.offset or 0)
+            value = json.loads(handle.readline()).get("id")
+        return value if str(value) == source.record else source.record
+    except (OSError, ValueError, AttributeError):
+        return source.record
+
+
+def _describe(source: Source) -> str:
+    return f"{source.path}#line {source.line}" if source.is_record else str(source.path)
+
+
+_SAFE_NAME = re.compile(r"\w[\w.\-]{0,120}", re.ASCII)
+
+
+def safe_name(record_id: str) -> str:
+    """A file name for a JSONL record id: the id itself when it is a plain name."""
+    if _SAFE_NAME.fullmatch(record_id) and not record_id.endswith("."):
+        return record_id
+    slug = re.sub(r"[^\w.\-]+", "_", record_id, flags=re.ASCII).strip("._")[:60] or "record"
+    return f"{slug}-{hashlib.sha256(record_id.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}"
+
+
+def output_path(source: Source, settings: BatchSettings) -> PurePosixPath:
+    """Where a document's output goes, relative to the output folder."""
+    if source.is_record:
+        folder = source.rel.with_suffix("")
+        return folder / (safe_name(source.record or f"line-{source.line}") + settings.extension)
+    if settings.task == "translate" and settings.format == "txt":
+        return source.rel
+    return source.rel.with_suffix(settings.extension)
+
+
+def _output_paths(found: Inputs, settings: BatchSettings) -> tuple[dict[str, PurePosixPath], dict[str, str]]:
+    """Each document's output path, and the documents whose output would clash with another's."""
+    reserved = {PurePosixPath(MANIFEST_NAME): "the manifest"}
+    for jsonl in found.jsonl:
+        reserved[jsonl.rel] = f"the assembled output of {jsonl.path}"
+    owners: dict[PurePosixPath, str] = {}
+    outputs: dict[str, PurePosixPath] = {}
+    conflicts: dict[str, str] = {}
+    for source in found.sources:
+        rel = output_path(source, settings)
+        outputs[source.id] = rel
+        key = PurePosixPath(rel.as_posix().lower())
+        clash = reserved.get(rel) or owners.get(key)
+        if clash is not None:
+            conflicts[source.id] = f"its output {rel} would overwrite {clash}; rename the input or process it separately"
+        else:
+            owners[key] = f"the output of {_describe(source)}"
+    return outputs, conflicts
+
+
+__all__ = [
+    "run_batch", "translate_batch", "summarize_batch", "BatchSettings", "DocResult", "DocOutcome",
+    "process_document", "Engine", "LocalEngine", "PoolEngine", "make_engine", "BatchError",
+    "MANIFEST_NAME", "MANIFEST_FIELDS", "FORMATS", "output_path", "safe_name",
+]

@@ -1,0 +1,119 @@
+"""``summarizer batch translate|summarize INPUT… --out DIR``: whole archives, resumable."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+import click
+
+from .common import clean_errors
+
+_COMMON_EPILOG = """\b
+INPUT is a transcript file, a folder (its *.txt and *.jsonl files, recursively),
+a glob ('corpus/**/*.txt', quoted) or a JSONL file of {"id", "text"} lines.
+Outputs keep the inputs' relative paths under DIR; DIR/manifest.jsonl has one
+record per document. Run the same command again to resume: documents already
+done for the same input and settings are skipped, changed ones are redone.
+Exit status 0 only when every document succeeded."""
+
+
+def _common(function):
+    options = [
+        click.argument("inputs", nargs=-1, required=True, metavar="INPUT…"),
+        click.option("--out", "-o", "out_dir", required=True, type=click.Path(file_okay=False),
+                     help="Output folder (created)."),
+        click.option("--to", "target", type=click.Choice(["en", "es"]), default="en", show_default=True,
+                     help="Language of the outputs."),
+        click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Worker processes; each loads the models once and gets cores/N threads."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+                     help="Size limit of one input (default 5 MB, or $SUMMARIZER_MAX_INPUT_BYTES)."),
+        click.option("--force", is_flag=True, help="Redo every document, even those already done."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar: only failures and the closing line (for logs)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@click.group("batch")
+def batch_group():
+    """Translate or summarise many transcripts, resumably."""
+
+
+@batch_group.command("translate", epilog=_COMMON_EPILOG)
+@_common
+@click.option("--from", "source", type=click.Choice(["auto", "es", "en"]), default="auto", show_default=True,
+              help="Language of the inputs; auto: each transcript's own.")
+@click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True,
+              help="txt: the translated transcript in its own layout, labels kept; json: with details.")
+def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet, source, fmt):
+    """Translate every transcript of INPUT… into DIR."""
+    from ..batch import BatchSettings
+
+    settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes)
+    _run(inputs, out_dir, settings, workers, force, quiet)
+
+
+@batch_group.command("summarize", epilog=_COMMON_EPILOG)
+@_common
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
+              help="Summary format.")
+@click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
+@click.option("--mode", default="auto", show_default=True,
+              help="auto, or extractive (no model needed).")
+def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, fmt, quotes, mode):
+    """Summarise every transcript of INPUT… into DIR."""
+    from ..batch import BatchSettings
+
+    settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes)
+    _run(inputs, out_dir, settings, workers, force, quiet)
+
+
+def _run(inputs, out_dir, settings, workers, force, quiet) -> None:
+    from tqdm import tqdm
+
+    from ..batch import run_batch
+
+    counts: Counter[str] = Counter()
+    # The bar counts the documents that need work, so its rate and ETA are
+    # those of real work; skipped documents only shrink its total.
+    bar = tqdm(total=None, unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True,
+               desc=settings.task, delay=0.1)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if bar.total is None:
+            bar.total = total
+            bar.refresh()
+
+    def say(line: str) -> None:
+        if quiet:
+            click.echo(line, err=True)
+        else:
+            bar.write(line, file=sys.stderr)
+
+    try:
+        with clean_errors():
+            for result in run_batch(inputs, out_dir, settings, workers=workers, force=force, progress=progress):
+                counts[result.status] += 1
+                if result.status == "skipped":
+                    bar.total -= 1
+                else:
+                    if result.status == "failed":
+                        say(f"failed: {result.id}: {result.error}")
+                    bar.update(1)
+                bar.set_postfix(done=counts["done"], skipped=counts["skipped"], failed=counts["failed"])
+    except KeyboardInterrupt:
+        bar.close()
+        click.echo(f"interrupted after {_closing(counts)}; run the same command again to resume", err=True)
+        sys.exit(130)
+    finally:
+        bar.close()
+    click.echo(_closing(counts))
+    if counts["failed"]:
+        sys.exit(1)
+
+
+def _closing(counts: Counter) -> str:
+    return f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed"
