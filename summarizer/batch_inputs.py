@@ -164,7 +164,7 @@ def _walk(folder: Path, skip: Path | None) -> list[Path]:
         for name in sorted(names):
             if not name.startswith(".") and name.lower().endswith(FOLDER_SUFFIXES):
                 found.append(root_path / name)
-    return found
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def _relative(path: Path, base: str) -> PurePosixPath:

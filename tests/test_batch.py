@@ -1,0 +1,400 @@
+"""Batch jobs through the Python API: inputs, outputs, manifest, resuming, failures, engines.
+
+The model step is replaced by a fake (upper-casing the transcript, so labels
+and layout are kept and completeness is checkable exactly); parsing, the
+per-document function, the engines and all file handling are the real ones.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from summarizer import batch_work
+from summarizer.batch import (
+    MANIFEST_NAME,
+    BatchError,
+    BatchSettings,
+    DocOutcome,
+    LocalEngine,
+    PoolEngine,
+    process_document,
+    run_batch,
+    safe_name,
+    translate_batch,
+)
+from summarizer.batch_inputs import discover
+from summarizer.batch_io import Manifest, atomic_write, read_manifest, remove_stale_temporaries
+from summarizer.errors import ModelError
+from summarizer.transcript import parse_transcript
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+WEB = (SEEDS / "2023-12-28.web.txt").read_text(encoding="utf-8")
+NATIVE = (SEEDS / "2023-12-28.native.txt").read_text(encoding="utf-8")
+
+
+def small_transcript(n: int) -> str:
+    return (
+        f"Versión estenográfica {n}\n\n"
+        f"PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días. Hoy es el día {n}.\n\n"
+        f"PREGUNTA: ¿Qué pasó con el tema {n}?\n\n"
+        f"PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Vamos a informar mañana.\n"
+    )
+
+
+def fake_translate(data, settings):
+    doc = parse_transcript(data, max_bytes=settings.max_bytes)
+    if "FALLA DEL MODELO" in doc.text:
+        raise ModelError("the model failed on this input")
+    return doc.text.upper(), {"translate": {"name": "fake", "revision": "0"}}, (), {"source": doc.language}
+
+
+def fake_summarize(data, settings):
+    doc = parse_transcript(data, max_bytes=settings.max_bytes)
+    if settings.format == "json":
+        content = json.dumps({"lead": doc.text[:40], "target": settings.target}, ensure_ascii=False) + "\n"
+    else:
+        content = f"# Brief ({settings.target})\n\n{doc.text[:40]}\n"
+    return content, {"summarize": {"name": "fake"}}, (), {"source": doc.language}
+
+
+@pytest.fixture
+def fake_models(monkeypatch):
+    """Replace the model step of both tasks; everything around it is real."""
+    monkeypatch.setitem(batch_work._TASK_FUNCTIONS, "translate", fake_translate)
+    monkeypatch.setitem(batch_work._TASK_FUNCTIONS, "summarize", fake_summarize)
+
+
+@pytest.fixture
+def archive(tmp_path):
+    """An input folder: five small transcripts, one in a sub-folder, plus noise to ignore."""
+    root = tmp_path / "in"
+    (root / "2024").mkdir(parents=True)
+    for n in range(4):
+        (root / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
+    (root / "2024" / "doc4.txt").write_text(small_transcript(4), encoding="utf-8")
+    (root / "notes.pdf").write_bytes(b"%PDF")
+    (root / ".hidden.txt").write_text("x", encoding="utf-8")
+    return root
+
+
+def latest(out: Path) -> dict[str, dict]:
+    records = {}
+    for record in read_manifest(out / MANIFEST_NAME):
+        records[record["id"]] = record
+    return records
+
+
+def output_files(out: Path) -> set[str]:
+    return {
+        p.relative_to(out).as_posix() for p in out.rglob("*")
+        if p.is_file() and p.name != MANIFEST_NAME
+    }
+
+
+def assert_consistent(out: Path, assembled: set[str] = frozenset()) -> dict[str, dict]:
+    """The manifest (latest record per id) agrees with the files, exactly."""
+    import hashlib
+
+    records = latest(out)
+    done = {r["output"] for r in records.values() if r["status"] == "done"}
+    for record in records.values():
+        if record["status"] == "done":
+            data = (out / record["output"]).read_bytes()
+            assert hashlib.sha256(data).hexdigest() == record["output_sha256"], record["id"]
+        else:
+            assert record["output"] is None and record["error"], record
+    assert output_files(out) == done | set(assembled)
+    assert not list(out.rglob("*.summarizer-tmp"))
+    return records
+
+
+# ---------------------------------------------------------------- inputs
+
+
+def test_discover_folders_files_globs(archive, tmp_path):
+    found = discover([archive])
+    assert [s.id for s in found.sources] == ["2024/doc4.txt", "doc0.txt", "doc1.txt", "doc2.txt", "doc3.txt"]
+    found = discover([archive / "doc1.txt", str(archive / "doc*.txt"), archive])
+    assert [s.id for s in found.sources][:1] == ["doc1.txt"]
+    assert len(found.sources) == 5  # each file read once however often it is named
+    found = discover([str(archive / "**" / "*.txt")])
+    assert sorted(s.id for s in found.sources) == ["2024/doc4.txt", "doc0.txt", "doc1.txt", "doc2.txt", "doc3.txt"]
+    with pytest.raises(BatchError, match="no such file"):
+        discover([tmp_path / "missing"])
+    with pytest.raises(BatchError, match="matches no file"):
+        discover([str(tmp_path / "*.nothing")])
+
+
+def test_discover_skips_the_output_folder(archive):
+    (archive / "out").mkdir()
+    (archive / "out" / "doc0.txt").write_text("old output", encoding="utf-8")
+    found = discover([archive], exclude=archive / "out")
+    assert "out/doc0.txt" not in [s.id for s in found.sources]
+
+
+def test_jsonl_records_and_bad_lines(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "Hola."}),
+        "",
+        json.dumps({"id": 7, "text": "Adiós."}),
+        "{not json",
+        json.dumps({"text": "sin id"}),
+        json.dumps({"id": "a", "text": "repetido"}),
+        json.dumps({"id": "b"}),
+        json.dumps(["a", "list"]),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sources = discover([path]).sources
+    assert [s.id for s in sources] == [
+        "batch.jsonl#a", "batch.jsonl#7", "batch.jsonl#line-4", "batch.jsonl#line-5",
+        "batch.jsonl#line-6", "batch.jsonl#b", "batch.jsonl#line-8",
+    ]
+    assert [s.error is None for s in sources] == [True, True, False, False, False, False, False]
+    assert "not valid JSON" in sources[2].error
+    assert "no \"id\"" in sources[3].error
+    assert "repeats the id 'a' of line 1" in sources[4].error
+    assert "no \"text\"" in sources[5].error
+    assert sources[1].read() == "Adiós."
+
+
+# ---------------------------------------------------------------- crash-safe files
+
+
+def test_manifest_cuts_a_torn_line_and_compacts(tmp_path):
+    path = tmp_path / MANIFEST_NAME
+    good = [{"id": "a", "status": "failed"}, {"id": "b", "status": "done"}, {"id": "a", "status": "done"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in good) + '{"id": "c", "sta', encoding="utf-8")
+    with Manifest(tmp_path) as manifest:
+        assert {k: v["status"] for k, v in manifest.latest.items()} == {"a": "done", "b": "done"}
+        manifest.append({"id": "c", "status": "done"})
+        manifest.compact()
+    assert [json.loads(line) for line in path.read_text().splitlines()] == [
+        {"id": "a", "status": "done"}, {"id": "b", "status": "done"}, {"id": "c", "status": "done"},
+    ]
+
+
+def test_reading_skips_garbage_lines(tmp_path):
+    path = tmp_path / MANIFEST_NAME
+    path.write_text('{"id": "a"}\n\x00\x00garbage\n[1]\n{"id": "b"}\n', encoding="utf-8")
+    assert [r["id"] for r in read_manifest(path)] == ["a", "b"]
+
+
+def test_atomic_write_leaves_no_temporary(tmp_path):
+    target = tmp_path / "sub" / "x.txt"
+    atomic_write(target, "ñandú\n")
+    atomic_write(target, "otra vez\n")
+    assert target.read_text(encoding="utf-8") == "otra vez\n"
+    assert [p.name for p in target.parent.iterdir()] == ["x.txt"]
+    stale = target.parent / ".x.txt.abcd1234.summarizer-tmp"
+    stale.write_text("half")
+    assert remove_stale_temporaries(tmp_path) == 1 and not stale.exists()
+
+
+# ---------------------------------------------------------------- jobs
+
+
+def test_translate_job_writes_outputs_and_manifest(fake_models, archive, tmp_path):
+    out = tmp_path / "out"
+    calls = []
+    results = list(translate_batch([archive], out, progress=lambda *a: calls.append(a)))
+    assert sorted(r.status for r in results) == ["done"] * 5
+    assert calls[0] == ("batch", 0, 5) and calls[-1] == ("batch", 5, 5)
+    for n, rel in enumerate(["doc0.txt", "doc1.txt", "doc2.txt", "doc3.txt", "2024/doc4.txt"]):
+        assert (out / rel).read_text(encoding="utf-8") == small_transcript(n).upper()
+    records = assert_consistent(out)
+    record = records["doc0.txt"]
+    assert record["input"] == str(archive / "doc0.txt")
+    assert record["models"] == {"translate": {"name": "fake", "revision": "0"}}
+    assert record["source"] == "es" and record["target"] == "en" and record["seconds"] >= 0
+    assert len(record["input_sha256"]) == 64 and len(record["settings_sha256"]) == 64
+
+
+def test_rerun_skips_and_redoes_what_changed(fake_models, archive, tmp_path):
+    out = tmp_path / "out"
+    list(translate_batch([archive], out))
+    assert {r.status for r in translate_batch([archive], out)} == {"skipped"}
+
+    (archive / "doc1.txt").write_text(small_transcript(11), encoding="utf-8")  # changed input
+    (out / "doc2.txt").unlink()  # lost output
+    (out / "doc3.txt").write_text("tampered", encoding="utf-8")  # output altered
+    results = {r.id: r.status for r in translate_batch([archive], out)}
+    assert results == {"doc0.txt": "skipped", "2024/doc4.txt": "skipped",
+                       "doc1.txt": "done", "doc2.txt": "done", "doc3.txt": "done"}
+    assert (out / "doc1.txt").read_text(encoding="utf-8") == small_transcript(11).upper()
+    assert (out / "doc3.txt").read_text(encoding="utf-8") == small_transcript(3).upper()
+
+    # other settings: everything is redone
+    assert {r.status for r in translate_batch([archive], out, target="es")} == {"done"}
+    assert {r.status for r in translate_batch([archive], out, target="es")} == {"skipped"}
+    assert {r.status for r in translate_batch([archive], out, target="es", force=True)} == {"done"}
+    records = assert_consistent(out)
+    assert len(read_manifest(out / MANIFEST_NAME)) == len(records) == 5  # compacted: one record each
+
+
+def test_bad_documents_fail_alone(fake_models, archive, tmp_path):
+    (archive / "corrupt.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 10)  # neither UTF-8 nor cp1252
+    (archive / "empty.txt").write_text("  \n\n", encoding="utf-8")
+    (archive / "model.txt").write_text("PREGUNTA: FALLA DEL MODELO aquí.\n", encoding="utf-8")
+    (archive / "big.txt").write_text(small_transcript(9) * 50, encoding="utf-8")
+    out = tmp_path / "out"
+    results = {r.id: r for r in translate_batch([archive], out, max_bytes=5000)}
+    failed = {k: r.error for k, r in results.items() if r.status == "failed"}
+    assert set(failed) == {"corrupt.txt", "empty.txt", "model.txt", "big.txt"}
+    assert "UTF-8" in failed["corrupt.txt"] and "empty" in failed["empty.txt"]
+    assert "model failed" in failed["model.txt"] and "over the limit" in failed["big.txt"]
+    assert sum(r.status == "done" for r in results.values()) == 5
+    records = assert_consistent(out)
+    assert records["corrupt.txt"]["error_type"] == "DecodeError"
+    assert records["big.txt"]["error_type"] == "InputTooLargeError"
+
+
+def test_a_failure_removes_the_older_output(fake_models, archive, tmp_path):
+    out = tmp_path / "out"
+    list(translate_batch([archive], out))
+    (archive / "doc0.txt").write_text("", encoding="utf-8")
+    results = {r.id: r.status for r in translate_batch([archive], out)}
+    assert results["doc0.txt"] == "failed"
+    assert not (out / "doc0.txt").exists()
+    assert_consistent(out)
+
+
+def test_unexpected_errors_are_recorded(monkeypatch, archive, tmp_path):
+    def broken(data, settings):
+        raise RuntimeError("CUDA out of cheese")
+
+    monkeypatch.setitem(batch_work._TASK_FUNCTIONS, "translate", broken)
+    results = list(translate_batch([archive / "doc0.txt"], tmp_path / "out"))
+    assert results[0].status == "failed"
+    assert results[0].error == "unexpected RuntimeError: CUDA out of cheese"
+
+
+def test_jsonl_in_jsonl_out(fake_models, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    records = [{"id": "2023-12-28", "text": WEB}, {"id": 2, "text": small_transcript(2)},
+               {"id": "a/b c", "text": small_transcript(3)}, {"id": "vacío", "text": ""}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records) + "{oops\n", encoding="utf-8")
+    out = tmp_path / "out"
+    results = {r.id: r.status for r in translate_batch([path], out)}
+    assert results == {"batch.jsonl#2023-12-28": "done", "batch.jsonl#2": "done", "batch.jsonl#a/b c": "done",
+                       "batch.jsonl#vacío": "failed", "batch.jsonl#line-5": "failed"}
+    lines = [json.loads(line) for line in (out / "batch.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["2023-12-28", 2, "a/b c", "vacío", None]
+    assert lines[0]["text"] == WEB.upper() and lines[1]["text"] == small_transcript(2).upper()
+    assert "error" in lines[3] and lines[4]["line"] == 5
+    assert (out / "batch" / "2023-12-28.txt").is_file()
+    assert (out / "batch" / f"{safe_name('a/b c')}.txt").is_file() and "/" not in safe_name("a/b c")
+    assert_consistent(out, assembled={"batch.jsonl"})
+
+    # resumed: the per-record outputs are reused, the assembled file is rebuilt the same
+    before = (out / "batch.jsonl").read_bytes()
+    (out / "batch.jsonl").unlink()
+    assert sorted(r.status for r in translate_batch([path], out)) == ["failed", "failed", "skipped", "skipped", "skipped"]
+    assert (out / "batch.jsonl").read_bytes() == before
+
+
+def test_summaries_md_and_json(fake_models, archive, tmp_path):
+    from summarizer.batch import summarize_batch
+
+    out = tmp_path / "out"
+    list(summarize_batch([archive], out))
+    assert (out / "doc0.md").read_text(encoding="utf-8").startswith("# Brief (en)")
+    list(summarize_batch([archive], out, format="json", target="es"))
+    assert json.loads((out / "2024" / "doc4.json").read_text(encoding="utf-8"))["target"] == "es"
+    records = latest(out)
+    assert records["doc0.txt"]["output"] == "doc0.json"
+
+
+def test_output_clashes_fail_the_later_document(fake_models, archive, tmp_path):
+    (archive / "doc0.md").write_text(small_transcript(0), encoding="utf-8")
+    from summarizer.batch import summarize_batch
+
+    out = tmp_path / "out"
+    results = {r.id: r for r in summarize_batch([archive, archive / "doc0.md"], out)}
+    assert results["doc0.md"].status == "failed" and "would overwrite" in results["doc0.md"].error
+    assert results["doc0.txt"].status == "done"
+    assert_consistent(out)
+
+
+def test_one_job_per_output_folder(fake_models, archive, tmp_path):
+    out = tmp_path / "out"
+    first = translate_batch([archive], out)
+    next(first)  # the first job holds the folder
+    with pytest.raises(BatchError, match="another batch job"):
+        list(translate_batch([archive], out))
+    list(first)
+    assert len(list(translate_batch([archive], out))) == 5
+
+
+def test_no_documents_and_bad_out(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(BatchError, match="no documents"):
+        list(translate_batch([tmp_path / "empty"], tmp_path / "out"))
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "in.txt").write_text(small_transcript(1))
+    with pytest.raises(BatchError, match="is a file"):
+        list(translate_batch([tmp_path / "in.txt"], tmp_path / "file"))
+
+
+def test_settings_digest():
+    base = BatchSettings("translate")
+    assert base.format == "txt" and BatchSettings("summarize").format == "md"
+    assert base.digest() == BatchSettings("translate", max_bytes=10).digest()
+    assert base.digest() != BatchSettings("translate", target="es").digest()
+    assert base.digest() != BatchSettings("translate", format="json").digest()
+    assert BatchSettings("summarize").digest() != BatchSettings("summarize", quotes=3).digest()
+    with pytest.raises(ValueError, match="md or json"):
+        BatchSettings("summarize", format="txt")
+
+
+def test_process_document_is_plain_and_safe(fake_models):
+    settings = BatchSettings("translate")
+    outcome = process_document("x", small_transcript(1).encode("utf-8"), settings)
+    assert outcome.ok and outcome.content == small_transcript(1).upper()
+    failed = process_document("y", b"", settings)
+    assert not failed.ok and failed.error_type == "EmptyTranscriptError" and failed.content is None
+
+
+# ---------------------------------------------------------------- engines
+
+
+def slow_upper(doc_id: str, data, settings) -> DocOutcome:
+    """A per-document worker for the process pool (top-level, so spawn can import it)."""
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    if "MATAR" in text:
+        os._exit(9)  # a worker dies (out of memory, killed)
+    return DocOutcome(doc_id, text.upper(), {"pid": os.getpid(), "threads": _torch_threads()})
+
+
+def _torch_threads() -> int:
+    import torch
+
+    return torch.get_num_threads()
+
+
+def test_pool_engine_shares_cores_and_survives_a_dead_worker(archive, tmp_path):
+    (archive / "killer.txt").write_text("MATAR " + small_transcript(7), encoding="utf-8")
+    out = tmp_path / "out"
+    with PoolEngine(2, threads=1, worker=slow_upper) as engine:
+        results = {r.id: r for r in run_batch([archive], out, BatchSettings("translate"), engine=engine)}
+    assert results["killer.txt"].status == "failed" and "worker process died" in results["killer.txt"].error
+    done = [r for r in results.values() if r.status == "done"]
+    assert len(done) == 5
+    assert {r.models["threads"] for r in done} == {1}
+    assert_consistent(out)
+
+
+def test_local_engine_runs_in_process(archive, tmp_path):
+    seen = []
+
+    def worker(doc_id, data, settings):
+        seen.append(threading.get_ident())
+        return DocOutcome(doc_id, data.decode().upper())
+
+    results = list(run_batch([archive], tmp_path / "out", BatchSettings("translate"), engine=LocalEngine(worker)))
+    assert len(results) == 5 and set(seen) == {threading.get_ident()}
