@@ -282,7 +282,8 @@ def extract_quotes(source: str | bytes | Transcript, k: int = 8, *, max_per_exch
 
     Quotes are spread across topics: each further quote from the same exchange,
     or one sharing words with a quote already chosen, pays a penalty, and no
-    more than ``max_per_exchange`` come from one exchange.
+    more than ``max_per_exchange`` come from one exchange. Fewer than ``k``
+    come back when the transcript has fewer spans worth quoting.
     """
     if k <= 0:
         return []
@@ -303,12 +304,16 @@ def _weigh_exchanges(doc: Transcript, candidates: list[Quote]) -> list[Quote]:
     return weighted
 
 
+MIN_SCORE = 1.0
+"""Below this a span is filler (greetings, procedure, hand-overs): never a quote."""
+
+
 def _select(candidates: list[Quote], k: int, max_per_exchange: int) -> list[Quote]:
     """Greedy choice, best first, penalising quotes that repeat an exchange or its words."""
     chosen: list[Quote] = []
     chosen_words: list[set[str]] = []
     per_exchange: Counter = Counter()
-    pool = candidates[: max(200, 20 * k)]
+    pool = [q for q in candidates[: max(200, 20 * k)] if q.score >= MIN_SCORE]
     while len(chosen) < k and pool:
         best, best_value = None, -math.inf
         for quote in pool:

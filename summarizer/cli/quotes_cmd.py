@@ -1,0 +1,33 @@
+"""`summarizer quotes FILE|-`: the most quotable spans, verbatim, with speakers."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .common import clean_errors, read_input, write_output
+
+
+@click.command("quotes")
+@click.argument("file", default="-")
+@click.option("-k", "k", type=click.IntRange(1, 100), default=8, show_default=True, help="How many quotes.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", "out", default=None, help="Write here instead of standard output.")
+def quotes_command(file, k, fmt, out):
+    """List the best quotes of the transcript in FILE (no model needed)."""
+    from ..quotes import extract_quotes
+
+    with clean_errors():
+        quotes = extract_quotes(read_input(file), k=k)
+    if fmt == "json":
+        records = [
+            {"original": q.original, "start": q.start, "end": q.end, "speaker": q.speaker.display,
+             "label": q.speaker.label, "turn": q.turn, "exchange": q.exchange, "score": q.score,
+             "reasons": list(q.reasons)}
+            for q in quotes
+        ]
+        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(f"“{q.original}” — {q.speaker.display} [{q.start}:{q.end}]\n\n" for q in quotes)
+    write_output(text, out)

@@ -1,0 +1,36 @@
+"""`summarizer summarize FILE|-`: a brief in Markdown or JSON."""
+
+from __future__ import annotations
+
+import click
+
+from .common import clean_errors, read_input, write_output
+from .progress import StageBar
+
+
+@click.command("summarize")
+@click.argument("file", default="-")
+@click.option("--to", "target", type=click.Choice(["en", "es"]), default="en", show_default=True,
+              help="Language of the brief.")
+@click.option("--quotes", type=click.IntRange(0, 50), default=5, show_default=True, help="Quotes to list.")
+@click.option("--mode", type=click.Choice(["auto", "abstractive", "extractive"]), default="auto", show_default=True,
+              help="auto: abstractive when the summarization model is available, else extractive.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", "out", default=None, help="Write here instead of standard output.")
+@click.option("--points", type=click.IntRange(1, 20), default=6, show_default=True, help="Most topics covered.")
+@click.option("--summarize-model", default=None, help="Hub id or folder of the summarization model.")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, device, quiet):
+    """Summarize the transcript in FILE (or standard input) into a quote-attributed brief."""
+    from ..summarize import SummaryOptions, summarize
+
+    data = read_input(file)
+    options = SummaryOptions(max_points=points, summarize_model=summarize_model, device=device)
+    with clean_errors(), StageBar(enabled=not quiet) as bar:
+        summary = summarize(data, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
+    write_output(summary.to_json() + "\n" if fmt == "json" else summary.to_markdown(), out)
+    if not quiet:
+        click.echo(f"mode: {summary.mode} — {summary.mode_reason}", err=True)
+        for warning in summary.warnings:
+            click.echo(f"warning: {warning}", err=True)
