@@ -70,7 +70,9 @@ _PROCEDURE_RE = re.compile(
     r"pasamos a|para que nos (?:informe|explique|hable)|quién más|¿quién|micrófono|comenzamos por|"
     r"empezamos por|a ver,? (?:allá|acá|aquí|tú|usted)|te toca|le toca|el día de hoy vamos a|ponlo|pon la|"
     r"la siguiente lámina|siguiente lámina|la lámina|por favor|ahí está|buenos días|muchas gracias|"
-    r"con su permiso|en la pantalla|el video)\b",
+    r"con su permiso|en la pantalla|el video|a continuación|iniciaremos|iniciamos|luego vamos con|"
+    r"y luego vamos|ahora vamos con|un mensaje del|le damos la bienvenida|damos paso|damos inicio|"
+    r"vamos a dar inicio|nos acompaña|nos acompañan|está con nosotros|están con nosotros)\b",
     re.I,
 )
 _READING_RE = re.compile(
@@ -288,7 +290,11 @@ def extract_quotes(source: str | bytes | Transcript, k: int = 8, *, max_per_exch
     if k <= 0:
         return []
     doc = source if isinstance(source, Transcript) else parse_transcript(source)
-    return _select(ranked_quotes(doc), k, max_per_exchange)
+    ranked = ranked_quotes(doc)
+    exchanges = len({q.exchange for q in ranked if q.score >= MIN_SCORE})
+    # Few exchanges (a conference of presentations) still yield k quotes.
+    cap = max(max_per_exchange, -(-k // max(1, exchanges)))
+    return _select(ranked, k, cap)
 
 
 def _weigh_exchanges(doc: Transcript, candidates: list[Quote]) -> list[Quote]:
