@@ -61,8 +61,8 @@ def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
               help="Summary format.")
 @click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
-@click.option("--mode", default="auto", show_default=True,
-              help="auto, or extractive (no model needed).")
+@click.option("--mode", type=click.Choice(["auto", "abstractive", "extractive"]), default="auto", show_default=True,
+              help="auto: abstractive when its models are available; extractive needs no summarization model.")
 def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, fmt, quotes, mode):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings

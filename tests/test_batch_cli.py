@@ -1,0 +1,150 @@
+"""`summarizer batch …` through the real entry point, including a job killed with SIGKILL."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer.batch import MANIFEST_NAME
+from summarizer.batch_io import read_manifest
+from summarizer.cli import main
+
+from test_batch import archive, fake_models, small_transcript  # noqa: F401  (fixtures)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Runs the real CLI in a fresh interpreter with the model step replaced by a
+# fake that upper-cases the transcript after sleeping $FAKE_DELAY seconds.
+FAKE_CLI = """
+import os, sys, time
+from summarizer import batch_work
+from summarizer.transcript import parse_transcript
+
+def fake(data, settings):
+    doc = parse_transcript(data, max_bytes=settings.max_bytes)
+    time.sleep(float(os.environ.get("FAKE_DELAY", "0")))
+    return doc.text.upper(), {"translate": {"name": "fake"}}, (), {"source": doc.language}
+
+batch_work._TASK_FUNCTIONS["translate"] = fake
+from summarizer.cli import main
+main(sys.argv[1:], prog_name="summarizer")
+"""
+
+
+def run_cli(args, delay=0.0, **kwargs):
+    env = dict(os.environ, FAKE_DELAY=str(delay), HF_HUB_OFFLINE="1",
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    return subprocess.Popen([sys.executable, "-c", FAKE_CLI, *map(str, args)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def done_records(manifest: Path) -> int:
+    try:
+        return sum(1 for line in manifest.read_text(encoding="utf-8").splitlines() if '"status": "done"' in line)
+    except FileNotFoundError:
+        return 0
+
+
+def test_sigkill_halfway_then_resume(tmp_path):
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    expected = {}
+    for n in range(12):
+        rel = f"sub/doc{n:02d}.txt" if n % 3 == 0 else f"doc{n:02d}.txt"
+        (inputs / rel).write_text(small_transcript(n), encoding="utf-8")
+        expected[rel] = small_transcript(n).upper()
+    (inputs / "corrupt.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20)
+    out = tmp_path / "out"
+    manifest = out / MANIFEST_NAME
+
+    job = run_cli(["batch", "translate", inputs, "--out", out, "--quiet"], delay=0.3)
+    deadline = time.monotonic() + 30
+    while done_records(manifest) < 4 and time.monotonic() < deadline and job.poll() is None:
+        time.sleep(0.02)
+    job.send_signal(signal.SIGKILL)
+    job.communicate()
+    assert job.returncode == -signal.SIGKILL
+    first = done_records(manifest)
+    assert 4 <= first < 12, "the job was not killed halfway"
+
+    job = run_cli(["batch", "translate", inputs, "--out", out])
+    stdout, stderr = job.communicate(timeout=60)
+    assert job.returncode == 1, stderr  # the corrupt file failed
+    done, skipped, failed = (int(word) for word in stdout.strip().splitlines()[-1].split()[::2])
+    assert stdout.strip().endswith("failed") and failed == 1
+    assert done + skipped == 12 and skipped >= first - 1  # a kill may fall between output and record
+    assert "failed: corrupt.txt:" in stderr and "Traceback" not in stderr
+
+    # every output present exactly once, complete; nothing half-written left behind
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert files == set(expected) | {MANIFEST_NAME}
+    for rel, text in expected.items():
+        assert (out / rel).read_text(encoding="utf-8") == text
+    # the manifest agrees with the files: one record per document after the job ends
+    records = read_manifest(manifest)
+    assert sorted(r["id"] for r in records) == sorted([*expected, "corrupt.txt"])
+    for record in records:
+        if record["id"] == "corrupt.txt":
+            assert record["status"] == "failed" and record["output"] is None and "UTF-8" in record["error"]
+        else:
+            assert record["status"] == "done" and record["output"] == record["id"]
+            digest = hashlib.sha256((out / record["output"]).read_bytes()).hexdigest()
+            assert digest == record["output_sha256"]
+
+    # a third run has nothing left to do but the corrupt file
+    job = run_cli(["batch", "translate", inputs, "--out", out, "-q"])
+    stdout, _ = job.communicate(timeout=60)
+    assert stdout.strip().splitlines()[-1] == "0 done, 12 skipped, 1 failed"
+
+
+def test_cli_exit_codes_and_closing_line(fake_models, archive, tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", "translate", str(archive), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().splitlines()[-1] == "5 done, 0 skipped, 0 failed"
+    assert "doc/s" in result.stderr or "ETA" in result.stderr or "%|" in result.stderr  # the bar
+
+    (archive / "corrupt.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20)
+    result = runner.invoke(main, ["batch", "translate", str(archive), "--out", str(out), "--quiet"])
+    assert result.exit_code == 1
+    assert result.stdout.strip().splitlines()[-1] == "0 done, 5 skipped, 1 failed"
+    assert result.stderr.startswith("failed: corrupt.txt: the input is neither UTF-8")
+    assert "%|" not in result.stderr
+
+
+def test_cli_summaries_as_json(fake_models, archive, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", "summarize", str(archive / "doc1.txt"), "-o", str(out),
+                                       "--format", "json", "--to", "es", "-q"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "doc1.json").read_text(encoding="utf-8"))["target"] == "es"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["batch", "translate", "nowhere/at/all.txt", "--out", "{out}"], "no such file or folder: nowhere/at/all.txt"),
+    (["batch", "translate", "{file}", "--out", "{file}"], "is a file"),
+])
+def test_cli_clean_errors(tmp_path, args, message):
+    file = tmp_path / "x.txt"
+    file.write_text(small_transcript(1), encoding="utf-8")
+    args = [a.format(out=tmp_path / "out", file=file) for a in args]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code != 0
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_cli_help():
+    result = CliRunner().invoke(main, ["batch", "translate", "--help"])
+    assert result.exit_code == 0
+    for option in ("--out", "--to", "--format", "--workers", "--quiet", "--force", "manifest.jsonl"):
+        assert option in result.output
