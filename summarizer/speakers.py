@@ -3,7 +3,9 @@
 Mañanera labels come in a few shapes (see the corpus notes):
 ``PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR``, ``PREGUNTA`` and its typos,
 ``NAME, TITLE`` (then ``NAME`` alone), ``TITLE, NAME``, bracketed notes such as
-``(ENLACE VIDEOLLAMADA)``, and stage directions such as ``(INICIA VIDEO)``.
+``(ENLACE VIDEOLLAMADA)``, stage directions such as ``(INICIA VIDEO)``, archive
+clips (``… (EN ESE MOMENTO JEFE DE GOBIERNO)``) and all-caps text the dataset
+took for a label (``VE-2248``, ``PT``). `classify_label` reads one label;
 `SpeakerRegistry` turns every label of one transcript into one `Speaker` per
 person, merging variants and typos.
 """
@@ -12,21 +14,26 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from .roles import GIVEN_NAMES, PARTICLES, display_name, key_of, role_en, role_es, strip_accents, title_case
 
 # Speaker kinds.
 PRESIDENT = "president"
-OFFICIAL = "official"
+OFFICIAL = "official"  # any named participant: officials, guests, testimonials
 PRESS = "press"
 VOICE = "voice"  # off-mic voices, video narration: not necessarily press
 AUDIENCE = "audience"
 MODERATOR = "moderator"
 STAGE = "stage"  # a stage direction used as a label: (INICIA VIDEO)
-UNKNOWN = "unknown"  # prose with no labels
 ARCHIVE = "archive"  # archive clips, fakes, role-play: never the sitting president
+OTHER = "other"  # text taken for a label: VE-2248, PT, a heading
+UNKNOWN = "unknown"  # prose with no labels: whoever wrote or said it
+NARRATION = "narration"  # a news article's own words around its quotations
 
 QUOTABLE_KINDS = frozenset({PRESIDENT, OFFICIAL, MODERATOR, UNKNOWN})
+
+SHEINBAUM_TAKES_OFFICE = "2024-10-01"
 
 
 @dataclass(frozen=True)
@@ -37,11 +44,11 @@ class Speaker:
         label: the fullest label this person had in the transcript.
         name: the person's name in title case, or None (press, voices, stage).
         role: the role in English ("President of Mexico"), or None.
-        role_es: the role in Spanish as the label gives it, or None.
+        role_es: the role in Spanish ("presidente de México"), or None.
         display: the name a journalist prints: "López Obrador", "Reporter".
         is_press: a reporter asking questions.
         kind: president, official, press, voice, audience, moderator, stage,
-            archive or unknown.
+            archive, other, unknown or narration.
         labels: every label variant seen for this speaker, in order.
     """
 
@@ -62,193 +69,75 @@ class Speaker:
 
 # ---------------------------------------------------------------- text helpers
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
 def clean_label(raw: str) -> str:
-    """A label with invisible characters removed and whitespace collapsed."""
-    text = raw.translate(_INVISIBLE).replace("\u00a0", " ")
+    """A label with invisible characters removed and white space collapsed."""
+    text = raw.translate(_INVISIBLE)
     return re.sub(r"\s+", " ", text).strip()
 
 
 def label_key(label: str) -> str:
     """Accent-stripped, upper-case, punctuation-free form used to compare labels."""
-    text = strip_accents(clean_label(label)).upper()
-    text = re.sub(r"[^A-Z0-9 ]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return key_of(clean_label(label))
 
 
-_PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "do", "dos", "van", "von"}
+# ---------------------------------------------------------------- vocabulary
 
-
-def title_case(text: str) -> str:
-    """``MARINA DEL PILAR ÁVILA`` → ``Marina del Pilar Ávila``; keeps hyphens and acronyms."""
-    words = []
-    for i, word in enumerate(text.split()):
-        low = word.lower()
-        if i > 0 and low in _PARTICLES:
-            words.append(low)
-        elif re.fullmatch(r"\(?[A-ZÁÉÍÓÚÑ]{2,6}\)?[.,]?", word) and word.strip("().,") in _ACRONYMS:
-            words.append(word)
-        else:
-            words.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
-    return " ".join(words)
-
-
-_ACRONYMS = {
-    "IMSS", "ISSSTE", "INFONAVIT", "CFE", "PEMEX", "SEDENA", "SEMAR", "SEGOB", "SRE", "SEP",
-    "SAT", "UIF", "INE", "INAH", "INPI", "CONAGUA", "PROFECO", "PROFEPA", "CONAVI", "CONAVIM",
-    "INSUS", "FONATUR", "UNAM", "CCO", "ONU", "FGR", "SHCP", "SICT", "SSPC", "SEDATU", "CONAPRED",
-    "ASIPONA", "AMAFORE", "INMUJERES", "FINABIEN", "SEMARNAT", "SENER", "SADER", "CDMX",
-}
-
-# ------------------------------------------------------------------ the tables
-
-# Press and audience labels, by prefix of the accent-stripped key; the prefixes
-# also catch the typos listed in SPEAKERS.md (PREGUNA, INTERLOCUTOAR, …).
-_PRESS_PREFIXES = (
-    "PREG", "PRE GUNTA", "GPREG", "PREF", "PREUG", "REGUNTA", "PREGUN",
-    "INTERL", "INTELOC", "NTERLOC", "INTERC", "INTERV", "INTEREV", "INTEV", "INTRV",
-    "REPORTER", "PERIODISTA",
+# Press labels by prefix of the key's first word; the prefixes also catch the
+# typos listed in SPEAKERS.md (PREGUNA, INTERLOCUTOAR, INTERVECIÓN, …).
+_PRESS_GROUPS = (
+    (("PREG", "GPREG", "PREF", "PREUG", "REGUNTA", "PRGUNTA"), "PREGUNTA"),
+    (("INTERL", "INTELOC", "NTERLOC", "INTERCUL", "INTERLC", "INTERLOU"), "INTERLOCUTOR"),
+    (("INTERV", "INTEREV", "INTEV", "INTRV", "INTERBV"), "INTERVENCION"),
+    (("REPORTER", "REPORTERA", "REPORTERO"), "REPORTERO"),
 )
-_VOICE_PREFIXES = ("VOZ", "VO MUJER", "VO HOMBRE", "PARTICIPANTE")
-_AUDIENCE = {"ASISTENTES", "ASISTENTE", "VOCES A CORO", "VOCES CORO", "VOCES", "NINAS Y NINOS", "PUBLICO"}
-_MODERATOR_RE = re.compile(r"^\+?M?O?D+E?R+A?D+O?R?A?( \d+)?$")
+_VOICE_WORDS = {"HOMBRE", "MUJER", "NINO", "NINA", "NINOS", "NINAS", "JOVEN", "SENOR", "SENORA", "VOZ"}
+_AUDIENCE = {"ASISTENTES", "ASISTENTE", "VOCES A CORO", "VOCES CORO", "VOCES", "NINAS Y NINOS",
+             "NINOS Y NINAS", "PUBLICO", "TODOS", "CORO", "AUDIENCIA", "TODAS Y TODOS"}
+_MODERATOR_RE = re.compile(r"^\+?M?O?D+E?R+A?D+O?R?A?(?: \d+)?$")
 
 # Role words that open a "TITLE, NAME" label (accent-stripped, upper case).
 _ROLE_WORDS = (
     "SECRETARI", "SUBSECRETARI", "DIRECTOR", "SUBDIRECTOR", "TITULAR", "COORDINADOR", "GOBERNADOR",
-    "PRESIDENT", "PROCURADOR", "FISCAL", "JEFE", "JEFA", "COMISIONAD", "VOCERO", "BENEFICIARI",
+    "PRESIDENT", "PROCURADOR", "FISCAL", "JEFE ", "JEFA ", "COMISIONAD", "VOCER", "BENEFICIARI",
     "ESCRITOR", "HABITANTE", "CONCURSANTE", "CANTANTE", "REPRESENTANTE", "MAESTR", "ASESOR",
     "PROMOTOR", "PROFESOR", "POETA", "DIVULGADOR", "ASISTENTE A", "GERENTE", "EMBAJADOR",
-    "CONSEJER", "ADMINISTRADOR", "COMANDANTE", "GENERAL", "ALMIRANTE", "MAGISTRAD", "MINISTR",
-    "SENADOR", "DIPUTAD", "ALCALDE", "PRESIDENTA MUNICIPAL", "INVESTIGADOR", "DOCTOR", "ABOGAD",
-    "OFICIAL", "ENCARGAD", "RECTOR", "DELEGAD", "ARQUEOLOG", "POBLADOR", "INGENIER", "AGENTE",
-    "CAPITAN", "VICEALMIRANTE", "ACTOR", "ACTRIZ", "ARTISTA", "CIENTIFIC", "MEDIC", "ENFERMER",
-    "ESTUDIANTE", "ALUMN", "DEPORTISTA", "ATLETA", "SUPERINTENDENTE", "VICEPRESIDENT", "LIDER",
+    "CONSEJER", "ADMINISTRADOR", "COMANDANTE", "GENERAL ", "ALMIRANTE", "MAGISTRAD", "MINISTR",
+    "SENADOR", "DIPUTAD", "ALCALDE", "INVESTIGADOR", "DOCTOR", "ABOGAD", "OFICIAL", "ENCARGAD",
+    "RECTOR", "DELEGAD", "ARQUEOLOG", "POBLADOR", "INGENIER", "AGENTE", "CAPITAN", "VICEALMIRANTE",
+    "ACTOR", "ACTRIZ", "ARTISTA", "CIENTIFIC", "MEDIC", "ENFERMER", "ESTUDIANTE", "ALUMN",
+    "DEPORTISTA", "ATLETA", "SUPERINTENDENTE", "VICEPRESIDENT", "LIDER", "PERIODISTA", "CONDUCTOR",
+    "DRAMATURG", "COMPOSITOR", "ANTROPOLOG", "HISTORIADOR", "MUSICO", "EXPRESIDENT", "EXSECRETARI",
+    "EXGOBERNADOR", "CANDIDAT", "INTEGRANTE", "MIEMBRO", "FUNDADOR", "SOCI", "EMPRESARI",
+    "PRODUCTOR", "CAMPESIN", "PESCADOR", "TRABAJADOR", "MADRE", "PADRE", "HIJ", "VECIN", "LOCUTOR",
+    "PRESIDENTA MUNICIPAL", "SUBCOMANDANTE", "TENIENTE", "CORONEL", "SARGENTO", "CABO ", "SOLDADO",
 )
+# Words that never occur in a person's name (accent-stripped): a label made of
+# them is a title or a heading, not a name.
+_NOT_NAME_WORDS = frozenset("""
+LO QUE EL UN UNA UNO EN CON POR PARA SE NO SI ES SON SU SUS AL A O U AL ESTE ESTA ESTO
+NACIONAL GENERAL FEDERAL INSTITUTO COMISION DIRECCION DESARROLLO GOBIERNO REPUBLICA ESTADO
+MUNICIPIO CIUDAD PROGRAMA SISTEMA CONSEJO CENTRO UNIDAD SECRETARIA SUBSECRETARIA COMUNICACIONES
+TRANSPORTES INFRAESTRUCTURA SEGURIDAD PROTECCION CIUDADANA PUBLICA SOCIAL SALUD EDUCACION
+BIENESTAR ENERGIA ECONOMIA CULTURA TRABAJO TERRITORIAL URBANO AGRARIO VIDEO AUDIO VIDEOLLAMADA
+ENLACE FOTO IMAGEN NOTA TOTAL ARTICULO CAPITULO TITULO ANEXO MEXICO MEXICANO MEXICANOS UNIDOS
+FAVOR CONTRA VOTOS VOTO ABSTENCION PRI PAN PRD PT PVEM MC MORENA PES OCDE HSBC TEMA PUNTO
+""".split())
 
-# Bracketed notes that are not part of a name: kept in the label, dropped from the name.
-_NOTE_RE = re.compile(
-    r"\s*\((?:ENLACE )?(?:VIDEO ?LLAMADA|VIA REMOTA|INTERPRETACION[^)]*|TRADUCCION[^)]*|"
-    r"ENTRANTE|SALIENTE|EN ESE MOMENTO[^)]*|ENTONCES[^)]*)\)\s*",
-)
+# Bracketed notes that are not part of a name or title (accent-stripped, upper case).
+_NOTE_WORDS = ("ENLACE", "VIDEOLLAMADA", "VIDEO LLAMADA", "VIA REMOTA", "INTERPRETACION", "TRADUCCION",
+               "ENTRANTE", "SALIENTE", "EN ESE MOMENTO", "ENTONCES", "FRAGMENTO", "ARCHIVO", "GRABACION",
+               "EN VIDEO", "MENSAJE", "DESDE ", "EN LINEA", "A DISTANCIA")
+_ARCHIVE_NOTES = ("EN ESE MOMENTO", "ENTONCES", "FRAGMENTO", "ARCHIVO", "GRABACION")
 
-# People known by both surnames, or otherwise not served by the generic rule.
-_DISPLAY_EXCEPTIONS = {
-    "ANDRES MANUEL LOPEZ OBRADOR": "López Obrador",
-    "CLAUDIA SHEINBAUM PARDO": "Sheinbaum",
-    "CLAUDIA SHEINBAUM": "Sheinbaum",
-    "OMAR GARCIA HARFUCH": "García Harfuch",
-    "ROSA ICELA RODRIGUEZ VELAZQUEZ": "Rosa Icela Rodríguez",
-    "MARCELO EBRARD CASAUBON": "Marcelo Ebrard",
-    "JESUS RAMIREZ CUEVAS": "Jesús Ramírez",
-    "HUGO LOPEZ GATELL RAMIREZ": "López-Gatell",
-    "LIBIA DENNISE GARCIA MUNOZ LEDO": "Libia Dennise García Muñoz Ledo",
-    "ALEJANDRO GERTZ MANERO": "Gertz Manero",
-    "OLGA SANCHEZ CORDERO": "Olga Sánchez Cordero",
-    "LUIS CRESENCIO SANDOVAL GONZALEZ": "Luis Cresencio Sandoval",
-    "ARIADNA MONTIEL REYES": "Ariadna Montiel",
-    "CLARA BRUGADA MOLINA": "Clara Brugada",
-}
-
-# Spanish title fragments → English, longest first where they overlap.
-_AREA_EN = [
-    ("SEGURIDAD Y PROTECCION CIUDADANA", "Security"),
-    ("GOBERNACION", "Interior"),
-    ("RELACIONES EXTERIORES", "Foreign"),
-    ("HACIENDA Y CREDITO PUBLICO", "Finance"),
-    ("DEFENSA NACIONAL", "Defence"),
-    ("LA DEFENSA NACIONAL", "Defence"),
-    ("MARINA", "Navy"),
-    ("SALUD", "Health"),
-    ("EDUCACION PUBLICA", "Education"),
-    ("BIENESTAR", "Welfare"),
-    ("EL BIENESTAR", "Welfare"),
-    ("ECONOMIA", "Economy"),
-    ("ENERGIA", "Energy"),
-    ("CULTURA", "Culture"),
-    ("TRABAJO Y PREVISION SOCIAL", "Labour"),
-    ("EL TRABAJO Y PREVISION SOCIAL", "Labour"),
-    ("MEDIO AMBIENTE Y RECURSOS NATURALES", "Environment"),
-    ("INFRAESTRUCTURA COMUNICACIONES Y TRANSPORTES", "Infrastructure and Transport"),
-    ("COMUNICACIONES Y TRANSPORTES", "Transport"),
-    ("AGRICULTURA Y DESARROLLO RURAL", "Agriculture"),
-    ("DESARROLLO AGRARIO TERRITORIAL Y URBANO", "Agrarian and Urban Development"),
-    ("TURISMO", "Tourism"),
-    ("LAS MUJERES", "Women"),
-    ("MUJERES", "Women"),
-    ("LA FUNCION PUBLICA", "Public Administration"),
-    ("FUNCION PUBLICA", "Public Administration"),
-    ("ANTICORRUPCION Y BUEN GOBIERNO", "Anti-Corruption"),
-    ("CIENCIA HUMANIDADES TECNOLOGIA E INNOVACION", "Science and Technology"),
-]
-_AREA_EN.sort(key=lambda pair: -len(pair[0]))
-
-_FIXED_ROLES = [
-    # (accent-stripped title prefix, English role)
-    ("FISCAL GENERAL DE LA REPUBLICA", "Attorney General"),
-    ("COORDINADOR GENERAL DE COMUNICACION SOCIAL", "presidential spokesman"),
-    ("VOCERO", "spokesperson"),
-    ("PROCURADOR FEDERAL DEL CONSUMIDOR", "head of Profeco, the consumer protection agency"),
-    ("TITULAR DE LA PROCURADURIA FEDERAL DEL CONSUMIDOR", "head of Profeco, the consumer protection agency"),
-    ("DIRECTOR GENERAL DEL INSTITUTO MEXICANO DEL SEGURO SOCIAL", "head of the social-security institute IMSS"),
-    ("DIRECTORA GENERAL DEL INSTITUTO MEXICANO DEL SEGURO SOCIAL", "head of the social-security institute IMSS"),
-    ("DIRECTOR GENERAL DEL IMSS BIENESTAR", "head of IMSS-Bienestar"),
-    ("JEFA DE GOBIERNO DE LA CIUDAD DE MEXICO", "Head of Government of Mexico City"),
-    ("JEFE DE GOBIERNO DE LA CIUDAD DE MEXICO", "Head of Government of Mexico City"),
-    ("COORDINADORA NACIONAL DE PROTECCION CIVIL", "National Civil Protection Coordinator"),
-    ("COORDINADOR NACIONAL DE PROTECCION CIVIL", "National Civil Protection Coordinator"),
-]
-
-
-def _role_en(title: str) -> str:
-    """An English rendering of a Spanish title, or the Spanish title when unknown."""
-    key = label_key(title)
-    for prefix, role in _FIXED_ROLES:
-        if key.startswith(prefix):
-            return role
-    match = re.match(r"^(SUB)?SECRETARI[OA] (?:DE |DEL )?(.+)$", key)
-    if match:
-        area = _area(match.group(2))
-        if area:
-            return f"Deputy {area} Secretary" if match.group(1) else f"{area} Secretary"
-    match = re.match(r"^GOBERNADOR[A]? (?:DE |DEL )?(?:ESTADO DE )?(.+)$", key)
-    if match:
-        return f"Governor of {_place(title, match.group(1))}"
-    return title_case(title)
-
-
-def _area(key: str) -> str | None:
-    for spanish, english in _AREA_EN:
-        if key == spanish or key.startswith(spanish + " "):
-            return english
-    return None
-
-
-def _place(title: str, key_tail: str) -> str:
-    """The place of a governor's title, with its accents, from the original title."""
-    words = clean_label(title).split()
-    tail_len = len(key_tail.split())
-    return title_case(" ".join(words[-tail_len:])) if tail_len <= len(words) else title_case(key_tail)
-
-
-def _display_name(name_key: str, name: str) -> str:
-    if name_key in _DISPLAY_EXCEPTIONS:
-        return _DISPLAY_EXCEPTIONS[name_key]
-    words = name.split()
-    significant = [w for w in words if w.lower() not in _PARTICLES]
-    if len(significant) >= 3:
-        # Drop the maternal surname: the last word, with its particles.
-        cut = len(words) - 1
-        while cut > 0 and words[cut - 1].lower() in _PARTICLES:
-            cut -= 1
-        words = words[:cut]
-    return title_case(" ".join(words))
+# Mexican states: a place glued to a name ("…, OAXACA CECILIA VÁZQUEZ DÍAZ").
+_STATES = ("AGUASCALIENTES", "BAJA CALIFORNIA SUR", "BAJA CALIFORNIA", "CAMPECHE", "CHIAPAS",
+           "CHIHUAHUA", "COAHUILA", "COLIMA", "DURANGO", "GUANAJUATO", "GUERRERO", "HIDALGO",
+           "JALISCO", "MICHOACAN", "MORELOS", "NAYARIT", "NUEVO LEON", "OAXACA", "PUEBLA",
+           "QUERETARO", "QUINTANA ROO", "SAN LUIS POTOSI", "SINALOA", "SONORA", "TABASCO",
+           "TAMAULIPAS", "TLAXCALA", "VERACRUZ", "YUCATAN", "ZACATECAS", "CIUDAD DE MEXICO")
 
 
 # ------------------------------------------------------------- classification
@@ -261,137 +150,326 @@ class LabelInfo:
     kind: str
     name: str | None  # upper-case name part, notes removed
     title: str | None  # upper-case title part
-    notes: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    alias: str | None = None  # a quoted stage name: “EL BOGUETO”
 
 
 def _starts_with_role(key: str) -> bool:
+    key += " "
     return any(key.startswith(word) for word in _ROLE_WORDS)
+
+
+def press_group(key: str) -> str | None:
+    """The canonical press label for a label key (``PREGUNA`` → ``PREGUNTA``), or None."""
+    first = key.split(" ", 1)[0] if key else ""
+    for prefixes, canonical in _PRESS_GROUPS:
+        if first.startswith(prefixes) or key.startswith(prefixes):
+            return canonical
+    if key.startswith("PRE GUNTA"):
+        return "PREGUNTA"
+    return None
 
 
 def is_press_label(label: str) -> bool:
     key = label_key(label)
-    return bool(key) and key.startswith(_PRESS_PREFIXES) and "," not in label
+    return "," not in label and len(key.split()) <= 4 and press_group(key) is not None
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether an upper-case phrase can be a personal name (1–7 name words)."""
+    words = [w.strip("“”\"‘’'") for w in text.split()]
+    if not words or len(words) > 8:
+        return False
+    for word in words:
+        bare = strip_accents(word).upper()
+        if not re.fullmatch(r"[A-Z]+(?:[-'’][A-Z]+)*\.?|[A-Z]\.", bare):
+            return False
+        if bare.rstrip(".") in _NOT_NAME_WORDS:
+            return False
+    significant = [w for w in words if w.lower() not in {"de", "del", "la", "las", "los", "y", "e"}]
+    if not significant:
+        return False
+    if len(significant) == 1:
+        return strip_accents(significant[0]).upper().rstrip(".") in GIVEN_NAMES
+    return True
+
+
+def _is_note(inner: str) -> bool:
+    key = key_of(inner)
+    return bool(key) and (any(word in key for word in _NOTE_WORDS) or inner != inner.upper())
+
+
+def _split_notes(label: str) -> tuple[str, tuple[str, ...]]:
+    """Remove bracketed notes (``(ENLACE VIDEOLLAMADA)``) from a label; acronyms stay."""
+    notes: list[str] = []
+
+    def drop(match: re.Match) -> str:
+        if _is_note(match.group(1)):
+            notes.append(match.group(0).strip())
+            return " "
+        return match.group(0)
+
+    bare = re.sub(r"\s*\(([^()]*)(?:\)|$)\s*", drop, label)
+    return clean_label(bare).strip(" ,;"), tuple(notes)
+
+
+def _parts(label: str) -> list[str]:
+    """Comma-separated parts of a label; ``NAME. TITLE`` and ``NAME TITLE`` split too."""
+    parts = [p.strip() for p in re.split(r"\s*[,;]\s*|(?<=[A-ZÁÉÍÓÚÑ]{4})\.\s+", label) if p.strip(" .")]
+    if len(parts) == 1:
+        words = parts[0].split()
+        for i in range(2, len(words)):
+            if _starts_with_role(key_of(" ".join(words[i:]))) and looks_like_name(" ".join(words[:i])):
+                return [" ".join(words[:i]), " ".join(words[i:])]
+    return parts
+
+
+def _president_of(key: str) -> str | None:
+    if "LOPEZ OBRADOR" in key and ("ANDRES MANUEL" in key or key.startswith(("PRESIDENT", "RESIDENT", "PRSIDENT", "PRESDIDENT"))):
+        return "LOPEZ OBRADOR"
+    if "SHEINBAUM" in key:
+        return "SHEINBAUM"
+    return None
 
 
 def classify_label(label: str, date: str | None = None) -> LabelInfo:
     """Classify one label: kind, name and title parts (upper case, as written)."""
     label = clean_label(label).rstrip(".;:").strip()
-    notes = tuple(m.group(0).strip() for m in _NOTE_RE.finditer(strip_accents(label).upper()))
-    bare = label
-    if notes:
-        # Remove the notes from the original (accented) label by position.
-        stripped_upper = strip_accents(label).upper()
-        spans = [m.span() for m in _NOTE_RE.finditer(stripped_upper)]
-        for start, end in reversed(spans):
-            bare = (bare[:start] + " " + bare[end:])
-        bare = clean_label(bare)
-    key = label_key(bare)
+    if label.startswith("("):
+        close = label.find(")")
+        inner = label[1:close] if close > 0 else label[1:]
+        whole = close < 0 or close == len(label) - 1
+        if whole and not (close < 0 and key_of(inner).startswith(("VOZ", "PREG", "INTERV", "INTERL"))):
+            return LabelInfo(STAGE, None, None)
+        if close < 0:
+            label = inner
+    bare, notes = _split_notes(label)
+    bare = bare.lstrip("(+*•-— ").strip()
+    key = key_of(bare)
+    note_keys = " ".join(key_of(n) for n in notes)
+    if not key:
+        return LabelInfo(STAGE if label.startswith("(") else OTHER, None, None, notes)
 
-    if not key or (bare.startswith("(") and not notes) or (bare.startswith("(") and ")" not in bare):
-        return LabelInfo(STAGE, None, None, notes)
-    if any("EN ESE MOMENTO" in n or "ENTONCES" in n for n in notes) or key.startswith(("EXPRESIDENT", "VOZ DEL PRESIDENT", "NINO ", "NINA ")):
-        return LabelInfo(ARCHIVE, None, bare.upper(), notes)
-    if key.startswith(_PRESS_PREFIXES) and "," not in bare and len(key.split()) <= 4:
+    # Clips, fakes and role-play: never the person they show or imitate.
+    if (any(word in note_keys for word in _ARCHIVE_NOTES) or "MANIPULADA" in key or "INTELIGENCIA ARTIFICIAL" in key
+            or key.startswith(("EXPRESIDENT", "VOZ DEL PRESIDENT", "VOZ DE LA PRESIDENT", "NINO ", "NINA "))
+            and len(key.split()) > 2):
+        return LabelInfo(ARCHIVE, None, bare, notes)
+
+    group = press_group(key)
+    if group and "," not in bare and len(key.split()) <= 4:
         return LabelInfo(PRESS, None, None, notes)
-    if key.startswith(_VOICE_PREFIXES) and "," not in bare:
+    if key.startswith(("VOZ", "VO MUJER", "VO HOMBRE", "PARTICIPANTE")) and "," not in bare:
+        name = bare.split(" ", 1)[1] if " " in bare else None
+        if name and key_of(name).replace("DE ", "").replace("EN OFF ", "").strip() in _VOICE_WORDS | {"EN OFF"}:
+            name = None
+        return LabelInfo(VOICE, name, None, notes)
+    if key in _VOICE_WORDS:
         return LabelInfo(VOICE, None, None, notes)
     if key in _AUDIENCE:
         return LabelInfo(AUDIENCE, None, None, notes)
     if _MODERATOR_RE.match(key.replace("MODERADORA", "MODERADOR")) and len(key) <= 14:
         return LabelInfo(MODERATOR, None, None, notes)
 
-    parts = [p.strip() for p in re.split(r"[,;]\s*|\.\s+", bare) if p.strip()]
-    if len(parts) == 1:
-        # No separator: look for a role word inside ("NAME DIRECTOR GENERAL DE …").
-        words = parts[0].split()
-        for i in range(1, len(words)):
-            if _starts_with_role(label_key(" ".join(words[i:]))) and i >= 2:
-                parts = [" ".join(words[:i]), " ".join(words[i:])]
-                break
-    first_key = label_key(parts[0])
-    if len(parts) > 1 and _starts_with_role(first_key):
-        name, title = parts[-1], ", ".join(parts[:-1])
-    elif len(parts) > 1:
-        name, title = parts[0], ", ".join(parts[1:])
-    elif _starts_with_role(first_key) and ("LOPEZ OBRADOR" in first_key or "SHEINBAUM" in first_key):
-        # "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR": title word glued to the name.
-        words = parts[0].split()
-        name, title = " ".join(words[1:]), words[0]
-    elif _starts_with_role(first_key) and len(first_key.split()) <= 6 and " DE " in f" {first_key} ":
-        name, title = None, parts[0]
+    president = _president_of(key)
+    if president:
+        return _classify_president(bare, key, president, date, notes)
+
+    parts = _parts(bare)
+    alias = None
+    if len(parts) > 1 and re.fullmatch(r"[“\"‘'].*[”\"’']", parts[-1]):
+        alias = parts.pop().strip("“”\"‘’'")
+    if _starts_with_role(key_of(parts[0])):
+        title_parts, name = (parts[:-1], parts[-1]) if len(parts) > 1 else (parts, None)
+        name, alias, title_parts = _refine_name(name, alias, title_parts, name_last=True)
     else:
-        name, title = parts[0], None
-    name = name.strip(" “”\"'‘’") if name else None
-    name_key = label_key(name) if name else ""
-    if "LOPEZ OBRADOR" in name_key or "SHEINBAUM" in name_key:
-        if "SHEINBAUM" in name_key and date and date < "2024-10-01" and not (title and "PRESIDENTA DE MEXICO" in label_key(title)):
-            return LabelInfo(OFFICIAL, name, title, notes)
+        name, title_parts = parts[0], parts[1:]
+        name, alias, title_parts = _refine_name(name, alias, title_parts, name_last=False)
+    title = ", ".join(title_parts) or None
+    if name and not title and not alias and not _certain_name(name):
+        name, title = None, name  # "ÚLTIMA HORA": two capitalised words are no proof of a person
+    if name is None and not (title and _starts_with_role(key_of(title))):
+        return LabelInfo(OTHER, None, title or bare, notes)
+    if title and re.match(r"^(PERIODISTA|CONDUCTOR|CONDUCTORA|COMENTARISTA|COLUMNISTA|LOCUTOR)\b", key_of(title)):
+        return LabelInfo(ARCHIVE, name, title, notes, alias)  # journalists shown in a clip
+    return LabelInfo(OFFICIAL, name, title, notes, alias)
+
+
+def _certain_name(name: str) -> bool:
+    """A name standing alone as a label: a known first name, or three name words or more."""
+    words = [w for w in key_of(name).split() if w.lower() not in PARTICLES]
+    return bool(words) and (words[0] in GIVEN_NAMES or len(words) >= 3)
+
+
+def _name_of(text: str) -> tuple[str | None, str | None]:
+    """``(name, alias)`` from a name part that may carry a quoted stage name."""
+    alias = None
+    match = re.search(r"\s*[“\"‘']([^”\"’']+)[”\"’']?\s*$", text)
+    if match and match.start() > 0:
+        alias, text = match.group(1), text[:match.start()]
+    text = text.strip(" “”\"‘’'")
+    return (text if looks_like_name(text) else None), alias
+
+
+def _refine_name(name: str | None, alias: str | None, title_parts: list[str], *, name_last: bool):
+    """Check the name part; a part that is no name goes back to the title."""
+    if name is None:
+        return None, alias, title_parts
+    found, glued_alias = _name_of(name)
+    alias = alias or glued_alias
+    key = key_of(found or name)
+    if name_last:
+        # A place glued to the name: "HABITANTE DE TLAHUITOLTEPEC, OAXACA CECILIA VÁZQUEZ DÍAZ".
+        for state in _STATES:
+            if key.startswith(state + " ") and state not in GIVEN_NAMES:
+                words = (found or name).split()
+                place, rest = " ".join(words[:len(state.split())]), " ".join(words[len(state.split()):])
+                if looks_like_name(rest) and len(rest.split()) >= 2:
+                    return rest, alias, title_parts + [place]
+    if found is None:
+        return None, alias, (title_parts + [name]) if name_last else [name] + title_parts
+    return found, alias, title_parts
+
+
+def _classify_president(bare: str, key: str, who: str, date: str | None, notes) -> LabelInfo:
+    name = "ANDRÉS MANUEL LÓPEZ OBRADOR" if who == "LOPEZ OBRADOR" else "CLAUDIA SHEINBAUM PARDO"
+    parts = _parts(bare)
+    titles = [p for p in parts if _president_of(key_of(p)) is None]
+    glued = re.match(r"^(\w+(?: DE M[ÉE]XICO)?) (?=ANDR|CLAUDIA)", parts[0]) if parts else None
+    title = ", ".join(titles) or (glued.group(1) if glued else None)
+    title_key = key_of(title or "")
+    if who == "LOPEZ OBRADOR":
+        if date and date >= SHEINBAUM_TAKES_OFFICE:
+            return LabelInfo(ARCHIVE, name, title, notes)
+        return LabelInfo(PRESIDENT, name, title, notes)
+    sitting = re.search(r"\bP?RESIDENTA\b", title_key) and "ELECTA" not in title_key
+    if sitting or not date or date >= SHEINBAUM_TAKES_OFFICE:
         return LabelInfo(PRESIDENT, name, title, notes)
     return LabelInfo(OFFICIAL, name, title, notes)
 
 
-def _president_role(name_key: str, date: str | None) -> tuple[str, str]:
-    if "SHEINBAUM" in name_key:
-        return "President of Mexico", "Presidenta de México"
-    return "President of Mexico", "Presidente de México"
+# ---------------------------------------------------------------- speakers
+
+_GENERIC = {
+    PRESS: ("Reporter", "reporter", "reportero(a)"),
+    VOICE: ("Unidentified voice", "off-mic voice or video narration", "voz"),
+    AUDIENCE: ("Audience", "audience", "asistentes"),
+    MODERATOR: ("Moderator", "master of ceremonies", "moderador(a)"),
+    STAGE: ("Stage direction", None, None),
+    UNKNOWN: ("Unknown speaker", None, None),
+    NARRATION: ("Narration", None, None),
+}
 
 
-def _generic_speaker(label: str, kind: str) -> Speaker:
-    display = {
-        PRESS: "Reporter",
-        VOICE: "Unidentified voice",
-        AUDIENCE: "Audience",
-        MODERATOR: "Moderator",
-        STAGE: "Stage direction",
-        ARCHIVE: "Archive clip",
-        UNKNOWN: "Unknown speaker",
-    }[kind]
-    role = {PRESS: "reporter", VOICE: "off-mic voice or video narration", MODERATOR: "master of ceremonies"}.get(kind)
-    role_es = {PRESS: "reportero(a)", MODERATOR: "moderador(a)"}.get(kind)
-    return Speaker(label, None, role, role_es, display, kind == PRESS, kind, (label,))
+def _sheinbaum_before_office(title: str | None, date: str | None) -> tuple[str, str]:
+    if title:
+        return role_en(title), role_es(title)
+    if date and "2024-06-01" <= date < SHEINBAUM_TAKES_OFFICE:
+        return "President-elect of Mexico", "presidenta electa"
+    if date and date < "2023-06-17":
+        return "Head of Government of Mexico City", "jefa de Gobierno de la Ciudad de México"
+    return "former Head of Government of Mexico City", "exjefa de Gobierno de la Ciudad de México"
 
 
 def make_speaker(label: str, date: str | None = None) -> Speaker:
     """A `Speaker` from one label alone (no merging)."""
     label = clean_label(label)
     info = classify_label(label, date)
-    if info.kind in (PRESS, VOICE, AUDIENCE, MODERATOR, STAGE):
-        return _generic_speaker(label, info.kind)
+    if info.kind in _GENERIC:
+        display, role, role_spanish = _GENERIC[info.kind]
+        name = title_case(info.name) if info.name else None
+        return Speaker(label, name, role, role_spanish, name or display, info.kind == PRESS, info.kind, (label,))
+    if info.kind == OTHER:
+        return Speaker(label, None, None, None, label, False, OTHER, (label,))
     if info.kind == ARCHIVE:
-        name = title_case(info.title or label)
-        return Speaker(label, None, "archive clip (not said at this conference)", None, name, False, ARCHIVE, (label,))
-    name_key = label_key(info.name) if info.name else ""
+        return _archive_speaker(label, info)
+    name = title_case(info.name, small_words=PARTICLES) if info.name else None
+    display = display_name(info.name) if info.name else None
+    if info.alias:
+        display = title_case(info.alias)
+    if info.kind == PRESIDENT:
+        woman = "SHEINBAUM" in key_of(info.name or "")
+        role_spanish = "presidenta de México" if woman else "presidente de México"
+        return Speaker(label, name, "President of Mexico", role_spanish, display or label, False, PRESIDENT, (label,))
+    if info.name and "SHEINBAUM" in key_of(info.name):
+        role, role_spanish = _sheinbaum_before_office(info.title, date)
+    else:
+        role = role_en(info.title) if info.title else None
+        role_spanish = role_es(info.title) if info.title else None
+    return Speaker(label, name, role, role_spanish, display or role or title_case(label), False, OFFICIAL, (label,))
+
+
+def _archive_speaker(label: str, info: LabelInfo) -> Speaker:
+    key = key_of(label)
+    who = _president_of(key)
+    person = display_name(info.name) if info.name else ({"LOPEZ OBRADOR": "López Obrador", "SHEINBAUM": "Sheinbaum"}.get(who or ""))
+    if "MANIPULADA" in key or "INTELIGENCIA ARTIFICIAL" in key:
+        display, role = f"AI-manipulated voice of {person or 'a public figure'}", "fake audio (AI-manipulated)"
+    elif key.startswith(("NINO ", "NINA ")):
+        display, role = f"Child playing {person}" if person else "Child (role-play)", "role-play"
+    elif info.title and re.match(r"^(PERIODISTA|CONDUCTOR|COMENTARISTA|COLUMNISTA|LOCUTOR)", key_of(info.title)):
+        display, role = person or title_case(label), f"{role_en(info.title)} (shown in a clip)"
+    else:
+        display = f"{person} (archive clip)" if person else "Archive clip"
+        role = "archive clip (not said at this conference)"
     name = title_case(info.name) if info.name else None
-    if info.kind == PRESIDENT:
-        role, role_es = _president_role(name_key, date)
-        return Speaker(label, name, role, role_es, _display_name(name_key, name or ""), False, PRESIDENT, (label,))
-    role = _role_en(info.title) if info.title else None
-    role_es = _title_es(info.title) if info.title else None
-    display = _display_name(name_key, name) if name else (role or title_case(label))
-    return Speaker(label, name, role, role_es, display, False, OFFICIAL, (label,))
+    return Speaker(label, name, role, None, display, False, ARCHIVE, (label,))
 
 
-def _title_es(title: str) -> str:
-    text = title_case(title)
-    return text[:1].lower() + text[1:] if text else text
-
-
-def _name_key(label: str, date: str | None) -> str:
+def person_key(label: str, date: str | None = None) -> str:
+    """The key that labels of one person share within a transcript."""
     info = classify_label(label, date)
-    if info.kind in (PRESS, VOICE, AUDIENCE, MODERATOR, STAGE):
-        return f"{info.kind}:{label_key(label)}"
-    if info.kind == PRESIDENT:
-        return "president:" + ("SHEINBAUM" if "SHEINBAUM" in label_key(label) else "LOPEZ OBRADOR")
+    key = label_key(label)
+    if info.kind == PRESS:
+        rest = " ".join(w for w in key.split()[1:] if w in {"MUJER", "HOMBRE", "NINA", "NINO"})
+        return f"press:{press_group(key)} {rest}".strip()
+    if info.kind == VOICE:
+        words = [w for w in key.replace("VOZ", " ").split() if w not in {"DE", "D", "VO"}]
+        return "voice:" + (" ".join(words) or "VOZ")
+    if info.kind == OTHER and looks_like_name(clean_label(label)) and "," not in label:
+        return f"maybe:{key}"  # a name-only label: a person if the transcript names them elsewhere
+    if info.kind in (AUDIENCE, MODERATOR, STAGE, OTHER):
+        return f"{info.kind}:{key}"
+    if info.kind == ARCHIVE:
+        return f"archive:{key_of(info.name) if info.name and not _president_of(key) else key}"
+    who = _president_of(key_of(info.name or ""))
+    if who:
+        return f"person:{who}"
     if info.name:
-        return f"name:{label_key(info.name)}"
-    return f"title:{label_key(info.title or label)}"
+        return f"person:{key_of(info.name)}"
+    return f"title:{key_of(info.title or label)}"
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two name keys of one transcript name the same person.
+
+    Accent-only variants share a key already; typos (``LUIS``/``LUISA``,
+    ``SHEFIELLD``) merge at a similarity ≥ 0.9 when the first names match too;
+    a name and its longer form (``EVELYN SALGADO PINEDA`` /
+    ``EVELYN CECIA SALGADO PINEDA``) merge when one's words are a subsequence of
+    the other's with the same first word.
+    """
+    wa, wb = a.split(), b.split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) >= 2 and short[0] == long_[0]:
+        it = iter(long_)
+        if all(word in it for word in short):
+            return True
+    if len(short) >= 3 and f" {' '.join(short)} " in f" {' '.join(long_)} ":
+        return True  # "BERNARDO GONZÁLEZ ROSAS" / "JOSÉ BERNARDO GONZÁLEZ ROSAS"
+    if difflib.SequenceMatcher(None, a, b).ratio() < 0.9:
+        return False
+    return difflib.SequenceMatcher(None, wa[0], wb[0]).ratio() >= 0.8 and len(wa) == len(wb)
 
 
 class SpeakerRegistry:
     """Builds one `Speaker` per person of a transcript from the labels seen in it.
 
-    Variants of one person merge: ``NAME, TITLE`` then ``NAME``; typos within a
-    similarity of 0.9 of a label already seen (``PREGUNA`` → ``PREGUNTA``).
+    Variants of one person merge: ``NAME, TITLE`` then ``NAME``; ``TITLE, NAME``
+    on every turn; accent-only variants; typos within a similarity of 0.9
+    (``PREGUNA`` → ``PREGUNTA``). Different people with similar labels do not
+    (``CONCURSANTE …, TIFFANY GALAVIZ`` / ``CONCURSANTE …, MIRANDA GONZÁLEZ``).
+    Add every label first, then read `speakers()`.
     """
 
     def __init__(self, date: str | None = None):
@@ -404,7 +482,7 @@ class SpeakerRegistry:
         label = clean_label(label)
         if label in self._keys:
             return self._keys[label]
-        key = _name_key(label, self.date)
+        key = person_key(label, self.date)
         if key not in self._labels:
             key = self._fuzzy(key) or key
         self._keys[label] = key
@@ -413,41 +491,54 @@ class SpeakerRegistry:
 
     def _fuzzy(self, key: str) -> str | None:
         kind, _, text = key.partition(":")
-        best, best_ratio = None, 0.0
         for other in self._labels:
             other_kind, _, other_text = other.partition(":")
-            if other_kind != kind and {kind, other_kind} - {"name", "press", "voice", "moderator", "audience"}:
+            if other_kind != kind or kind in ("stage", "other", "audience", "maybe", "title"):
                 continue
-            ratio = difflib.SequenceMatcher(None, text, other_text).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = other, ratio
-        if best is not None and best_ratio >= 0.9:
-            return best
-        # A press-label typo far from any seen label still classifies as press.
+            if kind in ("person", "archive") and _same_person(text, other_text):
+                return other
+            if kind not in ("person", "archive") and difflib.SequenceMatcher(None, text, other_text).ratio() >= 0.9:
+                return other
         return None
 
+    def _home(self, key: str) -> str:
+        """The person a name-only label (``maybe:``) belongs to, when the transcript names them."""
+        if not key.startswith("maybe:"):
+            return key
+        text = key.partition(":")[2]
+        for other in self._labels:
+            if other.startswith("person:") and _same_person(text, other.partition(":")[2]):
+                return other
+        return key
+
     def speakers(self) -> dict[str, Speaker]:
-        """Person key → merged `Speaker`."""
-        result = {}
+        """Key (as returned by `add`) → merged `Speaker`."""
+        groups: dict[str, list[str]] = {}
         for key, labels in self._labels.items():
-            # The fullest label carries the title: prefer one with a title part.
-            base = max(labels, key=lambda lab: (classify_label(lab, self.date).title is not None, len(lab)))
+            groups.setdefault(self._home(key), []).extend(labels)
+        merged = {}
+        for key, labels in groups.items():
+            def weight(lab: str) -> tuple:
+                # The fullest label carries the title: prefer one with a title part.
+                info = classify_label(lab, self.date)
+                order = -labels.index(lab) if key.startswith(("press", "voice")) else len(lab)
+                return (info.kind != OTHER, info.title is not None, info.name is not None, order)
+            base = max(labels, key=weight)
             speaker = make_speaker(base, self.date)
-            result[key] = Speaker(
-                speaker.label, speaker.name, speaker.role, speaker.role_es, speaker.display,
-                speaker.is_press, speaker.kind, tuple(labels),
-            )
-        return result
+            merged[key] = Speaker(speaker.label, speaker.name, speaker.role, speaker.role_es, speaker.display,
+                                  speaker.is_press, speaker.kind, tuple(labels))
+        return {key: merged[self._home(key)] for key in self._labels}
 
     def key_of(self, label: str) -> str:
-        return self._keys[clean_label(label)]
+        return self._home(self._keys[clean_label(label)])
 
 
 UNKNOWN_SPEAKER = Speaker("", None, None, None, "Unknown speaker", False, UNKNOWN, ())
+NARRATOR = Speaker("", None, None, None, "Narration", False, NARRATION, ())
 
 
 def reporter(name: str, outlet: str | None) -> Speaker:
     """The questioner named by a self-introduction."""
     role = f"reporter, {outlet}" if outlet else "reporter"
-    role_es = f"reportero(a), {outlet}" if outlet else "reportero(a)"
-    return Speaker(name, name, role, role_es, name, True, PRESS, ())
+    role_spanish = f"reportero(a), {outlet}" if outlet else "reportero(a)"
+    return Speaker(name, name, role, role_spanish, name, True, PRESS, ())

@@ -1,0 +1,449 @@
+"""Names and roles a journalist would print, from the Spanish of a speaker label.
+
+Pure functions over upper-case label parts (see `speakers.classify_label`):
+
+* `display_name("LUIS CRESENCIO SANDOVAL GONZÁLEZ")` → "Luis Cresencio Sandoval":
+  the maternal surname dropped, particles in lower case, compound surnames
+  ("Curiel de Icaza", "Sansores San Román") and people known by both surnames
+  ("López Obrador", "García Harfuch") kept whole.
+* `role_en("SECRETARIA DE GOBERNACIÓN")` → "Interior Secretary"; titles with no
+  English rendering keep their institution's Spanish name
+  ("director general of the Agencia Reguladora de Transporte Ferroviario").
+* `role_es(...)` → the title as a Spanish sentence would print it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def key_of(text: str) -> str:
+    """Accent-stripped, upper-case, punctuation-free form used to compare names and titles."""
+    text = strip_accents(text).upper()
+    text = re.sub(r"[^A-Z0-9 ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ------------------------------------------------------------------ title case
+
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "van", "von", "der"})
+# Lower case inside titles and institution names (never as the first word).
+_SMALL_WORDS = PARTICLES | {
+    "a", "al", "o", "u", "en", "para", "por", "con", "sin", "sobre", "entre", "contra", "desde",
+    "hacia", "hasta", "ante", "bajo", "tras", "el", "un", "una",
+}
+ACRONYMS = frozenset({
+    "IMSS", "ISSSTE", "INFONAVIT", "FOVISSSTE", "CFE", "PEMEX", "SEDENA", "SEMAR", "SEGOB", "SRE",
+    "SEP", "SAT", "UIF", "INE", "INAH", "INPI", "CONAGUA", "PROFECO", "PROFEPA", "CONAVI",
+    "CONAVIM", "INSUS", "FONATUR", "UNAM", "IPN", "CCO", "ONU", "FGR", "SHCP", "SICT", "SSPC",
+    "SEDATU", "CONAPRED", "ASIPONA", "AMAFORE", "INMUJERES", "FINABIEN", "SEMARNAT", "SENER",
+    "SADER", "CDMX", "AIFA", "AICM", "GN", "SA", "CV", "II", "III", "IV", "VI", "VII", "VIII",
+    "IX", "XI", "XII", "XX", "XXI", "CONACYT", "CONAHCYT", "SECIHTI", "LICONSA", "DICONSA",
+    "SEGALMEX", "BIENESTAR", "UNICEF", "OMS", "OPS", "OEA", "FMI", "BID", "EU", "EUA", "USA",
+    "TMEC", "T-MEC", "CNDH", "INEGI", "CONEVAL", "CRE", "CNH", "ASF", "SFP", "SSA", "SNTE",
+    "CNTE", "IFT", "CENAPRED", "SMN", "CONADE", "CJF", "SCJN", "TEPJF", "ISSFAM", "BANXICO",
+    "CIDE", "CECYT", "ADN", "TV", "UAM", "ITAM",
+}) - {"BIENESTAR"}
+
+
+def _cap(word: str) -> str:
+    """Capitalise the first letter of ``word`` (after any opening quote or bracket)."""
+    for i, char in enumerate(word):
+        if char.isalpha():
+            return word[:i] + char.upper() + word[i + 1:].lower()
+    return word.lower()
+
+
+def title_case(text: str, *, small_words: frozenset[str] = _SMALL_WORDS, first: bool = True) -> str:
+    """``MARINA DEL PILAR ÁVILA`` → ``Marina del Pilar Ávila``; keeps acronyms and hyphens.
+
+    Words in parentheses that are all capitals stay so (``(IMSS)``), as do known
+    acronyms, dotted abbreviations (``S.A.``) and Roman numerals.
+    """
+    words = []
+    for i, word in enumerate(text.split()):
+        core = word.strip("()[]“”\"‘’'.,;:«»")
+        bare = strip_accents(core).upper()
+        if core and (bare in ACRONYMS or (word.startswith("(") and core.isupper() and len(core) <= 12)
+                     or re.fullmatch(r"[A-ZÁÉÍÓÚÑ](?:\.[A-ZÁÉÍÓÚÑ])+\.?", core)):
+            words.append(word)
+        elif (i > 0 or not first) and word.lower() in small_words:
+            words.append(word.lower())
+        else:
+            words.append("-".join(_cap(part) for part in word.split("-")))
+    return " ".join(words)
+
+
+# ------------------------------------------------------------------ display names
+
+# People known by both surnames, or otherwise not served by the generic rule
+# (accent-stripped name key → display).
+DISPLAY_EXCEPTIONS = {
+    "ANDRES MANUEL LOPEZ OBRADOR": "López Obrador",
+    "CLAUDIA SHEINBAUM PARDO": "Sheinbaum",
+    "CLAUDIA SHEINBAUM": "Sheinbaum",
+    "OMAR GARCIA HARFUCH": "García Harfuch",
+    "ROSA ICELA RODRIGUEZ VELAZQUEZ": "Rosa Icela Rodríguez",
+    "MARCELO EBRARD CASAUBON": "Marcelo Ebrard",
+    "JESUS RAMIREZ CUEVAS": "Jesús Ramírez",
+    "HUGO LOPEZ GATELL RAMIREZ": "López-Gatell",
+    "HUGO LOPEZ GATELL": "López-Gatell",
+    "LIBIA DENNISE GARCIA MUNOZ LEDO": "Libia Dennise García Muñoz Ledo",
+    "ALEJANDRO GERTZ MANERO": "Gertz Manero",
+    "OLGA SANCHEZ CORDERO": "Olga Sánchez Cordero",
+}
+
+# Given names, accent-stripped: a three-word name whose middle word is one of
+# these is "First Middle Surname" ("Irma Eréndira Sandoval"), not
+# "First Surname Surname" ("Arturo Herrera Gutiérrez").
+GIVEN_NAMES = frozenset("""
+AARON ABEL ABIGAIL ABRAHAM ADAN ADELA ADELFO ADOLFO ADRIAN ADRIANA AGUSTIN AIDA ALAN ALBA ALBERTO
+ALEJANDRA ALEJANDRO ALFONSO ALFREDO ALICIA ALINE ALMA ALONDRA ALVARO AMADO AMALIA AMERICO AMPARO
+ANA ANAIS ANDREA ANDRES ANGEL ANGELA ANGELES ANGELICA ANTONIA ANTONIO ARACELI ARACELY ARIADNA ARIEL
+ARMANDO ARTURO AURELIO AURORA BEATRIZ BELEN BENITO BENJAMIN BERENICE BERTHA BLANCA BRENDA BRUNO
+CAMILA CANDELARIA CARLA CARLOS CARMEN CAROLINA CATALINA CECILIA CELIA CESAR CINTHIA CITLALLI CLARA
+CLAUDIA CONCEPCION CONSUELO CRISTIAN CRISTINA CUAUHTEMOC DAMIAN DANIEL DANIELA DARIO DAVID DELFINA
+DEMIAN DENISSE DENNISE DIANA DIEGO DOLORES DULCE EDGAR EDITH EDNA EDUARDO ELENA ELIAS ELISA ELIZABETH
+ELSA ELVIRA EMILIA EMILIANO EMILIO EMMA ENRIQUE ERENDIRA ERIKA ERNESTO ESPERANZA ESTEBAN ESTELA
+ESTHER ESTRELLA EUGENIA EVA EVELYN FABIAN FABIOLA FATIMA FEDERICO FELIPE FELIX FERNANDA FERNANDO
+FIDEL FLOR FLORA FRANCISCA FRANCISCO GABRIEL GABRIELA GENARO GERARDO GERMAN GILBERTO GISELA GLORIA
+GONZALO GRACIELA GREGORIO GRISELDA GUADALUPE GUILLERMO GUSTAVO HECTOR HERIBERTO HILDA HORACIO HUGO
+IGNACIO IKER ILIANA IMELDA INES INGRID IRENE IRMA ISABEL ISRAEL IVAN IVONNE JACQUELINE JAIME JANET
+JAVIER JAZMIN JENNIFER JESSICA JOAO JOAQUIN JORGE JOSE JOSEFINA JUAN JUANA JULIA JULIAN JULIETA
+JULIO KAREN KARINA KARLA KATYA LAURA LAYDA LETICIA LIDIA LILIA LILIANA LINDA LIZBETH LORENA LOURDES
+LUCIA LUCIO LUIS LUISA LUZ MAGDALENA MANUEL MANUELA MARCELA MARCELO MARCO MARGARITA MARIA MARIANA
+MARIANO MARICELA MARINA MARIO MARISELA MARISOL MARTHA MAURICIO MAXIMILIANO MAYRA MELISSA MERCEDES
+MIGUEL MIRANDA MIREYA MIRIAM MONICA MONTSERRAT NADIA NADINE NANCY NATALIA NAYELI NELLY NICOLAS NOE
+NOEMI NORMA OCTAVIO OFELIA OLGA OLIVIA OMAR ORLANDO OSCAR PABLO PAMELA PAOLA PATRICIA PAULA PAULINA
+PEDRO PILAR RAFAEL RAMIRO RAMON RAQUEL RAUL RAYMUNDO REBECA REFUGIO REGINA RENATA RENE REYNA RICARDO
+ROBERTO ROCIO RODOLFO RODRIGO ROGELIO ROMAN ROSA ROSALBA ROSARIO RUBEN RUTH RUY SALOMON SAMUEL
+SANDRA SARA SAUL SERGIO SILVANO SILVIA SOFIA SONIA SUSANA TANIA TERESA TIFFANY ULISES URSULA
+VALENTINA VALERIA VANESSA VERONICA VICTOR VICTORIA VIRGINIA VIVIANA WENDY XIMENA XOCHITL YAZMIN
+YESENIA YOLANDA ZOE
+""".split())
+
+# Words that start a compound surname with the word after them ("San Román").
+_SURNAME_PREFIXES = {"SAN", "SANTA", "MC", "MAC", "MUNOZ"}
+
+
+def _units(words: list[str]) -> list[list[str]]:
+    """Group a name's words: particles attach to the word after them
+    (``del Pilar``, ``de la O``), surname prefixes too (``San Román``)."""
+    units: list[list[str]] = []
+    pending: list[str] = []
+    for word in words:
+        if re.fullmatch(r"\w\.", word) and units and not pending:
+            units[-1].append(word)  # an initial: "DONALD J. TRUMP"
+            continue
+        pending.append(word)
+        bare = key_of(word)
+        if word.lower() in PARTICLES or (bare in _SURNAME_PREFIXES and units):
+            continue
+        units.append(pending)
+        pending = []
+    if pending:
+        if units:
+            units[-1].extend(pending)
+        else:
+            units.append(pending)
+    return units
+
+
+def display_name(name: str) -> str:
+    """The short name a journalist prints for an upper-case personal name."""
+    name = re.sub(r"\s+", " ", name).strip(" ,.;“”\"‘’'")
+    key = key_of(name)
+    if key in DISPLAY_EXCEPTIONS:
+        return DISPLAY_EXCEPTIONS[key]
+    words = name.split()
+    units = _units(words)
+    keep = units
+    if len(units) >= 4:
+        keep = units[:-1]
+    elif len(units) == 3:
+        middle = key_of(" ".join(units[1]))
+        last_has_particle = units[2][0].lower() in PARTICLES
+        if not last_has_particle and middle not in GIVEN_NAMES:
+            keep = units[:-1]
+    if len(units) >= 4 and units[-1][0].lower() in PARTICLES:
+        keep = units  # "José Alfonso Suárez del Real": a compound surname, no maternal one
+    return title_case(" ".join(w for unit in keep for w in unit), small_words=PARTICLES)
+
+
+# ------------------------------------------------------------------ roles
+
+# Areas of government, Spanish (accent-stripped) → English; longest first.
+_AREAS = sorted([
+    ("SEGURIDAD Y PROTECCION CIUDADANA", "Security"),
+    ("GOBERNACION", "Interior"),
+    ("RELACIONES EXTERIORES", "Foreign"),
+    ("HACIENDA Y CREDITO PUBLICO", "Finance"),
+    ("HACIENDA", "Finance"),
+    ("LA DEFENSA NACIONAL", "Defence"),
+    ("DEFENSA NACIONAL", "Defence"),
+    ("DEFENSA", "Defence"),
+    ("MARINA", "Navy"),
+    ("SALUD", "Health"),
+    ("EDUCACION PUBLICA", "Education"),
+    ("BIENESTAR", "Welfare"),
+    ("EL BIENESTAR", "Welfare"),
+    ("DESARROLLO SOCIAL", "Social Development"),
+    ("ECONOMIA", "Economy"),
+    ("ENERGIA", "Energy"),
+    ("CULTURA", "Culture"),
+    ("TRABAJO Y PREVISION SOCIAL", "Labour"),
+    ("EL TRABAJO Y PREVISION SOCIAL", "Labour"),
+    ("MEDIO AMBIENTE Y RECURSOS NATURALES", "Environment"),
+    ("INFRAESTRUCTURA COMUNICACIONES Y TRANSPORTES", "Infrastructure and Transport"),
+    ("COMUNICACIONES Y TRANSPORTES", "Transport"),
+    ("AGRICULTURA Y DESARROLLO RURAL", "Agriculture"),
+    ("AGRICULTURA GANADERIA DESARROLLO RURAL PESCA Y ALIMENTACION", "Agriculture"),
+    ("DESARROLLO AGRARIO TERRITORIAL Y URBANO", "Agrarian, Land and Urban Development"),
+    ("TURISMO", "Tourism"),
+    ("LAS MUJERES", "Women"),
+    ("MUJERES", "Women"),
+    ("LA FUNCION PUBLICA", "Public Administration"),
+    ("FUNCION PUBLICA", "Public Administration"),
+    ("ANTICORRUPCION Y BUEN GOBIERNO", "Anti-Corruption"),
+    ("CIENCIA HUMANIDADES TECNOLOGIA E INNOVACION", "Science and Technology"),
+    ("PREVENCION Y PROMOCION DE LA SALUD", "Health Promotion"),
+    ("EDUCACION BASICA", "Basic Education"),
+    ("EDUCACION MEDIA SUPERIOR", "Upper Secondary Education"),
+    ("EDUCACION SUPERIOR", "Higher Education"),
+    ("AMERICA DEL NORTE", "North America"),
+    ("AMERICA LATINA Y EL CARIBE", "Latin America and the Caribbean"),
+    ("ASUNTOS MULTILATERALES Y DERECHOS HUMANOS", "Multilateral Affairs and Human Rights"),
+    ("DERECHOS HUMANOS POBLACION Y MIGRACION", "Human Rights, Population and Migration"),
+    ("SEGURIDAD PUBLICA", "Public Security"),
+    ("EGRESOS", "Expenditure"),
+    ("INGRESOS", "Revenue"),
+], key=lambda pair: -len(pair[0]))
+# Areas whose secretary sits in the cabinet ("Deputy Finance Minister").
+_MINISTRIES = {"Security", "Interior", "Foreign", "Finance", "Defence", "Navy", "Health", "Education",
+               "Welfare", "Economy", "Energy", "Culture", "Labour", "Environment", "Agriculture",
+               "Tourism", "Women", "Public Administration", "Anti-Corruption", "Social Development",
+               "Infrastructure and Transport", "Transport", "Science and Technology",
+               "Agrarian, Land and Urban Development"}
+
+# Fixed renderings: accent-stripped title prefix → English role.
+_FIXED = [
+    ("FISCAL GENERAL DE LA REPUBLICA", "Attorney General"),
+    ("COORDINADOR GENERAL DE COMUNICACION SOCIAL", "presidential spokesman"),
+    ("COORDINADORA GENERAL DE COMUNICACION SOCIAL", "presidential spokeswoman"),
+    ("PROCURADOR FEDERAL DEL CONSUMIDOR", "head of Profeco, the consumer protection agency"),
+    ("PROCURADORA FEDERAL DEL CONSUMIDOR", "head of Profeco, the consumer protection agency"),
+    ("TITULAR DE LA PROCURADURIA FEDERAL DEL CONSUMIDOR", "head of Profeco, the consumer protection agency"),
+    ("DIRECTOR GENERAL DEL INSTITUTO MEXICANO DEL SEGURO SOCIAL", "head of the social-security institute IMSS"),
+    ("DIRECTOR GENERAL INSTITUTO MEXICANO DEL SEGURO SOCIAL", "head of the social-security institute IMSS"),
+    ("DIRECTORA GENERAL DEL INSTITUTO MEXICANO DEL SEGURO SOCIAL", "head of the social-security institute IMSS"),
+    ("DIRECTOR GENERAL DEL IMSS BIENESTAR", "head of IMSS-Bienestar"),
+    ("DIRECTOR GENERAL DE IMSS BIENESTAR", "head of IMSS-Bienestar"),
+    ("JEFA DE GOBIERNO DE LA CIUDAD DE MEXICO", "Head of Government of Mexico City"),
+    ("JEFA DE GOBIERNO DE CIUDAD DE MEXICO", "Head of Government of Mexico City"),
+    ("JEFE DE GOBIERNO DE LA CIUDAD DE MEXICO", "Head of Government of Mexico City"),
+    ("JEFA DE GOBIERNO", "Head of Government of Mexico City"),
+    ("JEFE DE GOBIERNO", "Head of Government of Mexico City"),
+    ("COORDINADORA NACIONAL DE PROTECCION CIVIL", "National Civil Protection Coordinator"),
+    ("COORDINADOR NACIONAL DE PROTECCION CIVIL", "National Civil Protection Coordinator"),
+    ("SUBSECRETARIO DE PREVENCION Y PROMOCION DE LA SALUD", "deputy health minister"),
+    ("SUBSECRETARIA DE PREVENCION Y PROMOCION DE LA SALUD", "deputy health minister"),
+    ("PRESIDENTA ELECTA", "President-elect of Mexico"),
+    ("VIRTUAL PRESIDENTA ELECTA", "President-elect of Mexico"),
+    ("PRESIDENTE ELECTO", "President-elect of Mexico"),
+    ("PRESIDENTE DE LOS ESTADOS UNIDOS", "President of the United States"),
+    ("PRESIDENTE DE ESTADOS UNIDOS", "President of the United States"),
+    ("VOCERO", "spokesman"),
+    ("VOCERA", "spokeswoman"),
+]
+
+# Role nouns (accent-stripped, longest first) → English. A title is read as
+# "<role noun> [of <institution>]"; the institution keeps its Spanish name.
+_HEADS = sorted([
+    ("DIRECTOR GENERAL", "director general"), ("DIRECTORA GENERAL", "director general"),
+    ("DIRECTOR EJECUTIVO", "executive director"), ("DIRECTORA EJECUTIVA", "executive director"),
+    ("DIRECTOR DE TEATRO", "theatre director"), ("DIRECTORA DE TEATRO", "theatre director"),
+    ("DIRECTOR", "director"), ("DIRECTORA", "director"),
+    ("SUBDIRECTOR", "deputy director"), ("SUBDIRECTORA", "deputy director"),
+    ("TITULAR", "head"), ("JEFE DE OBRA", "site manager"), ("JEFA DE OBRA", "site manager"),
+    ("JEFE", "head"), ("JEFA", "head"),
+    ("COORDINADOR GENERAL", "general coordinator"), ("COORDINADORA GENERAL", "general coordinator"),
+    ("COORDINADOR NACIONAL", "national coordinator"), ("COORDINADORA NACIONAL", "national coordinator"),
+    ("COORDINADOR ARTISTICO", "artistic coordinator"), ("COORDINADORA ARTISTICA", "artistic coordinator"),
+    ("COORDINADOR", "coordinator"), ("COORDINADORA", "coordinator"),
+    ("SECRETARIO EJECUTIVO", "executive secretary"), ("SECRETARIA EJECUTIVA", "executive secretary"),
+    ("SECRETARIO GENERAL", "secretary general"), ("SECRETARIA GENERAL", "secretary general"),
+    ("PRESIDENTE MUNICIPAL", "mayor"), ("PRESIDENTA MUNICIPAL", "mayor"),
+    ("PRESIDENTE", "president"), ("PRESIDENTA", "president"),
+    ("VICEPRESIDENTE", "vice president"), ("VICEPRESIDENTA", "vice president"),
+    ("PROCURADOR", "attorney"), ("PROCURADORA", "attorney"),
+    ("FISCAL GENERAL", "attorney general"), ("FISCAL", "prosecutor"),
+    ("COMISIONADO", "commissioner"), ("COMISIONADA", "commissioner"),
+    ("EMBAJADOR", "ambassador"), ("EMBAJADORA", "ambassador"),
+    ("COMANDANTE", "commander"), ("GENERAL", "General"), ("ALMIRANTE", "Admiral"),
+    ("VICEALMIRANTE", "Vice Admiral"), ("CAPITAN", "captain"),
+    ("MAGISTRADO", "magistrate"), ("MAGISTRADA", "magistrate"),
+    ("MINISTRO", "justice"), ("MINISTRA", "justice"),
+    ("SENADOR", "senator"), ("SENADORA", "senator"),
+    ("DIPUTADO", "congressman"), ("DIPUTADA", "congresswoman"),
+    ("ALCALDE", "mayor"), ("ALCALDESA", "mayor"),
+    ("REPRESENTANTE", "representative"), ("DELEGADO", "delegate"), ("DELEGADA", "delegate"),
+    ("GERENTE", "manager"), ("ADMINISTRADOR", "administrator"), ("ADMINISTRADORA", "administrator"),
+    ("ASESOR POLITICO", "political adviser"), ("ASESORA POLITICA", "political adviser"),
+    ("ASESOR", "adviser"), ("ASESORA", "adviser"), ("CONSEJERO", "adviser"), ("CONSEJERA", "adviser"),
+    ("SUPERINTENDENTE", "superintendent"), ("RECTOR", "rector"), ("RECTORA", "rector"),
+    ("HABITANTE", "resident"), ("POBLADOR", "resident"), ("POBLADORA", "resident"),
+    ("BENEFICIARIO", "beneficiary"), ("BENEFICIARIA", "beneficiary"),
+    ("CONCURSANTE", "contestant"), ("ASISTENTE", "attendee"),
+    ("CANTANTE", "singer"), ("COMPOSITOR", "songwriter"), ("COMPOSITORA", "songwriter"),
+    ("ESCRITOR", "writer"), ("ESCRITORA", "writer"), ("POETA", "poet"), ("ENSAYISTA", "essayist"),
+    ("DRAMATURGO", "playwright"), ("DRAMATURGA", "playwright"),
+    ("ACTOR", "actor"), ("ACTRIZ", "actress"), ("ARTISTA", "artist"), ("MUSICO", "musician"),
+    ("PROMOTOR", "promoter"), ("PROMOTORA", "promoter"),
+    ("DIVULGADOR", "communicator"), ("DIVULGADORA", "communicator"),
+    ("PROFESOR EMERITO", "professor emeritus"), ("PROFESORA EMERITA", "professor emerita"),
+    ("PROFESOR", "professor"), ("PROFESORA", "professor"), ("MAESTRO", "teacher"), ("MAESTRA", "teacher"),
+    ("INVESTIGADOR", "researcher"), ("INVESTIGADORA", "researcher"),
+    ("CIENTIFICO", "scientist"), ("CIENTIFICA", "scientist"),
+    ("ARQUEOLOGO", "archaeologist"), ("ARQUEOLOGA", "archaeologist"),
+    ("ANTROPOLOGO", "anthropologist"), ("ANTROPOLOGA", "anthropologist"),
+    ("HISTORIADOR", "historian"), ("HISTORIADORA", "historian"),
+    ("INGENIERO", "engineer"), ("INGENIERA", "engineer"), ("MEDICO", "doctor"), ("MEDICA", "doctor"),
+    ("DOCTOR", "doctor"), ("DOCTORA", "doctor"), ("ENFERMERO", "nurse"), ("ENFERMERA", "nurse"),
+    ("ABOGADO", "lawyer"), ("ABOGADA", "lawyer"), ("ESTUDIANTE", "student"),
+    ("ALUMNO", "student"), ("ALUMNA", "student"), ("DEPORTISTA", "athlete"), ("ATLETA", "athlete"),
+    ("PERIODISTA", "journalist"), ("CONDUCTOR", "presenter"), ("CONDUCTORA", "presenter"),
+    ("LIDER", "leader"), ("AGENTE", "agent"), ("OFICIAL", "officer"),
+    ("ENCARGADO DE DESPACHO", "acting head"), ("ENCARGADA DE DESPACHO", "acting head"),
+    ("ENCARGADO", "head"), ("ENCARGADA", "head"),
+], key=lambda pair: -len(pair[0]))
+_HEADS_OF_ACRONYM = {"director general", "director", "head", "president", "general coordinator",
+                     "coordinator", "executive director"}
+
+# Connectors between a role noun and its institution.
+_CONNECTORS = [("DE LOS ", "of the "), ("DE LAS ", "of the "), ("DE LA ", "of the "), ("DEL ", "of the "),
+               ("DE ", "of "), ("EN ", "in "), ("PARA ", "for "), ("POR ", "for "), ("A ", "at ")]
+
+_STATE_PREFIX = re.compile(r"^(?:DEL |DE )?(?:ESTADO (?:LIBRE Y SOBERANO )?DE )?")
+
+
+def _area(key: str) -> str | None:
+    for spanish, english in _AREAS:
+        if key == spanish or key.startswith(spanish + " "):
+            return english
+    return None
+
+
+def _skip(title: str, n: int) -> str:
+    """``title`` without its first ``n`` words (punctuation attached to a word goes with it)."""
+    return " ".join(title.split()[n:]).strip(" ,;")
+
+
+def _secretary(title: str, key: str) -> str | None:
+    match = re.match(r"^(SUB)?SECRETARI[OA] (?:DE |DEL |PARA )?(.+)$", key)
+    if not match:
+        return None
+    sub, rest = match.group(1), match.group(2)
+    area = _area(rest)
+    # "… DE LA SECRETARÍA DE <area>": the ministry a deputy serves in.
+    parent = re.search(r"\bDE LA SECRETARIA (?:DE |DEL )?(.+)$", rest)
+    parent_area = _area(parent.group(1)) if parent else None
+    if not sub:
+        if area in _MINISTRIES:
+            return f"{area} Secretary"
+        return f"Secretary of {area}" if area else None
+    if area in _MINISTRIES:
+        return f"deputy {area.lower()} minister"
+    if area and parent_area:
+        return f"deputy {parent_area.lower()} minister for {area}"
+    if area:
+        return f"deputy minister for {area}"
+    if parent_area:
+        return f"deputy {parent_area.lower()} minister"
+    rest_title = _skip(title, 2 if re.match(r"^SUBSECRETARI[OA] (?:DE|DEL|PARA) ", key) else 1)
+    return f"deputy minister for {title_case(rest_title, first=False)}"
+
+
+def _governor(title: str, key: str) -> str | None:
+    match = re.match(r"^(GOBERNADOR[A]? (?:CONSTITUCIONAL )?)(.*)$", key)
+    if not match:
+        return None
+    head = len(match.group(1).split())
+    prefix = _STATE_PREFIX.match(match.group(2)).group(0)
+    place = _skip(title, head + len(prefix.split()))
+    if not place:
+        return "Governor"
+    if "ESTADO" in prefix and key_of(place) == "MEXICO":
+        return "Governor of the State of Mexico"
+    return f"Governor of {title_case(place)}"
+
+
+def _abbreviates(acronym: str, rest_key: str) -> bool:
+    """Whether ``acronym`` abbreviates the institution that ``rest_key`` opens with
+    (``INAH`` ← ``DEL INSTITUTO NACIONAL DE ANTROPOLOGIA E HISTORIA``), not a body
+    further on (``… DE LA SECRETARIA DE GOBERNACION (SEGOB)`` for a director)."""
+    words = [w for w in rest_key.split() if w.lower() not in _SMALL_WORDS]
+    letters = iter("".join(words))
+    return bool(words) and words[0][0] == strip_accents(acronym)[0] and all(c in letters for c in strip_accents(acronym))
+
+
+def _generic(title: str, key: str) -> str | None:
+    """``<role noun> [connector <institution>]``, the institution in Spanish."""
+    for spanish, english in _HEADS:
+        if key == spanish:
+            return english
+        if not key.startswith(spanish + " "):
+            continue
+        rest_key = key[len(spanish) + 1:]
+        rest = _skip(title, len(spanish.split()))
+        if rest_key.startswith("Y "):
+            # "CANTANTE Y COMPOSITOR", "PRESIDENTE Y DIRECTOR EJECUTIVO DE …": two roles.
+            other = _generic(_skip(rest, 1), rest_key[2:])
+            if other:
+                return f"{english} and {other}"
+        acronym = re.search(r"\(([A-ZÁÉÍÓÚÑ&-]{2,12})\)\s*$", title)
+        if acronym and english in _HEADS_OF_ACRONYM and _abbreviates(acronym.group(1), rest_key):
+            return f"head of {acronym.group(1)}"
+        for es, en in _CONNECTORS:
+            if rest_key.startswith(es):
+                body = _skip(rest, len(es.split()))
+                return f"{english} {en}{title_case(body)}" if body else english
+        return f"{english} ({title_case(rest)})"
+    return None
+
+
+def role_en(title: str) -> str:
+    """An English rendering of a Spanish title (institution names stay Spanish)."""
+    title = re.sub(r"\s+", " ", title).strip(" ,.;")
+    key = key_of(title)
+    for prefix, role in _FIXED:
+        if key == prefix or key.startswith(prefix + " "):
+            return role
+    return _secretary(title, key) or _governor(title, key) or _generic(title, key) or title_case(title)
+
+
+def role_es(title: str) -> str:
+    """The title as it reads inside a Spanish sentence: "director general del Tren Maya"."""
+    title = re.sub(r"\s+", " ", title).strip(" ,.;")
+    key = key_of(title)
+    head = 0
+    match = re.match(r"^(?:(?:SUB)?SECRETARI[OA]|GOBERNADOR[A]?)\b", key)
+    if match:
+        head = 1
+    else:
+        for spanish, _ in _HEADS:
+            if key == spanish or key.startswith(spanish + " "):
+                head = len(spanish.split())
+                break
+    words = title.split()
+    lowered = " ".join(w.lower() for w in words[:max(head, 1)])
+    rest = title_case(" ".join(words[max(head, 1):]), first=False)
+    text = f"{lowered} {rest}".strip()
+    if rest and head == 0:
+        text = title_case(title)
+        text = text[:1].lower() + text[1:]
+    return text
