@@ -1,0 +1,65 @@
+"""Shared fixtures: tiny random models built once per session, an empty models folder,
+the corpus when this clone has it. Nothing here ever reaches the Hugging Face hub."""
+
+import os
+
+os.environ["HF_HUB_OFFLINE"] = "1"  # before anything imports huggingface_hub
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture(scope="session")
+def tiny_models_dir(tmp_path_factory) -> Path:
+    """A models folder of tiny random models (es→en, en→es, summarizer), built once."""
+    import torch
+
+    from summarizer.testing import build_models
+
+    # Tiny models gain nothing from threads, and on a busy machine two threads
+    # spinning for two cores make torch several times slower.
+    torch.set_num_threads(1)
+    dest = tmp_path_factory.mktemp("tiny-models")
+    build_models(dest)
+    return dest
+
+
+@pytest.fixture
+def tiny_models(tiny_models_dir, monkeypatch) -> Path:
+    """The tiny models as the models folder, offline, with the models cache emptied."""
+    from summarizer import models
+
+    monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tiny_models_dir))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    models.clear_cache()
+    yield tiny_models_dir
+    models.clear_cache()
+
+
+@pytest.fixture
+def no_models(tmp_path, monkeypatch) -> Path:
+    """An empty models folder and an empty Hugging Face cache, offline."""
+    from summarizer import models
+
+    empty = tmp_path / "no-models"
+    empty.mkdir()
+    monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(empty))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    models.clear_cache()
+    yield empty
+    models.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """``../shared/corpus`` (24 real transcripts); skips where this clone lacks it."""
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    if not path.is_dir():
+        pytest.skip("../shared/corpus is not in this clone")
+    return path
