@@ -124,7 +124,9 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
         workers: worker processes for the default engine.
         force: redo documents even when their output is up to date.
         progress: called as ``progress("batch", done, total)`` once before the
-            first document and after each.
+            first document and after each; while a document is worked on, as
+            ``progress("<stage>:<doc id>", done, total)`` with its steps (e.g.
+            ``"translate:2024/a.txt"``, sentences), where the engine reports them.
 
     Skipped documents come first, then the others as they finish. A document
     that fails is reported and the job goes on. Raises `BatchError` (a
@@ -176,7 +178,7 @@ class _Job:
                 todo.append(source)
             else:
                 yield self._count(result, total)
-        for outcome in self._drain(self.engine.run(self._items(todo), self.settings)):
+        for outcome in self._drain(self.engine.run(self._items(todo), self.settings, self._steps)):
             yield self._count(self._finish(outcome), total)
         for jsonl in self.found.jsonl:
             self._assemble(jsonl)
@@ -185,6 +187,10 @@ class _Job:
     def _tick(self, total: int) -> None:
         if self.progress is not None:
             self.progress("batch", self.done, total)
+
+    def _steps(self, doc_id: str, stage: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(f"{stage}:{doc_id}", done, total)
 
     def _count(self, result: DocResult, total: int) -> DocResult:
         self.done += 1

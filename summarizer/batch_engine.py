@@ -3,17 +3,18 @@
 An engine takes ``(doc_id, data)`` pairs and yields one `DocOutcome` per pair,
 in any order; it never writes files. `LocalEngine` runs the work in this
 process; `PoolEngine` in worker processes, each loading its models once and
-using its share of the CPU cores. A distributed engine (Ray) needs only the
-same two methods around `process_document`, which is a plain top-level
-function of plain values::
+using its share of the CPU cores. Both hand `group_items`' groups to
+`process_documents`, so small documents share translation batches. A
+distributed engine (Ray) needs only the same two methods around
+`process_documents`, a plain top-level function of plain values::
 
     class RayEngine:
-        def run(self, items, settings):
-            task = ray.remote(process_document)
-            refs = [task.remote(doc_id, data, settings) for doc_id, data in items]
+        def run(self, items, settings, progress=None):
+            task = ray.remote(process_documents)
+            refs = [task.remote(group, settings) for group in group_items(items, settings)]
             while refs:
                 ready, refs = ray.wait(refs)
-                yield ray.get(ready[0])
+                yield from ray.get(ready[0])
         def close(self): ...
 """
 
@@ -23,25 +24,30 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import queue
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
-from .batch_work import BatchSettings, DocOutcome, process_document
+from .batch_work import BatchSettings, DocOutcome, WorkItem, group_items, process_documents
 
 log = logging.getLogger("summarizer")
 
-WorkItem = tuple[str, "str | bytes"]
-Worker = Callable[[str, "str | bytes", BatchSettings], DocOutcome]
+Worker = Callable[..., list[DocOutcome]]
+"""``worker(items, settings, progress=None) -> outcomes``, like `process_documents`."""
+DocProgress = Callable[[str, str, int, int], None]
+"""``progress(doc_id, stage, done, total)``: steps within a document still in flight."""
 
 
 class Engine(Protocol):
     """Runs the per-document work; see the module docstring."""
 
-    def run(self, items: Iterable[WorkItem], settings: BatchSettings) -> Iterator[DocOutcome]:
+    def run(self, items: Iterable[WorkItem], settings: BatchSettings,
+            progress: DocProgress | None = None) -> Iterator[DocOutcome]:
         """One outcome per item, in any order; items are pulled as capacity frees up."""
         ...
 
@@ -72,24 +78,25 @@ def set_threads(threads: int) -> None:
 
 
 class LocalEngine:
-    """The work runs in this process, one document after another.
+    """The work runs in this process, one group of documents after another.
 
     Attributes:
-        worker: the per-document function (`process_document` by default).
+        worker: the work on a group (`process_documents` by default).
         threads: PyTorch threads; None leaves PyTorch's default (all cores).
     """
 
     def __init__(self, worker: Worker | None = None, threads: int | None = None):
-        self.worker = worker or process_document
+        self.worker = worker or process_documents
         self.threads = threads
         self._threads_set = False
 
-    def run(self, items: Iterable[WorkItem], settings: BatchSettings) -> Iterator[DocOutcome]:
+    def run(self, items: Iterable[WorkItem], settings: BatchSettings,
+            progress: DocProgress | None = None) -> Iterator[DocOutcome]:
         if self.threads and not self._threads_set:
             set_threads(self.threads)
             self._threads_set = True
-        for doc_id, data in items:
-            yield self.worker(doc_id, data, settings)
+        for group in group_items(items, settings):
+            yield from self.worker(group, settings, progress)
 
     def close(self) -> None:
         pass
@@ -101,9 +108,32 @@ class LocalEngine:
         self.close()
 
 
-def _init_worker(threads: int) -> None:
+_progress_queue = None  # in a worker process: where it reports progress
+
+
+def _init_worker(threads: int, progress_queue) -> None:
+    global _progress_queue
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _progress_queue = progress_queue
     set_threads(threads)
+
+
+def _work_in_worker(worker: Worker, items: list[WorkItem], settings: BatchSettings) -> list[DocOutcome]:
+    """Run in a worker process: the work, reporting progress (at most every 0.3 s per document)."""
+    sink = _progress_queue
+    if sink is None:
+        return worker(items, settings, None)
+    last: dict[str, float] = {}
+
+    def progress(doc_id: str, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last.get(doc_id, 0.0) < 0.3:
+            return
+        last[doc_id] = now
+        with contextlib.suppress(Exception):  # progress is never worth failing the work
+            sink.put_nowait((doc_id, stage, done, total))
+
+    return worker(items, settings, progress)
 
 
 class PoolEngine:
@@ -122,22 +152,34 @@ class PoolEngine:
             raise ValueError("workers must be at least 1")
         self.workers = workers
         self.threads = threads or max(1, cpu_cores() // workers)
-        self.worker = worker or process_document
+        self.worker = worker or process_documents
         self.window = window or 2 * workers
         self._pool: ProcessPoolExecutor | None = None
+        self._queue = None
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            context = multiprocessing.get_context("spawn")
+            self._queue = context.Queue()
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker, initargs=(self.threads,),
+                self.workers, mp_context=context, initializer=_init_worker, initargs=(self.threads, self._queue),
             )
         return self._pool
 
-    def run(self, items: Iterable[WorkItem], settings: BatchSettings) -> Iterator[DocOutcome]:
-        source = iter(items)
-        suspects: deque[WorkItem] = deque()
-        pending: dict[Future, tuple[WorkItem, bool]] = {}
+    def _drain(self, progress: DocProgress | None) -> None:
+        while self._queue is not None:
+            try:
+                message = self._queue.get_nowait()
+            except (queue.Empty, OSError, ValueError):
+                return
+            if progress is not None:
+                progress(*message)
+
+    def run(self, items: Iterable[WorkItem], settings: BatchSettings,
+            progress: DocProgress | None = None) -> Iterator[DocOutcome]:
+        groups = group_items(items, settings)
+        suspects: deque[list[WorkItem]] = deque()
+        pending: dict[Future, tuple[list[WorkItem], bool]] = {}
         exhausted = False
         try:
             while True:
@@ -145,42 +187,45 @@ class PoolEngine:
                     if suspects:
                         if pending:
                             break  # a suspect runs alone
-                        item, alone = suspects.popleft(), True
+                        group, alone = suspects.popleft(), True
                     elif len(pending) < self.window:
-                        item, alone = next(source, None), False
-                        if item is None:
+                        group, alone = next(groups, None), False
+                        if group is None:
                             exhausted = True
                             break
                     else:
                         break
-                    pending[self._ensure_pool().submit(self.worker, item[0], item[1], settings)] = (item, alone)
+                    future = self._ensure_pool().submit(_work_in_worker, self.worker, group, settings)
+                    pending[future] = (group, alone)
                     if alone:
                         break
                 if not pending:
                     return
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+                self._drain(progress)
                 broken = False
                 for future in done:
-                    item, alone = pending.pop(future)
-                    outcome = None
+                    group, alone = pending.pop(future)
+                    outcomes: list[DocOutcome] = []
                     try:
-                        outcome = future.result()
+                        outcomes = future.result()
                     except BrokenProcessPool:
                         broken = True
-                        if alone:
-                            outcome = DocOutcome(
-                                item[0], None, error="the worker process died while working on this document "
+                        if alone and len(group) == 1:
+                            outcomes = [DocOutcome(
+                                group[0][0], None, error="the worker process died while working on this document "
                                 "(out of memory, or killed); run it alone to see why", error_type="BrokenProcessPool",
-                            )
+                            )]
                         else:
-                            suspects.append(item)
+                            suspects.extend([item] for item in group)
                     except Exception as exc:  # the work itself could not be sent or returned
-                        outcome = DocOutcome(item[0], None, error=f"{type(exc).__name__}: {exc}", error_type=type(exc).__name__)
-                    if outcome is not None:
-                        yield outcome
+                        outcomes = [DocOutcome(doc_id, None, error=f"{type(exc).__name__}: {exc}",
+                                               error_type=type(exc).__name__) for doc_id, _ in group]
+                    yield from outcomes
                 if broken:
                     log.warning("a worker process died; rerunning its documents one at a time")
-                    suspects.extend(item for item, _ in pending.values())
+                    for group, _ in pending.values():
+                        suspects.extend([item] for item in group)
                     pending.clear()
                     self._stop(force=True)
         finally:
@@ -196,6 +241,9 @@ class PoolEngine:
                 with contextlib.suppress(Exception):
                     process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
+        if self._queue is not None:
+            self._queue.close()
+            self._queue = None
 
     def close(self) -> None:
         self._stop()
@@ -214,4 +262,4 @@ def make_engine(workers: int = 1, threads: int | None = None) -> Engine:
     return PoolEngine(workers, threads=threads)
 
 
-__all__ = ["Engine", "LocalEngine", "PoolEngine", "make_engine", "cpu_cores", "set_threads", "WorkItem"]
+__all__ = ["Engine", "LocalEngine", "PoolEngine", "make_engine", "cpu_cores", "set_threads", "WorkItem", "DocProgress"]

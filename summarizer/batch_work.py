@@ -5,6 +5,11 @@ and renders one document; it never touches the output folder and never raises
 for a bad document, so any engine (this process, a process pool, a Ray
 cluster) can run it and ship its `DocOutcome` back to the job, which does all
 the writing.
+
+`process_documents(items, settings)` does the same for a group that
+`group_items` formed: small documents to translate share one translation
+pass, so their sentences fill the model's batches together (identical
+sentences are translated once); anything else is done one by one.
 """
 
 from __future__ import annotations
@@ -14,12 +19,16 @@ import hashlib
 import json
 import logging
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import SummarizerError
 
 log = logging.getLogger("summarizer")
+
+Progress = Callable[[str, int, int], None]
+WorkItem = tuple[str, "str | bytes"]
 
 TASKS = ("translate", "summarize")
 FORMATS = {"translate": ("txt", "json"), "summarize": ("md", "json")}
@@ -109,21 +118,70 @@ class DocOutcome:
         return self.error is None
 
 
-def process_document(doc_id: str, data: str | bytes, settings: BatchSettings) -> DocOutcome:
+def process_document(doc_id: str, data: str | bytes, settings: BatchSettings,
+                     progress: Progress | None = None) -> DocOutcome:
     """Translate or summarise one document; a failure becomes a failed `DocOutcome`.
 
     This is the unit of work of every engine: it depends only on its
-    arguments, which are plain picklable values.
+    arguments, which are plain picklable values (``progress``, optional, is
+    the API's ``progress(stage, done, total)`` for this document's steps).
     """
     started = time.perf_counter()
     try:
-        content, models, warnings, extra = _TASK_FUNCTIONS[settings.task](data, settings)
+        content, models, warnings, extra = _TASK_FUNCTIONS[settings.task](data, settings, progress)
     except SummarizerError as exc:
         return _failed(doc_id, exc, started)
     except Exception as exc:  # the job's isolation boundary: a bug or a model crash fails one document
         log.debug("%s failed unexpectedly", doc_id, exc_info=True)
         return _failed(doc_id, exc, started, unexpected=True)
     return DocOutcome(doc_id, content, models, time.perf_counter() - started, warnings=tuple(warnings), extra=extra)
+
+
+GROUP_CHARS = 20_000
+"""Documents to translate that are smaller than this share a translation pass,
+up to this many characters together (a full transcript, 50–150k, goes alone)."""
+GROUP_DOCS = 64
+
+
+def group_items(items: Iterable[WorkItem], settings: BatchSettings) -> Iterator[list[WorkItem]]:
+    """Consecutive items in groups worth one `process_documents` call."""
+    group: list[WorkItem] = []
+    size = 0
+    for item in items:
+        length = len(item[1])
+        if settings.task != "translate" or length >= GROUP_CHARS:
+            yield [item]
+            continue
+        if group and (size + length > GROUP_CHARS or len(group) >= GROUP_DOCS):
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += length
+    if group:
+        yield group
+
+
+def process_documents(items: list[WorkItem], settings: BatchSettings,
+                      progress: Callable[[str, str, int, int], None] | None = None) -> list[DocOutcome]:
+    """One outcome per item: `process_document` for each, or one shared pass for small translations.
+
+    ``progress(doc_id, stage, done, total)`` reports each document's steps
+    (in a shared pass, the pass's steps, for every document in it).
+    """
+    if settings.task == "translate" and len(items) > 1:
+        return _translate_group(items, settings, progress)
+    return [process_document(doc_id, data, settings, _bind(progress, [doc_id])) for doc_id, data in items]
+
+
+def _bind(progress, doc_ids: list[str]) -> Progress | None:
+    if progress is None:
+        return None
+
+    def report(stage: str, done: int, total: int) -> None:
+        for doc_id in doc_ids:
+            progress(doc_id, stage, done, total)
+
+    return report
 
 
 def _failed(doc_id: str, exc: BaseException, started: float, unexpected: bool = False) -> DocOutcome:
@@ -133,27 +191,98 @@ def _failed(doc_id: str, exc: BaseException, started: float, unexpected: bool = 
     return DocOutcome(doc_id, None, seconds=time.perf_counter() - started, error=message, error_type=type(exc).__name__)
 
 
-def _translate(data: str | bytes, settings: BatchSettings):
+def _source_language(doc, settings: BatchSettings) -> str:
+    from .errors import UnsupportedLanguageError
+
+    source = doc.language if settings.source == "auto" else settings.source
+    if source == settings.target:
+        raise UnsupportedLanguageError(
+            f"the transcript is already in {source!r} (the --to language){' as detected' if settings.source == 'auto' else ''}; "
+            "nothing to translate (give --from if the detection is wrong)"
+        )
+    return source
+
+
+def _render_translation(result, settings: BatchSettings):
+    as_dict = result.to_dict()
+    content = json.dumps(as_dict, ensure_ascii=False, indent=2) + "\n" if settings.format == "json" else result.text
+    return content, _models_of(as_dict), tuple(result.warnings), {"source": result.source_lang}
+
+
+def _translator(source: str, target: str, options):
+    """The `Translator` both translation paths use (its model loads once per process)."""
+    from .translate import Translator
+
+    return Translator(source, target, options=options)
+
+
+def _translate(data: str | bytes, settings: BatchSettings, progress: Progress | None = None):
     from .transcript import parse_transcript
-    from .translate import translate
 
     doc = parse_transcript(data, max_bytes=settings.max_bytes)
-    source = doc.language if settings.source == "auto" else settings.source
-    result = translate(doc, source=source, target=settings.target, options=settings.options)
-    as_dict = result.to_dict()
-    if settings.format == "json":
-        content = json.dumps(as_dict, ensure_ascii=False, indent=2) + "\n"
-    else:
-        content = result.text
-    return content, _models_of(as_dict), tuple(result.warnings), {"source": source}
+    translator = _translator(_source_language(doc, settings), settings.target, settings.options)
+    return _render_translation(translator.translate_transcript(doc, progress), settings)
 
 
-def _summarize(data: str | bytes, settings: BatchSettings):
+def _translate_group(items: list[WorkItem], settings: BatchSettings, progress) -> list[DocOutcome]:
+    """Small documents translated in one pass per source language.
+
+    The documents' headers and turns go to one `Translator.run`, so their
+    sentences share the model's batches; the pieces are put back into one
+    `TranslatedTranscript` each, exactly as `Translator.translate_transcript`
+    does for a single one. If the shared pass fails, each document is done
+    alone, so that only a document that fails by itself is reported.
+    """
+    from .transcript import parse_transcript
+    from .translate import TranslatedTranscript, TranslatedTurn
+
+    started = time.perf_counter()
+    outcomes: dict[str, DocOutcome] = {}
+    by_source: dict[str, list] = {}
+    data_of = dict(items)
+    for doc_id, data in items:
+        try:
+            doc = parse_transcript(data, max_bytes=settings.max_bytes)
+            by_source.setdefault(_source_language(doc, settings), []).append((doc_id, doc))
+        except SummarizerError as exc:
+            outcomes[doc_id] = _failed(doc_id, exc, started)
+    for source, members in by_source.items():
+        clock = time.perf_counter()
+        ids = [doc_id for doc_id, _ in members]
+        texts = [t for _, doc in members for t in (doc.text[:doc.header_end], *(turn.text for turn in doc.turns))]
+        try:
+            translator = _translator(source, settings.target, settings.options)
+            outputs, warnings = translator.run(texts, _bind(progress, ids))
+            model = dict(translator.backend.provenance)
+        except Exception as exc:  # noqa: BLE001 — redo one by one to find the document at fault
+            log.info("a shared translation pass failed (%s); translating its %d documents one by one", exc, len(ids))
+            for doc_id in ids:
+                outcomes[doc_id] = process_document(doc_id, data_of[doc_id], settings, _bind(progress, [doc_id]))
+            continue
+        share = (time.perf_counter() - clock) / max(1, sum(len(t) for t in texts))
+        shared = tuple(f"in a pass shared by {len(ids)} documents: {w}" for w in warnings) if len(ids) > 1 else tuple(warnings)
+        pos = 0
+        for doc_id, doc in members:
+            count = 1 + len(doc.turns)
+            header, *turn_texts = outputs[pos:pos + count]
+            pos += count
+            notes = (f"the transcript looks like {doc.language!r} but was translated as {source!r}",) \
+                if doc.language != source and doc.turns else ()
+            turns = tuple(TranslatedTurn(turn, text) for turn, text in zip(doc.turns, turn_texts))
+            result = TranslatedTranscript(doc, turns, source, settings.target, notes + shared, header, model)
+            content, models, result_warnings, extra = _render_translation(result, settings)
+            seconds = share * sum(len(t) for t in texts[pos - count:pos])
+            outcomes[doc_id] = DocOutcome(doc_id, content, models, seconds, warnings=result_warnings, extra=extra)
+    return [outcomes[doc_id] for doc_id, _ in items]
+
+
+def _summarize(data: str | bytes, settings: BatchSettings, progress: Progress | None = None):
     from .summarize import summarize
     from .transcript import parse_transcript
 
     doc = parse_transcript(data, max_bytes=settings.max_bytes)
-    summary = summarize(doc, target=settings.target, quotes=settings.quotes, mode=settings.mode, options=settings.options)
+    summary = summarize(doc, target=settings.target, quotes=settings.quotes, mode=settings.mode,
+                        options=settings.options, progress=progress)
     content = summary.to_json() if settings.format == "json" else summary.to_markdown()
     if not content.endswith("\n"):
         content += "\n"
@@ -179,4 +308,7 @@ def _models_of(result: dict) -> dict:
 _TASK_FUNCTIONS = {"translate": _translate, "summarize": _summarize}
 
 
-__all__ = ["BatchSettings", "DocOutcome", "process_document", "TASKS", "FORMATS"]
+__all__ = [
+    "BatchSettings", "DocOutcome", "process_document", "process_documents", "group_items",
+    "TASKS", "FORMATS", "GROUP_CHARS", "WorkItem",
+]

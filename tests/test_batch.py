@@ -46,14 +46,26 @@ def small_transcript(n: int) -> str:
     )
 
 
-def fake_translate(data, settings):
-    doc = parse_transcript(data, max_bytes=settings.max_bytes)
-    if "FALLA DEL MODELO" in doc.text:
-        raise ModelError("the model failed on this input")
-    return doc.text.upper(), {"translate": {"name": "fake", "revision": "0"}}, (), {"source": doc.language}
+class UpperBackend:
+    """A translation model that upper-cases each sentence and records its batches."""
+
+    max_input_tokens = 512
+    provenance = {"name": "fake-upper", "revision": "0", "path": None}
+
+    def __init__(self):
+        self.batches: list[list[str]] = []
+
+    def count_tokens(self, texts):
+        return [len(t.split()) + 1 for t in texts]
+
+    def generate(self, texts, max_new_tokens):
+        if any("FALLA DEL MODELO" in t for t in texts):
+            raise ModelError("the model failed on this input")
+        self.batches.append(list(texts))
+        return [t.upper() for t in texts]
 
 
-def fake_summarize(data, settings):
+def fake_summarize(data, settings, progress=None):
     doc = parse_transcript(data, max_bytes=settings.max_bytes)
     if settings.format == "json":
         content = json.dumps({"lead": doc.text[:40], "target": settings.target}, ensure_ascii=False) + "\n"
@@ -63,10 +75,15 @@ def fake_summarize(data, settings):
 
 
 @pytest.fixture
-def fake_models(monkeypatch):
-    """Replace the model step of both tasks; everything around it is real."""
-    monkeypatch.setitem(batch_work._TASK_FUNCTIONS, "translate", fake_translate)
+def fake_models(monkeypatch) -> UpperBackend:
+    """Replace the models of both tasks; everything around them is real."""
+    from summarizer.translate import Translator
+
+    backend = UpperBackend()
+    monkeypatch.setattr(batch_work, "_translator",
+                        lambda source, target, options: Translator(source, target, options=options, backend=backend))
     monkeypatch.setitem(batch_work._TASK_FUNCTIONS, "summarize", fake_summarize)
+    return backend
 
 
 @pytest.fixture
@@ -210,7 +227,7 @@ def test_translate_job_writes_outputs_and_manifest(fake_models, archive, tmp_pat
     records = assert_consistent(out)
     record = records["doc0.txt"]
     assert record["input"] == str(archive / "doc0.txt")
-    assert record["models"] == {"translate": {"name": "fake", "revision": "0"}}
+    assert record["models"] == {"translate-es-en": UpperBackend.provenance}
     assert record["source"] == "es" and record["target"] == "en" and record["seconds"] >= 0
     assert len(record["input_sha256"]) == 64 and len(record["settings_sha256"]) == 64
 
@@ -229,12 +246,17 @@ def test_rerun_skips_and_redoes_what_changed(fake_models, archive, tmp_path):
     assert (out / "doc1.txt").read_text(encoding="utf-8") == small_transcript(11).upper()
     assert (out / "doc3.txt").read_text(encoding="utf-8") == small_transcript(3).upper()
 
-    # other settings: everything is redone
-    assert {r.status for r in translate_batch([archive], out, target="es")} == {"done"}
-    assert {r.status for r in translate_batch([archive], out, target="es")} == {"skipped"}
-    assert {r.status for r in translate_batch([archive], out, target="es", force=True)} == {"done"}
+    # other settings (the same output files): everything is redone
+    assert {r.status for r in translate_batch([archive], out, source="en", target="es")} == {"done"}
+    assert {r.status for r in translate_batch([archive], out, source="en", target="es")} == {"skipped"}
+    assert {r.status for r in translate_batch([archive], out, source="en", target="es", force=True)} == {"done"}
     records = assert_consistent(out)
     assert len(read_manifest(out / MANIFEST_NAME)) == len(records) == 5  # compacted: one record each
+    assert {r["source"] for r in records.values()} == {"en"}
+
+    # nothing to translate: a Spanish transcript into Spanish fails, saying why
+    results = list(translate_batch([archive / "doc0.txt"], tmp_path / "es", target="es"))
+    assert results[0].status == "failed" and "already in 'es'" in results[0].error
 
 
 def test_bad_documents_fail_alone(fake_models, archive, tmp_path):
@@ -265,7 +287,7 @@ def test_a_failure_removes_the_older_output(fake_models, archive, tmp_path):
 
 
 def test_unexpected_errors_are_recorded(monkeypatch, archive, tmp_path):
-    def broken(data, settings):
+    def broken(data, settings, progress=None):
         raise RuntimeError("CUDA out of cheese")
 
     monkeypatch.setitem(batch_work._TASK_FUNCTIONS, "translate", broken)
@@ -363,12 +385,17 @@ def test_process_document_is_plain_and_safe(fake_models):
 # ---------------------------------------------------------------- engines
 
 
-def slow_upper(doc_id: str, data, settings) -> DocOutcome:
-    """A per-document worker for the process pool (top-level, so spawn can import it)."""
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
-    if "MATAR" in text:
-        os._exit(9)  # a worker dies (out of memory, killed)
-    return DocOutcome(doc_id, text.upper(), {"pid": os.getpid(), "threads": _torch_threads()})
+def upper_worker(items, settings, progress=None) -> list[DocOutcome]:
+    """A worker for the process pool (top-level, so spawn can import it)."""
+    outcomes = []
+    for doc_id, data in items:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        if "MATAR" in text:
+            os._exit(9)  # a worker dies (out of memory, killed)
+        if progress:
+            progress(doc_id, "upper", 1, 1)
+        outcomes.append(DocOutcome(doc_id, text.upper(), {"pid": os.getpid(), "threads": _torch_threads()}))
+    return outcomes
 
 
 def _torch_threads() -> int:
@@ -380,8 +407,11 @@ def _torch_threads() -> int:
 def test_pool_engine_shares_cores_and_survives_a_dead_worker(archive, tmp_path):
     (archive / "killer.txt").write_text("MATAR " + small_transcript(7), encoding="utf-8")
     out = tmp_path / "out"
-    with PoolEngine(2, threads=1, worker=slow_upper) as engine:
-        results = {r.id: r for r in run_batch([archive], out, BatchSettings("translate"), engine=engine)}
+    steps = []
+    with PoolEngine(2, threads=1, worker=upper_worker) as engine:
+        results = {r.id: r for r in run_batch([archive], out, BatchSettings("translate"), engine=engine,
+                                              progress=lambda *a: steps.append(a))}
+    assert ("upper:doc0.txt", 1, 1) in steps
     assert results["killer.txt"].status == "failed" and "worker process died" in results["killer.txt"].error
     done = [r for r in results.values() if r.status == "done"]
     assert len(done) == 5
@@ -392,9 +422,50 @@ def test_pool_engine_shares_cores_and_survives_a_dead_worker(archive, tmp_path):
 def test_local_engine_runs_in_process(archive, tmp_path):
     seen = []
 
-    def worker(doc_id, data, settings):
+    def worker(items, settings, progress=None):
         seen.append(threading.get_ident())
-        return DocOutcome(doc_id, data.decode().upper())
+        return [DocOutcome(doc_id, data.decode().upper()) for doc_id, data in items]
 
     results = list(run_batch([archive], tmp_path / "out", BatchSettings("translate"), engine=LocalEngine(worker)))
     assert len(results) == 5 and set(seen) == {threading.get_ident()}
+
+
+# ---------------------------------------------------------------- sentences batched across documents
+
+
+def test_small_documents_share_translation_batches(fake_models, tmp_path):
+    from summarizer.batch_work import process_documents
+
+    settings = BatchSettings("translate")
+    items = [(f"d{n}", small_transcript(n)) for n in range(10)]
+    fake_models.batches.clear()
+    together = process_documents(items, settings)
+    shared_calls = list(fake_models.batches)
+    fake_models.batches.clear()
+    alone = [process_document(doc_id, data, settings) for doc_id, data in items]
+    # the same outputs as one by one, from far fewer model calls
+    assert [o.content for o in together] == [o.content for o in alone] == [t.upper() for _, t in items]
+    assert len(shared_calls) == 1 < len(fake_models.batches) == 10
+    # a sentence all ten documents share ("Vamos a informar mañana.") is translated once
+    sent = [s for batch in shared_calls for s in batch]
+    assert sent.count("Vamos a informar mañana.") == 1 and len(sent) == len(set(sent))
+    assert all(o.ok and o.models == {"translate-es-en": UpperBackend.provenance} for o in together)
+
+
+def test_a_failure_in_a_shared_pass_fails_one_document(fake_models):
+    from summarizer.batch_work import process_documents
+
+    items = [("a", small_transcript(1)), ("b", "PREGUNTA: FALLA DEL MODELO aquí.\n"), ("c", ""), ("d", small_transcript(2))]
+    outcomes = {o.id: o for o in process_documents(items, BatchSettings("translate"))}
+    assert [o.id for o in process_documents(items, BatchSettings("translate"))] == ["a", "b", "c", "d"]
+    assert outcomes["a"].ok and outcomes["d"].ok
+    assert "model failed" in outcomes["b"].error and outcomes["c"].error_type == "EmptyTranscriptError"
+
+
+def test_grouping_only_where_it_helps():
+    from summarizer.batch_work import GROUP_CHARS, group_items
+
+    big = "x" * GROUP_CHARS
+    items = [("a", "small"), ("b", "small"), ("c", big), ("d", "small")]
+    assert [[i for i, _ in g] for g in group_items(items, BatchSettings("translate"))] == [["c"], ["a", "b", "d"]]
+    assert [[i for i, _ in g] for g in group_items(items, BatchSettings("summarize"))] == [["a"], ["b"], ["c"], ["d"]]

@@ -22,19 +22,25 @@ from test_batch import archive, fake_models, small_transcript  # noqa: F401  (fi
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Runs the real CLI in a fresh interpreter with the model step replaced by a
-# fake that upper-cases the transcript after sleeping $FAKE_DELAY seconds.
+# Runs the real CLI in a fresh interpreter with the translation model replaced
+# by a fake that upper-cases each sentence after sleeping $FAKE_DELAY seconds
+# per batch; documents are translated one by one (no shared passes).
 FAKE_CLI = """
 import os, sys, time
 from summarizer import batch_work
-from summarizer.transcript import parse_transcript
+from summarizer.translate import Translator
 
-def fake(data, settings):
-    doc = parse_transcript(data, max_bytes=settings.max_bytes)
-    time.sleep(float(os.environ.get("FAKE_DELAY", "0")))
-    return doc.text.upper(), {"translate": {"name": "fake"}}, (), {"source": doc.language}
+class SlowUpper:
+    max_input_tokens = 512
+    provenance = {"name": "fake-upper", "revision": "0", "path": None}
+    def count_tokens(self, texts):
+        return [len(t.split()) + 1 for t in texts]
+    def generate(self, texts, max_new_tokens):
+        time.sleep(float(os.environ.get("FAKE_DELAY", "0")))
+        return [t.upper() for t in texts]
 
-batch_work._TASK_FUNCTIONS["translate"] = fake
+batch_work._translator = lambda s, t, o: Translator(s, t, options=o, backend=SlowUpper())
+batch_work.GROUP_CHARS = 0
 from summarizer.cli import main
 main(sys.argv[1:], prog_name="summarizer")
 """

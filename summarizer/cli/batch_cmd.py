@@ -77,15 +77,30 @@ def _run(inputs, out_dir, settings, workers, force, quiet) -> None:
     from ..batch import run_batch
 
     counts: Counter[str] = Counter()
-    # The bar counts the documents that need work, so its rate and ETA are
-    # those of real work; skipped documents only shrink its total.
-    bar = tqdm(total=None, unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True,
-               desc=settings.task, delay=0.1)
+    partial: dict[str, float] = {}  # documents in flight: the share of their steps done
+    # The bar counts the documents that need work, so its ETA is that of real
+    # work (skipped documents only shrink its total); documents in flight
+    # count by the share of their steps done, so long transcripts move it too.
+    bar = tqdm(total=None, file=sys.stderr, disable=quiet, dynamic_ncols=True, desc=settings.task, delay=0.1,
+               bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}]")
+
+    def show() -> None:
+        finished = counts["done"] + counts["failed"]
+        bar.n = finished + sum(partial.values())
+        extra = "".join(f", {counts[k]} {k}" for k in ("failed", "skipped") if counts[k])
+        bar.set_postfix_str(f"{finished}/{bar.total or 0} docs{extra}", refresh=False)
+        bar.refresh()
 
     def progress(stage: str, done: int, total: int) -> None:
-        if bar.total is None:
-            bar.total = total
-            bar.refresh()
+        if stage == "batch":
+            if bar.total is None:
+                bar.total = total
+                show()
+            return
+        doc_id = stage.partition(":")[2]
+        if total > 0 and doc_id:
+            partial[doc_id] = min(1.0, done / total) * 0.999
+            show()
 
     def say(line: str) -> None:
         if quiet:
@@ -97,13 +112,12 @@ def _run(inputs, out_dir, settings, workers, force, quiet) -> None:
         with clean_errors():
             for result in run_batch(inputs, out_dir, settings, workers=workers, force=force, progress=progress):
                 counts[result.status] += 1
+                partial.pop(result.id, None)
                 if result.status == "skipped":
                     bar.total -= 1
-                else:
-                    if result.status == "failed":
-                        say(f"failed: {result.id}: {result.error}")
-                    bar.update(1)
-                bar.set_postfix(done=counts["done"], skipped=counts["skipped"], failed=counts["failed"])
+                elif result.status == "failed":
+                    say(f"failed: {result.id}: {result.error}")
+                show()
     except KeyboardInterrupt:
         bar.close()
         click.echo(f"interrupted after {_closing(counts)}; run the same command again to resume", err=True)
