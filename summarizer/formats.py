@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .speakers import OTHER, STAGE, classify_label, clean_label, is_press_label, label_key, looks_like_name
+from .speakers import OTHER, STAGE, starts_with_role, classify_label, clean_label, is_press_label, label_key, looks_like_name
 
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
@@ -124,11 +124,11 @@ def _join_labels(first: str, second: str) -> str | None:
         first = first[: -len("PREGUNTA")].rstrip()
         return clean_label(f"{first} {extra_text}")
     joined = None
-    if info.name and not info.title and classify_label(f"{first}, {extra_text}").title:
+    if info.name and not info.title and starts_with_role(label_key(extra_text)):
         joined = f"{first}, {extra_text}"  # NAME + TITLE
     elif info.name is None and info.title and looks_like_name(extra_text):
         joined = f"{first}, {extra_text}"  # TITLE + NAME
-    elif info.name and not info.title and looks_like_name(extra_text) and len(extra) <= 2:
+    elif info.name and not info.title and looks_like_name(extra_text, part=True) and len(extra) <= 2:
         joined = f"{first} {extra_text}"  # a name broken in two
     elif info.name is None and info.title and "," in extra_text:
         joined = f"{first} {extra_text}"  # a title broken in two, then the name
@@ -171,9 +171,12 @@ def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
     for i, (s, e) in enumerate(paragraphs):
         para = text[s:e]
         found = colon_label(para)
+        first_half = _first_half(text, paragraphs, i) if found else None
+        if first_half:
+            found = (_join_labels(first_half, found[0]) or found[0], found[1])
         if header_end is None:
             if found and _starts_transcript(found[0]):
-                header_end = s
+                header_end = paragraphs[i - 1][0] if first_half else s
             elif is_stage_paragraph(para) and not _NEWS_WORDS.search(label_key(para)):
                 header_end = s
             else:
@@ -191,9 +194,6 @@ def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
             continue  # the first half of a label: read with the next paragraph
         if found is not None:
             label, offset = found
-            first_half = _first_half(text, paragraphs, i)
-            if first_half:
-                label = _join_labels(first_half, label) or label
             second = colon_label(para[offset:])
             if second and _join_labels(label, second[0]):
                 label, offset = _join_labels(label, second[0]), offset + second[1]  # LABEL: NAME: text

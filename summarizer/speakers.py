@@ -124,6 +124,8 @@ TRANSPORTES INFRAESTRUCTURA SEGURIDAD PROTECCION CIUDADANA PUBLICA SOCIAL SALUD 
 BIENESTAR ENERGIA ECONOMIA CULTURA TRABAJO TERRITORIAL URBANO AGRARIO VIDEO AUDIO VIDEOLLAMADA
 ENLACE FOTO IMAGEN NOTA TOTAL ARTICULO CAPITULO TITULO ANEXO MEXICO MEXICANO MEXICANOS UNIDOS
 FAVOR CONTRA VOTOS VOTO ABSTENCION PRI PAN PRD PT PVEM MC MORENA PES OCDE HSBC TEMA PUNTO
+SENOR SENORA SENORES ESTIMADO ESTIMADA ESTIMADOS QUERIDO QUERIDA PRESIDENTE PRESIDENTA LICENCIADO
+LICENCIADA DON DONA ATENTAMENTE ASUNTO OFICIO FECHA CIUDADANO CIUDADANA PRESENTE CORRESPONDA
 """.split())
 
 # Bracketed notes that are not part of a name or title (accent-stripped, upper case).
@@ -154,7 +156,8 @@ class LabelInfo:
     alias: str | None = None  # a quoted stage name: “EL BOGUETO”
 
 
-def _starts_with_role(key: str) -> bool:
+def starts_with_role(key: str) -> bool:
+    """Whether an upper-case key opens with a role word (SECRETARIA, GOBERNADOR, …)."""
     key += " "
     return any(key.startswith(word) for word in _ROLE_WORDS)
 
@@ -175,8 +178,11 @@ def is_press_label(label: str) -> bool:
     return "," not in label and len(key.split()) <= 4 and press_group(key) is not None
 
 
-def looks_like_name(text: str) -> bool:
-    """Whether an upper-case phrase can be a personal name (1–7 name words)."""
+def looks_like_name(text: str, *, part: bool = False) -> bool:
+    """Whether an upper-case phrase can be a personal name (1–8 name words).
+
+    One word alone must be a known first name, unless ``part`` (a piece of a
+    name broken over two lines: ``ROCES``)."""
     words = [w.strip("“”\"‘’'") for w in text.split()]
     if not words or len(words) > 8:
         return False
@@ -189,7 +195,7 @@ def looks_like_name(text: str) -> bool:
     significant = [w for w in words if w.lower() not in {"de", "del", "la", "las", "los", "y", "e"}]
     if not significant:
         return False
-    if len(significant) == 1:
+    if len(significant) == 1 and not part:
         return strip_accents(significant[0]).upper().rstrip(".") in GIVEN_NAMES
     return True
 
@@ -219,7 +225,7 @@ def _parts(label: str) -> list[str]:
     if len(parts) == 1:
         words = parts[0].split()
         for i in range(2, len(words)):
-            if _starts_with_role(key_of(" ".join(words[i:]))) and looks_like_name(" ".join(words[:i])):
+            if starts_with_role(key_of(" ".join(words[i:]))) and looks_like_name(" ".join(words[:i])):
                 return [" ".join(words[:i]), " ".join(words[i:])]
     return parts
 
@@ -279,16 +285,18 @@ def classify_label(label: str, date: str | None = None) -> LabelInfo:
     alias = None
     if len(parts) > 1 and re.fullmatch(r"[“\"‘'].*[”\"’']", parts[-1]):
         alias = parts.pop().strip("“”\"‘’'")
-    if _starts_with_role(key_of(parts[0])):
+    if starts_with_role(key_of(parts[0])):
         title_parts, name = (parts[:-1], parts[-1]) if len(parts) > 1 else (parts, None)
         name, alias, title_parts = _refine_name(name, alias, title_parts, name_last=True)
     else:
         name, title_parts = parts[0], parts[1:]
         name, alias, title_parts = _refine_name(name, alias, title_parts, name_last=False)
     title = ", ".join(title_parts) or None
-    if name and not title and not alias and not _certain_name(name):
-        name, title = None, name  # "ÚLTIMA HORA": two capitalised words are no proof of a person
-    if name is None and not (title and _starts_with_role(key_of(title))):
+    if name and not alias and not _certain_name(name) and not (title and starts_with_role(key_of(title))):
+        # "ÚLTIMA HORA", "ESTIMADO SEÑOR PRESIDENTE, LE ESCRIBO": capitalised words alone are
+        # no proof of a person; a known first name or a title is.
+        name, title = None, ", ".join([name] + title_parts)
+    if name is None and not (title and starts_with_role(key_of(title))):
         return LabelInfo(OTHER, None, title or bare, notes)
     if title and re.match(r"^(PERIODISTA|CONDUCTOR|CONDUCTORA|COMENTARISTA|COLUMNISTA|LOCUTOR)\b", key_of(title)):
         return LabelInfo(ARCHIVE, name, title, notes, alias)  # journalists shown in a clip
@@ -296,9 +304,9 @@ def classify_label(label: str, date: str | None = None) -> LabelInfo:
 
 
 def _certain_name(name: str) -> bool:
-    """A name standing alone as a label: a known first name, or three name words or more."""
-    words = [w for w in key_of(name).split() if w.lower() not in PARTICLES]
-    return bool(words) and (words[0] in GIVEN_NAMES or len(words) >= 3)
+    """A name that needs no title to be believed: it opens with a known first name."""
+    words = key_of(name).split()
+    return bool(words) and words[0] in GIVEN_NAMES
 
 
 def _name_of(text: str) -> tuple[str | None, str | None]:

@@ -273,15 +273,24 @@ _CLIP_END = re.compile(r"\b(FINALIZA|TERMINA|CONCLUYE|FIN|TERMINO)\b")
 
 def _labelled_turns(text: str, raw: list[RawTurn], date: str | None) -> list[Turn]:
     """Resolve speakers, mark clips and repeats: `RawTurn` → `Turn`."""
-    kept = [r for r in raw if r.end > r.start and text[r.start:r.end].strip()]
     registry = SpeakerRegistry(date)
-    keys = [None if r.stage or classify_label(r.label).kind == STAGE else registry.add(r.label) for r in kept]
+    keys = [None if r.stage or classify_label(r.label).kind == STAGE else
+            registry.add(r.label) if _has_text(text, r) else "" for r in raw]
     people = registry.speakers()
     turns: list[Turn] = []
     clip = False
     conference: set[str] = set()  # speakers heard outside any clip
     last_speaker: Speaker | None = None  # the last one of them
-    for r, key in zip(kept, keys):
+    for r, key in zip(raw, keys):
+        if key is None and not _has_text(text, r):  # "(INICIA VIDEO)" alone: a clip starts or ends
+            direction = label_key(r.label)
+            if _CLIP_END.search(direction):
+                clip = False
+            elif _CLIP_START.search(direction):
+                clip = True
+            continue
+        if key == "":
+            continue  # an empty block
         if key is None:  # a stage direction with text after it
             direction = label_key(r.label)
             if _CLIP_END.search(direction) and last_speaker is not None:
@@ -301,6 +310,10 @@ def _labelled_turns(text: str, raw: list[RawTurn], date: str | None) -> list[Tur
                 last_speaker = speaker
         turns.append(Turn(len(turns), speaker, text[r.start:r.end], r.start, r.end, r.label, in_clip))
     return _mark_repeats(turns)
+
+
+def _has_text(text: str, raw: RawTurn) -> bool:
+    return raw.end > raw.start and bool(text[raw.start:raw.end].strip())
 
 
 def _mark_repeats(turns: list[Turn]) -> list[Turn]:
