@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import os
 import signal
@@ -154,3 +155,39 @@ def test_cli_help():
     assert result.exit_code == 0
     for option in ("--out", "--to", "--format", "--workers", "--quiet", "--force", "manifest.jsonl"):
         assert option in result.output
+
+
+# ---------------------------------------------------------------- the real engines, on tiny random models
+
+LABEL = re.compile(r"^([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ ,.]+):", re.MULTILINE)
+
+
+def layout(text: str) -> tuple[list[str], list[bool]]:
+    """The labels in order, and which lines are blank: what a translation must keep."""
+    return LABEL.findall(text), [not line.strip() for line in text.splitlines()]
+
+
+def test_tiny_models_through_the_cli_with_two_workers(tiny_models, tmp_path):
+    """The real per-document work, in spawned worker processes that load the models themselves."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(3):
+        (inputs / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
+    (inputs / "corrupt.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20)
+    (inputs / "records.jsonl").write_text(
+        json.dumps({"id": "r1", "text": small_transcript(7)}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", "translate", str(inputs), "--out", str(out), "-q", "--workers", "2"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.strip().splitlines()[-1] == "4 done, 0 skipped, 1 failed"
+    for n in range(3):
+        translated = (out / f"doc{n}.txt").read_text(encoding="utf-8")
+        assert layout(translated) == layout(small_transcript(n)) and translated != small_transcript(n)
+    line = json.loads((out / "records.jsonl").read_text(encoding="utf-8"))
+    assert line["id"] == "r1" and layout(line["text"]) == layout(small_transcript(7))
+    records = {r["id"]: r for r in read_manifest(out / MANIFEST_NAME)}
+    assert records["doc0.txt"]["models"]["translate-es-en"]["name"] == "Helsinki-NLP/opus-mt-es-en"
+    assert records["corrupt.txt"]["status"] == "failed"
+
+    result = CliRunner().invoke(main, ["batch", "translate", str(inputs), "--out", str(out), "-q"])
+    assert result.stdout.strip().splitlines()[-1] == "0 done, 4 skipped, 1 failed"

@@ -81,15 +81,18 @@ def _run(inputs, out_dir, settings, workers, force, quiet) -> None:
     # The bar counts the documents that need work, so its ETA is that of real
     # work (skipped documents only shrink its total); documents in flight
     # count by the share of their steps done, so long transcripts move it too.
-    bar = tqdm(total=None, file=sys.stderr, disable=quiet, dynamic_ncols=True, desc=settings.task, delay=0.1,
-               bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}]")
+    bar = tqdm(total=None, file=sys.stderr, disable=quiet, dynamic_ncols=True, desc=settings.task,
+               bar_format="{l_bar}{bar}| [{elapsed}<{remaining}{postfix}]")
 
     def show() -> None:
         finished = counts["done"] + counts["failed"]
-        bar.n = finished + sum(partial.values())
         extra = "".join(f", {counts[k]} {k}" for k in ("failed", "skipped") if counts[k])
         bar.set_postfix_str(f"{finished}/{bar.total or 0} docs{extra}", refresh=False)
-        bar.refresh()
+        step = finished + sum(partial.values()) - bar.n
+        if step > 0:
+            bar.update(step)  # redraws at most ten times a second
+        else:
+            bar.refresh()
 
     def progress(stage: str, done: int, total: int) -> None:
         if stage == "batch":
