@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .speakers import OTHER, STAGE, starts_with_role, classify_label, clean_label, is_press_label, label_key, looks_like_name
+from .labels import OTHER, STAGE, classify_label, clean_label, is_press_label, label_key, looks_like_name, starts_with_role
 
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")

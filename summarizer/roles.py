@@ -1,6 +1,6 @@
 """Names and roles a journalist would print, from the Spanish of a speaker label.
 
-Pure functions over upper-case label parts (see `speakers.classify_label`):
+Pure functions over upper-case label parts (see `labels.classify_label`):
 
 * `display_name("LUIS CRESENCIO SANDOVAL GONZÁLEZ")` → "Luis Cresencio Sandoval":
   the maternal surname dropped, particles in lower case, compound surnames

@@ -223,6 +223,7 @@ def test_variants_of_one_person_merge(a, b):
     ("PREGUNTA", "INTERVENCIÓN"),
     ("VOZ MUJER", "VOZ HOMBRE"),
     ("SECRETARIO DE SALUD", "SECRETARIA DE SALUD"),
+    ("MARÍA GONZÁLEZ, HABITANTE DE TECOMÁN", "MARÍA ELENA GONZÁLEZ LÓPEZ, DIRECTORA DEL HOSPITAL GENERAL"),
     ("PT", "PRD"),
 ])
 def test_different_people_do_not_merge(a, b):
