@@ -20,10 +20,11 @@ SALUD: …``), whose second half is label, not speech.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from .labels import OTHER, STAGE, classify_label, clean_label, is_press_label, label_key, looks_like_name, starts_with_role
+from .labels import OTHER, PRESIDENT, PRESS, STAGE, classify_label, clean_label, is_press_label, label_key, looks_like_name, starts_with_role
 
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
@@ -63,6 +64,7 @@ class Layout:
     trailer_start: int | None = None  # where text after the end mark (—000—) starts
 
 
+@functools.lru_cache(maxsize=4096)
 def colon_label(paragraph: str) -> tuple[str, int] | None:
     """``(label, offset of the text)`` when a paragraph opens with ``LABEL:``, else None."""
     match = _COLON_LABEL.match(paragraph)
@@ -137,6 +139,11 @@ def _join_labels(first: str, second: str) -> str | None:
     return None
 
 
+def _known_speaker(label: str) -> bool:
+    """A label that is always a speaker (press, president): a speaker change wherever it opens a line."""
+    return classify_label(label).kind in (PRESS, PRESIDENT)
+
+
 # ---------------------------------------------------------------- format detection
 
 
@@ -197,6 +204,8 @@ def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
             second = colon_label(para[offset:])
             if second and _join_labels(label, second[0]):
                 label, offset = _join_labels(label, second[0]), offset + second[1]  # LABEL: NAME: text
+            elif second and _known_speaker(second[0]):
+                label, offset = second[0], offset + second[1]  # LABEL: PREGUNTA: text, a missed change
             turns.append(RawTurn(label, s + offset, e))
             broken = False
         elif is_stage_paragraph(para):
@@ -267,9 +276,9 @@ def native_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
                 current.start, current.end = s + second[1], e
                 continue
         found = colon_label(para) or bare_label(para)
-        if found and found[1] < len(para) and (_LOWER.search(found[0]) or bare_label(para)):
-            # A speaker change the dataset missed: a lower-case note before
-            # the colon, or a known label without a colon.
+        if found and found[1] < len(para) and (_LOWER.search(found[0]) or bare_label(para) or _known_speaker(found[0])):
+            # A speaker change the dataset missed: a lower-case note before the
+            # colon, a known label without a colon, a press or president label.
             turns.append(RawTurn(found[0], s + found[1], e))
             continue
         if current.start == current.end:

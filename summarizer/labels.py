@@ -11,6 +11,7 @@ took for a label (``VE-2248``, ``PT``). `classify_label` reads one label;
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -122,10 +123,12 @@ class LabelInfo:
     alias: str | None = None  # a quoted stage name: “EL BOGUETO”
 
 
+_ROLE_RE = re.compile("|".join(re.escape(word) for word in sorted(_ROLE_WORDS, key=len, reverse=True)))
+
+
 def starts_with_role(key: str) -> bool:
     """Whether an upper-case key opens with a role word (SECRETARIA, GOBERNADOR, …)."""
-    key += " "
-    return any(key.startswith(word) for word in _ROLE_WORDS)
+    return _ROLE_RE.match(key + " ") is not None
 
 
 def press_group(key: str) -> str | None:
@@ -210,6 +213,7 @@ def is_journalist_title(title: str) -> bool:
     return bool(re.match(r"^(PERIODISTA|CONDUCTOR|CONDUCTORA|COMENTARISTA|COLUMNISTA|LOCUTOR|LOCUTORA)\b", key_of(title)))
 
 
+@functools.lru_cache(maxsize=8192)
 def classify_label(label: str, date: str | None = None) -> LabelInfo:
     """Classify one label: kind, name and title parts (upper case, as written)."""
     label = clean_label(label).rstrip(".;:").strip()

@@ -239,6 +239,22 @@ def test_known_labels_without_a_colon_are_new_turns(paragraph, label, text):
         assert turns(doc)[0][1] == "Nos vemos mañana."
 
 
+def test_press_label_glued_after_another_label_is_a_speaker_change():
+    for doc in (parse_transcript(native(("JORGE ALCOCER VARELA, SECRETARIO DE SALUD", "Eso es todo.",
+                                         "PREGUNTA: ¿Y las vacunas?"), (AMLO, "Llegan mañana."))),
+                parse_transcript(native(("JORGE ALCOCER VARELA, SECRETARIO DE SALUD", "PREGUNTA: ¿Y las vacunas?"),
+                                        (AMLO, "Llegan mañana."))),
+                parse_transcript(web("JORGE ALCOCER VARELA, SECRETARIO DE SALUD: PREGUNTA: ¿Y las vacunas?",
+                                     f"{AMLO}: Llegan mañana."))):
+        assert [(t.speaker.kind, t.text) for t in doc.turns][-2:] == [("press", "¿Y las vacunas?"),
+                                                                      ("president", "Llegan mañana.")]
+
+
+def test_label_alone_on_its_line():
+    doc = parse_transcript(web(f"{AMLO}:", "Buenos días.", "PREGUNTA:", "¿Y?"))
+    assert turns(doc) == [(AMLO, "Buenos días."), ("PREGUNTA", "¿Y?")]
+
+
 def test_president_label_with_a_period_instead_of_a_colon():
     doc = parse_transcript(web("PREGUNTA: ¿Y el programa?", f"{AMLO}. Por favor, porque ese programa implica mucha inversión."))
     assert doc.turns[1].speaker.kind == "president"
@@ -494,3 +510,12 @@ def test_detect_language():
     assert detect_language("Buenos días. Vamos a informar sobre el avance de las obras del Tren Maya.") == "es"
     assert detect_language("Good morning. We will report on the progress of the Maya Train works.") == "en"
     assert detect_language("…  12 34") == "es" and detect_language("", default="en") == "en"
+
+
+def test_long_texts_are_told_apart_by_function_words_alone():
+    from summarizer.language import _by_function_words
+
+    spanish = "Buenos días. Vamos a informar sobre el avance de las obras y de los programas del Gobierno. " * 5
+    english = "Good morning. We will report on the progress of the works and of the programmes of the government. " * 5
+    assert _by_function_words(spanish) == "es" and _by_function_words(english) == "en"
+    assert _by_function_words("Buenos días.") is None  # too little to judge: py3langid decides
