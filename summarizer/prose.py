@@ -34,8 +34,10 @@ _AFTER_PRESIDENT = re.compile(rf"^\s*[,.]?\s*{_SAID}\s+{_PRESIDENT_WORDS}\b", re
 _AFTER_NAME_FIRST = re.compile(rf"^\s*[,.]?\s*{_NAME}\s+{_SAID}\b")
 _AFTER_PRESIDENT_FIRST = re.compile(rf"^\s*[,.]?\s*{_PRESIDENT_WORDS}\s+{_SAID}\b", re.I)
 _AFTER_PRONOUN = re.compile(rf"^\s*[,.]?\s*(?:(?:he|she)\s+{_SAID_EN}|{_SAID_EN}\s+(?:he|she)\b|{_SAID_ES}\b)")
-_BEFORE = re.compile(rf"{_NAME}\s+{_SAID}\s*(?:that\s+|que\s+)?[:,]?\s*$")
-_BEFORE_PRESIDENT = re.compile(rf"{_PRESIDENT_WORDS}\s+{_SAID}\s*[:,]?\s*$", re.I)
+# "X said:", "X dijo que", "X said on Monday:" right before the quotation.
+_LEAD_IN = r"(?:\s+(?:that|que)|(?:\s+[\w’']+){0,4}\s*:)?\s*,?\s*$"
+_BEFORE = re.compile(rf"{_NAME}\s+{_SAID}{_LEAD_IN}")
+_BEFORE_PRESIDENT = re.compile(rf"{_PRESIDENT_WORDS}\s+{_SAID}{_LEAD_IN}", re.I)
 _QUOTE = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"|«[^»\n]{2,}»")
 _TRAILING_NAME_WORDS = re.compile(r"\s+(?:in|en|at|on|this|during|durante|to|a|ante)$")
 
@@ -44,12 +46,14 @@ def prose_pieces(text: str, paragraphs: list[tuple[int, int]], date: str | None)
     """``(start, end, speaker)`` for the narration and the quotations of prose, in order."""
     quotes: list[tuple[int, int, int, int, Speaker]] = []  # outer span, inner span, speaker
     last_named: Speaker | None = None
+    people: list[Speaker] = []  # everyone named so far: "Marcelo Ebrard", later "Ebrard"
+    head_of_state = _president_named(text, date)
     for s, e in paragraphs:
         for match in _QUOTE.finditer(text, s, e):
             qs, qe = match.span()
             after = text[qe:min(e, qe + 160)]
             before = text[max(s, qs - 160):qs]
-            speaker = _attribution(after, before, last_named, date)
+            speaker = _same_as_before(_attribution(after, before, last_named, head_of_state), people)
             opens = not text[s:qs].strip() or before.rstrip().endswith(":")
             if speaker is None and not (opens and len(match.group().split()) >= 4):
                 continue  # a few quoted words inside a sentence: narration
@@ -74,6 +78,19 @@ def prose_pieces(text: str, paragraphs: list[tuple[int, int]], date: str | None)
     return sorted(pieces, key=lambda piece: piece[0])
 
 
+def _same_as_before(speaker: Speaker | None, people: list[Speaker]) -> Speaker | None:
+    """The speaker named earlier when a name is a shorter form of theirs ("Ebrard" after "Marcelo Ebrard")."""
+    if speaker is None:
+        return None
+    words = key_of(speaker.label).split()
+    for person in people:
+        known = key_of(person.label).split()
+        if person.display == speaker.display or (words and all(w in known for w in words)):
+            return person
+    people.append(speaker)
+    return speaker
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",.;:”\"»"):
         start += 1
@@ -84,39 +101,63 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _attribution(after: str, before: str, last_named: Speaker | None, date: str | None) -> Speaker | None:
+def _attribution(after: str, before: str, last_named: Speaker | None, head_of_state: Speaker | None) -> Speaker | None:
     """Who the prose says spoke a quotation, or None when it does not say."""
-    for pattern in (_AFTER_PRESIDENT, _AFTER_PRESIDENT_FIRST):
-        if pattern.match(after):
-            return president(date)
+    if head_of_state is not None and any(p.match(after) for p in (_AFTER_PRESIDENT, _AFTER_PRESIDENT_FIRST)):
+        return head_of_state
     for pattern in (_AFTER, _AFTER_NAME_FIRST):
         match = pattern.match(after)
         if match:
-            return named(match.group(1), date)
+            return named(match.group(1))
     if last_named is not None and _AFTER_PRONOUN.match(after):
         return last_named
-    if _BEFORE_PRESIDENT.search(before):
-        return president(date)
+    if head_of_state is not None and _BEFORE_PRESIDENT.search(before):
+        return head_of_state
     match = _BEFORE.search(before)
     if match:
-        return named(match.group(1), date)
+        return named(match.group(1))
     return None
 
 
-def president(date: str | None) -> Speaker:
-    if date and date >= SHEINBAUM_TAKES_OFFICE:
-        return make_speaker("PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO", date)
-    return make_speaker("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", date)
+def _president_named(text: str, date: str | None) -> Speaker | None:
+    """The president "the president" refers to: the one the prose names, by the date when it names both.
+
+    None when the prose names neither (the president of which country, and when?)."""
+    key = key_of(text)
+    amlo, csp = "LOPEZ OBRADOR" in key or " AMLO " in f" {key} ", "SHEINBAUM" in key
+    if amlo and csp:
+        if not date:
+            return None
+        amlo = date < SHEINBAUM_TAKES_OFFICE
+    if amlo:
+        return make_speaker("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", date)
+    if csp:
+        return make_speaker("PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO", SHEINBAUM_TAKES_OFFICE)
+    return None
 
 
-def named(name: str, date: str | None) -> Speaker:
-    """The speaker a name in prose refers to: the presidents by surname, anyone else as written."""
-    name = _TRAILING_NAME_WORDS.sub("", name.strip())
+# Words that title a person but are not their name ("President Joe Biden", "el secretario").
+_TITLE_WORDS = frozenset("""president presidente presidenta secretary secretario secretaria minister ministro
+ministra governor gobernador gobernadora senator senador senadora mayor alcalde alcaldesa mr mrs ms dr don doña
+us u.s. mexican mexico méxico the el la los las he she it they we i general admiral canciller chancellor""".split())
+
+
+def named(name: str) -> Speaker | None:
+    """The speaker a name in prose refers to: the presidents by surname, anyone else as written.
+
+    A president named is attributed as the person (display "López Obrador"), whatever
+    their office on the day; prose rarely quotes a president from before their term."""
+    words = _TRAILING_NAME_WORDS.sub("", name.strip()).split()
+    while words and words[0].lower() in _TITLE_WORDS:
+        words = words[1:]
+    if not words or words[0].lower() in {"de", "del", "y"}:
+        return None  # "said the Secretary of …": a title, not a name
+    name = " ".join(words)
     key = key_of(name)
     if "LOPEZ OBRADOR" in key or key in {"AMLO", "OBRADOR"}:
-        base = make_speaker("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", date)
+        base = make_speaker("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", "2024-09-30")
     elif "SHEINBAUM" in key:
-        base = make_speaker("CLAUDIA SHEINBAUM PARDO", date)
+        base = make_speaker("PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO", SHEINBAUM_TAKES_OFFICE)
     else:
         return Speaker(name, name, None, None, name, False, OFFICIAL, (name,))
     return Speaker(name, base.name, base.role, base.role_es, base.display, False, base.kind, (name,))

@@ -471,7 +471,7 @@ def test_prose_article_attributes_quotes_where_the_article_says_so():
 
 @pytest.mark.parametrize("text, display", [
     ("“Vamos a seguir trabajando por el pueblo de México”, dijo Sheinbaum en Palacio Nacional.", "Sheinbaum"),
-    ("“No habrá aumento de impuestos en el próximo año”, afirmó la presidenta.", "Sheinbaum"),
+    ("Habló Claudia Sheinbaum.\n\n“No habrá aumento de impuestos en el próximo año”, afirmó la presidenta.", "Sheinbaum"),
     ("Ebrard dijo: “Las exportaciones crecieron como nunca antes este año.”", "Ebrard"),
     ("“The talks went very well today, truly,” said Marcelo Ebrard.", "Marcelo Ebrard"),
 ])
@@ -480,6 +480,15 @@ def test_prose_attribution_forms(text, display):
     quoted = [t for t in doc.turns if t.speaker.kind not in ("narration", "unknown")]
     assert [t.speaker.display for t in quoted] == [display]
     check_offsets(doc)
+
+
+def test_prose_the_president_unnamed_is_not_guessed():
+    doc = parse_transcript("The president said on Monday: “We will not accept any tariffs from anyone at all.”\n\n"
+                           "“We are ready,” he added.")
+    assert [t.speaker.kind for t in doc.turns] == ["narration", "unknown", "narration"]
+    doc = parse_transcript("President López Obrador spoke.\n\nThe president said on Monday: “We will not accept any "
+                           "tariffs from anyone at all.”\n\n“We are ready,” he added.")
+    assert [t.speaker.display for t in doc.turns if t.speaker.kind == "president"] == ["López Obrador"] * 2
 
 
 def test_prose_quote_without_attribution_is_not_attributed():
@@ -519,3 +528,10 @@ def test_long_texts_are_told_apart_by_function_words_alone():
     english = "Good morning. We will report on the progress of the works and of the programmes of the government. " * 5
     assert _by_function_words(spanish) == "es" and _by_function_words(english) == "en"
     assert _by_function_words("Buenos días.") is None  # too little to judge: py3langid decides
+
+
+def test_prose_titles_are_not_names():
+    doc = parse_transcript("Blinken met López Obrador.\n\n“We had very good talks with everyone,” said the Secretary of "
+                           "Homeland Security, Alejandro Mayorkas.\n\n“A long quote here from someone,” said President Joe Biden.")
+    assert [(t.speaker.kind, t.speaker.display) for t in doc.turns if t.speaker.kind != "narration"] == [
+        ("unknown", "Unknown speaker"), ("official", "Joe Biden")]
