@@ -25,10 +25,12 @@ made at once, default 2), ``SUMMARIZER_UI_QUEUE`` (requests waiting, default 16)
 from __future__ import annotations
 
 import atexit
+import functools
 import logging
 import os
 import shutil
 import tempfile
+import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,32 +90,40 @@ def user_errors():
                        title="Unexpected error", print_exception=False) from None
 
 
-def _check_size(text: str) -> None:
-    size, limit = len(text.encode("utf-8", "surrogatepass")), max_input_bytes()
+def _check_size(size: int, limit: int | None = None, what: str = "The transcript") -> None:
+    limit = max_input_bytes() if limit is None else limit
     if size > limit:
         raise gr.Error(
-            f"The transcript is {size:,} bytes; this app takes at most {limit:,} bytes (a long "
-            f"mañanera is about 200,000). Paste one conference at a time, or start the app with "
+            f"{what} is {size:,} bytes; this app takes at most {limit:,} bytes (a long mañanera is "
+            f"about 200,000). Give one conference at a time, or start the app with "
             f"SUMMARIZER_UI_MAX_BYTES={size} to raise the limit.",
             title="Transcript too large", print_exception=False)
+
+
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 # ---------------------------------------------------------------- handlers
 
 
 def load_file(path: str | None) -> str:
-    """The text of an uploaded file; an HTML page is reduced to its paragraphs."""
+    """The text of an uploaded file; an HTML page is reduced to its paragraphs.
+
+    A saved web page is several times the size of its text, so the file itself
+    may be up to ten times the limit; its text may not.
+    """
     if not path:
         return gr.skip()
+    file = Path(path)
+    _check_size(file.stat().st_size, 10 * max_input_bytes(), "The file")
     with user_errors():
-        data = Path(path).read_bytes()
-        if len(data) > 10 * max_input_bytes():
-            _check_size(data.decode("latin-1"))
-        text = decode(data, max_bytes=len(data) + 1)
-        if Path(path).suffix.lower() in (".html", ".htm") or looks_like_html(text):
+        data = file.read_bytes()
+        text = decode(data, max_bytes=len(data))
+        if file.suffix.lower() in (".html", ".htm") or looks_like_html(text):
             text = html_to_text(text)
-        _check_size(text)
-        return text
+    _check_size(_utf8_size(text))
+    return text
 
 
 def _model(value: str | None) -> str | None:
@@ -127,7 +137,7 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
     """Make a brief; return the brief, the mode note, the quotes, the highlighted
     transcript, the participants and the two downloads."""
     text = text or ""
-    _check_size(text)
+    _check_size(_utf8_size(text))
 
     def report(stage: str, done: int, total: int) -> None:
         label = render.STAGE_LABELS.get(stage, stage)
@@ -140,7 +150,7 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
         try:
             summary = summarize(doc, target=target, options=options, progress=report)
         except ModelNotAvailableError as exc:
-            raise ModelNotAvailableError(f"{exc}{render.model_hint(doc.language, target)}") from None
+            raise ModelNotAvailableError(f"{exc}{render.model_hint(doc.language, target, mode)}") from None
         md_path, json_path = render.write_downloads(summary, _request_folder())
     return (
         summary.to_markdown(),
@@ -171,7 +181,7 @@ def model_status():
     missing = [name for name, ok in (("es→en translation", es_en), ("en→es translation", en_es),
                                      ("summarization", summarizer_model)) if not ok]
     how = ("run `summarizer models download`, or put the model folders in `models/` "
-           "(or `$SUMMARIZER_MODELS_DIR`), then restart the app.")
+           "(or `$SUMMARIZER_MODELS_DIR`), then reload this page.")
     note = f"**Models missing:** {', '.join(missing)}. Installed: {', '.join(have) or 'none'}. To get them, {how}"
     if not summarizer_model:
         note += " Without the summarization model briefs are extractive: every line is a sentence of the transcript."
@@ -182,16 +192,24 @@ def model_status():
     return "es", note
 
 
-_TEMP_ROOT: Path | None = None
+@functools.cache
+def _downloads_root() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="summarizer-ui-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    return root
+
+
+_ROOT_LOCK = threading.Lock()
 
 
 def _request_folder() -> Path:
-    """A fresh folder for one request's downloads (removed when the process exits)."""
-    global _TEMP_ROOT
-    if _TEMP_ROOT is None:
-        _TEMP_ROOT = Path(tempfile.mkdtemp(prefix="summarizer-ui-"))
-        atexit.register(shutil.rmtree, _TEMP_ROOT, ignore_errors=True)
-    return _TEMP_ROOT / uuid.uuid4().hex
+    """A fresh folder for one request's downloads (all removed when the process exits).
+
+    Gradio copies what a handler returns into its own cache, which
+    ``delete_cache`` empties."""
+    with _ROOT_LOCK:
+        root = _downloads_root()
+    return root / uuid.uuid4().hex
 
 
 # ---------------------------------------------------------------- layout

@@ -127,12 +127,15 @@ def error_html(message: str) -> str:
     return html.escape(message, quote=False)
 
 
-def model_hint(source: str, target: str) -> str:
-    """What the page offers when a model is missing: a brief in the transcript's language."""
-    if source == target:
-        return ""
-    return (f" In this app: choose “Brief in: {NATIVE_NAMES[source]}” for a brief that needs no model, "
-            f"or install the model and restart the app.")
+def model_hint(source: str, target: str, mode: str) -> str:
+    """What this page offers when a model is missing, added to the error message."""
+    ways = []
+    if source != target:
+        ways.append(f"choose “Brief in: {NATIVE_NAMES.get(source, source)}” for a brief that needs no model")
+    if mode == "abstractive":
+        ways.append("choose Mode “auto”, which makes an extractive brief when the summarization model is missing")
+    ways.append("or install the model and make the brief again")
+    return " In this app: " + "; ".join(ways) + "."
 
 
 def _md(text: str) -> str:

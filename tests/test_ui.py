@@ -113,6 +113,14 @@ def test_english_brief_without_models_explains_what_to_do(seed_text, no_models):
     assert "Traceback" not in message
 
 
+def test_abstractive_without_models_points_to_auto(seed_text, no_models):
+    with pytest.raises(gr.Error) as caught:
+        brief(seed_text, "es", "abstractive")
+    assert caught.value.title == "Model not available"
+    assert "summarizer models download" in caught.value.message
+    assert "Mode “auto”" in caught.value.message
+
+
 def test_model_status_without_models_starts_in_spanish(no_models):
     target, note = ui.model_status()
     assert target == "es"
@@ -200,8 +208,19 @@ def test_upload_over_the_limit(tmp_path, monkeypatch):
     monkeypatch.setenv("SUMMARIZER_UI_MAX_BYTES", "100")
     big = tmp_path / "big.txt"
     big.write_text("x" * 500, encoding="utf-8")
-    with pytest.raises(gr.Error, match="at most 100 bytes"):
+    with pytest.raises(gr.Error, match="The transcript is 500 bytes; this app takes at most 100 bytes"):
         ui.load_file(str(big))
+    page = tmp_path / "big.html"
+    page.write_text("<p>x</p>" * 200, encoding="utf-8")  # 1,600 bytes of HTML, 799 of text
+    with pytest.raises(gr.Error, match="The file is 1,600 bytes; this app takes at most 1,000 bytes"):
+        ui.load_file(str(page))
+
+
+def test_empty_upload_is_a_readable_error(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"\xef\xbb\xbf  \n")
+    with pytest.raises(gr.Error, match="the transcript is empty"):
+        ui.load_file(str(empty))
 
 
 def test_html_to_text_keeps_pre_lines_and_drops_hidden_content():
