@@ -26,6 +26,7 @@ done again. A document's output exists exactly when its latest record is
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -139,11 +140,11 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
     found = discover(inputs, exclude=out)
     if not found.sources:
         raise BatchError("no documents found: give transcript files, folders holding .txt or .jsonl files, or globs")
-    out.mkdir(parents=True, exist_ok=True)
     own_engine = engine is None
     engine = engine or make_engine(workers)
     try:
-        with job_lock(out), Manifest(out) as manifest:
+        with _open_output(out) as manifest:
+            _check_same_task(manifest, settings, out)
             removed = remove_stale_temporaries(out)
             if removed:
                 log.info("removed %d temporary files left by a killed job", removed)
@@ -151,6 +152,27 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
     finally:
         if own_engine:
             engine.close()
+
+
+@contextlib.contextmanager
+def _open_output(out: Path) -> Iterator[Manifest]:
+    """The output folder, locked for this job, and its manifest."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        stack = contextlib.ExitStack()
+        stack.enter_context(job_lock(out))
+        manifest = stack.enter_context(Manifest(out))
+    except OSError as exc:
+        raise BatchError(f"cannot use --out {out}: {exc.strerror or exc}") from None
+    with stack:
+        yield manifest
+
+
+def _check_same_task(manifest: Manifest, settings: BatchSettings, out: Path) -> None:
+    """One task per output folder: a summary job must not replace a folder of translations."""
+    other = next((r["task"] for r in manifest.latest.values() if r.get("task") not in (None, settings.task)), None)
+    if other is not None:
+        raise BatchError(f"{out} holds the outputs of a {other} job; give each task its own --out folder")
 
 
 class _Job:
@@ -166,6 +188,7 @@ class _Job:
         self.conflicts = conflicts
         self.sources = {s.id: s for s in found.sources}
         self.hashes: dict[str, str | None] = {}
+        self.claimed = {rel.as_posix() for rel in self.outputs.values()}
         self.done = 0
 
     def run(self) -> Iterator[DocResult]:
@@ -261,6 +284,9 @@ class _Job:
                 error = f"cannot write {path}: {exc}"
         if error is not None and path is not None and outcome.id not in self.conflicts:
             remove_file(path)  # an older output no longer matches its input
+        previous = (self.manifest.latest.get(outcome.id) or {}).get("output")
+        if previous and rel is not None and previous != rel.as_posix() and previous not in self.claimed:
+            remove_file(self.out / previous)  # made with other settings (another format)
         status = "done" if error is None else "failed"
         self.manifest.append({
             "id": outcome.id,

@@ -145,7 +145,10 @@ def discover(inputs: Iterable[str | os.PathLike], exclude: Path | None = None) -
     jsonl: list[JsonlSource] = []
     for path, rel in files:
         if path.suffix.lower() == ".jsonl":
-            records = list(_jsonl_sources(path, rel))
+            try:
+                records = list(_jsonl_sources(path, rel))
+            except OSError as exc:
+                raise BatchError(f"cannot read {path}: {exc.strerror or exc}") from None
             sources.extend(records)
             jsonl.append(JsonlSource(path, rel, tuple(s.id for s in records)))
         else:

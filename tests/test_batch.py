@@ -328,8 +328,11 @@ def test_summaries_md_and_json(fake_models, archive, tmp_path):
     assert (out / "doc0.md").read_text(encoding="utf-8").startswith("# Brief (en)")
     list(summarize_batch([archive], out, format="json", target="es"))
     assert json.loads((out / "2024" / "doc4.json").read_text(encoding="utf-8"))["target"] == "es"
-    records = latest(out)
-    assert records["doc0.txt"]["output"] == "doc0.json"
+    records = assert_consistent(out)
+    assert records["doc0.txt"]["output"] == "doc0.json" and not (out / "doc0.md").exists()
+    # one task per folder: summaries never replace translations, or the reverse
+    with pytest.raises(BatchError, match="holds the outputs of a summarize job"):
+        list(translate_batch([archive], out))
 
 
 def test_output_clashes_fail_the_later_document(fake_models, archive, tmp_path):

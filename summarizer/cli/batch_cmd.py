@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections import Counter
 
 import click
 
 from .common import clean_errors
+
+log = logging.getLogger("summarizer")
 
 _COMMON_EPILOG = """\b
 INPUT is a transcript file, a folder (its *.txt and *.jsonl files, recursively),
@@ -125,6 +128,11 @@ def _run(inputs, out_dir, settings, workers, force, quiet) -> None:
         bar.close()
         click.echo(f"interrupted after {_closing(counts)}; run the same command again to resume", err=True)
         sys.exit(130)
+    except (OSError, RuntimeError) as exc:  # the job itself broke (disk, worker pool): finished work is kept
+        log.debug("the batch job stopped", exc_info=True)
+        raise click.ClickException(
+            f"the job stopped after {_closing(counts)}: {exc}; fix the cause and run the same command again to resume"
+        ) from None
     finally:
         bar.close()
     click.echo(_closing(counts))
