@@ -1,10 +1,16 @@
 """Turn agreement of the parser with the corpus gold, both formats.
 
-Usage: python benchmarks/parse_agreement.py [CORPUS_DIR]
+Usage: python benchmarks/parse_agreement.py [CORPUS_DIR] [-v]
 
-A gold turn agrees when a parsed turn has the same label and the same text
-(paragraphs compared with white space collapsed). Prints per-file figures and
-the totals.
+A gold turn agrees when a parsed turn, later than the last one matched, has
+the same label and the same text (paragraphs compared with white space
+collapsed); an extra parsed turn does not shift the rest. Prints per-file
+figures (``-v``: the gold turns not found), the totals and the parse time.
+
+The gold is the dataset's own segmentation; the parser splits a few speaker
+changes the gold misses on purpose (a label without its colon, a label with a
+lower-case note, a label split over two lines), so 100 % is not the target:
+tests/test_corpus.py lists those turns (GOLD_ERRORS) and why.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 from summarizer import parse_transcript
@@ -24,13 +31,12 @@ def norm(text: str) -> str:
 def agreement(gold_turns, doc) -> tuple[int, int, list]:
     parsed = [(norm(t.label), norm(t.text)) for t in doc.turns]
     gold = [(norm(t["speaker"]), norm(t["text"])) for t in gold_turns]
-    # Count gold turns found in order (a parsed extra turn does not shift the rest).
     found, j, misses = 0, 0, []
-    pset = {}
+    positions: dict = {}
     for i, p in enumerate(parsed):
-        pset.setdefault(p, []).append(i)
+        positions.setdefault(p, []).append(i)
     for g in gold:
-        hits = [i for i in pset.get(g, []) if i >= j]
+        hits = [i for i in positions.get(g, []) if i >= j]
         if hits:
             found += 1
             j = hits[0] + 1
@@ -40,21 +46,26 @@ def agreement(gold_turns, doc) -> tuple[int, int, list]:
 
 
 def main(argv: list[str]) -> int:
-    corpus = Path(argv[1] if len(argv) > 1 else Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus")
-    totals = {"web": [0, 0], "native": [0, 0]}
+    args = [a for a in argv[1:] if not a.startswith("-")]
+    verbose = "-v" in argv
+    corpus = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    totals = {"web": [0, 0, 0.0], "native": [0, 0, 0.0]}
     for gold_path in sorted(corpus.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         for fmt in ("web", "native"):
-            doc = parse_transcript((corpus / f"{gold['id']}.{fmt}.txt").read_bytes())
+            data = (corpus / f"{gold['id']}.{fmt}.txt").read_bytes()
+            start = time.perf_counter()
+            doc = parse_transcript(data)
+            totals[fmt][2] += time.perf_counter() - start
             found, total, misses = agreement(gold["turns"], doc)
             totals[fmt][0] += found
             totals[fmt][1] += total
             flag = "" if found == total else f"  extra={len(doc.turns) - found}"
             print(f"{gold['id']} {fmt:6} {found}/{total} parsed={len(doc.turns)} fmt={doc.format}{flag}")
-            for m in misses[:3] if "-v" in argv else []:
-                print("    MISS", m[0][:60], "|", m[1][:100])
-    for fmt, (found, total) in totals.items():
-        print(f"TOTAL {fmt}: {found}/{total} = {found / total:.4%}")
+            for label, text in misses if verbose else []:
+                print("    MISS", label[:60], "|", text[:100])
+    for fmt, (found, total, seconds) in totals.items():
+        print(f"TOTAL {fmt}: {found}/{total} = {found / total:.4%}  ({seconds:.2f} s)")
     return 0
 
 
