@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -111,11 +112,19 @@ class LocalEngine:
 _progress_queue = None  # in a worker process: where it reports progress
 
 
-def _init_worker(threads: int, progress_queue) -> None:
+def _init_worker(threads: int, progress_queue, parent: int) -> None:
     global _progress_queue
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     _progress_queue = progress_queue
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-parent", daemon=True).start()
     set_threads(threads)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A job killed with SIGKILL cannot stop its workers: they stop themselves."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)  # the job is gone; its unfinished documents are redone when it is resumed
 
 
 def _work_in_worker(worker: Worker, items: list[WorkItem], settings: BatchSettings) -> list[DocOutcome]:
@@ -162,7 +171,7 @@ class PoolEngine:
             context = multiprocessing.get_context("spawn")
             self._queue = context.Queue()
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_init_worker, initargs=(self.threads, self._queue),
+                self.workers, mp_context=context, initializer=_init_worker, initargs=(self.threads, self._queue, os.getpid()),
             )
         return self._pool
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import json
@@ -19,7 +20,7 @@ from summarizer.batch import MANIFEST_NAME
 from summarizer.batch_io import read_manifest
 from summarizer.cli import main
 
-from test_batch import archive, fake_models, small_transcript  # noqa: F401  (fixtures)
+from test_batch import WEB, archive, fake_models, small_transcript  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -191,3 +192,47 @@ def test_tiny_models_through_the_cli_with_two_workers(tiny_models, tmp_path):
 
     result = CliRunner().invoke(main, ["batch", "translate", str(inputs), "--out", str(out), "-q"])
     assert result.stdout.strip().splitlines()[-1] == "0 done, 4 skipped, 1 failed"
+
+
+def children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found.update(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
+def test_workers_exit_when_the_job_is_killed(tiny_models, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(2):  # long enough to keep both workers busy for minutes
+        (inputs / f"doc{n}.txt").write_text(WEB, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    job = subprocess.Popen([sys.executable, "-m", "summarizer", "batch", "translate", str(inputs), "--out",
+                            str(tmp_path / "out"), "-q", "-j", "2"], cwd=ROOT, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while len(workers) < 3 and time.monotonic() < deadline:  # two workers and the resource tracker
+        time.sleep(0.2)
+        workers = children(job.pid)
+    assert len(workers) >= 3, "the job started no workers"
+    time.sleep(1.0)
+    job.send_signal(signal.SIGKILL)
+    job.wait()
+    deadline = time.monotonic() + 15
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:  # do not leave them running if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "worker processes outlived the killed job"
