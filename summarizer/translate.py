@@ -259,7 +259,8 @@ def output_cap(longest_input: int, options: TranslateOptions, window: int) -> in
 
 # ---------------------------------------------------------------- postprocess (pure)
 
-_LOOP_RE = re.compile(r"(\b\w[\w'’-]*(?:\W+\w[\w'’-]*){0,3})(?:\W+\1\b){3,}", re.IGNORECASE)
+# The same one to four words four times running, or a run of 2–12 characters six times.
+_LOOP_RE = re.compile(r"(\b\w[\w'’-]*(?:\W+\w[\w'’-]*){0,3})(?:\W+\1\b){3,}|(\S{2,12}?)\2{5,}", re.IGNORECASE)
 
 
 def flag(original: str, translation: str, bounds: tuple[float, float]) -> str | None:
@@ -452,7 +453,8 @@ class Translator:
             results = backend.generate(texts, cap)
             if len(results) != len(texts):
                 raise RuntimeError(f"the model returned {len(results)} translations for {len(texts)} sentences")
-            done.update(zip(texts, results))
+            # One line per sentence, whatever the model does: the layout depends on it.
+            done.update(zip(texts, (" ".join(r.split()) for r in results)))
             if progress:
                 progress("translate", len(done), len(inputs))
         return {s: " ".join(done[p] for p in pieces_of[s]).strip() for s in sentences}

@@ -162,6 +162,7 @@ def test_flag_implausible_outputs():
     assert flag("Sí.", "Yes, indeed, yes.", bounds) is None  # too short to judge
     assert flag("Vamos a ver.", "we will see we will see we will see we will see", bounds) == "repetition"
     assert flag("No, no, no, no.", "No, no, no, no.", bounds) is None  # repeated in the original too
+    assert flag("Vamos a ver qué pasa.", "Let's see what happenenenenenenenen.", bounds) == "repetition"
 
 
 def test_options_are_checked():
@@ -345,10 +346,13 @@ def _check_whole(doc, result):
             assert f"---\n{turn.label}\n" in result.text
 
 
-@pytest.mark.parametrize("name", ["2023-12-28.web.txt", "2023-12-28.native.txt"])
-def test_seed_transcript_translated_whole(tiny_models, name):
+@pytest.mark.parametrize("name, options", [
+    ("2023-12-28.web.txt", None),
+    ("2023-12-28.native.txt", TranslateOptions(max_new_tokens=24, quantize=False)),
+])
+def test_seed_transcript_translated_whole(tiny_models, name, options):
     doc = parse_transcript((SEEDS / name).read_bytes())
-    result = translate(doc)
+    result = translate(doc, options=options)
     _check_whole(doc, result)
     assert result.model["name"] == "Helsinki-NLP/opus-mt-es-en"
     assert result.model["path"].startswith(str(tiny_models))
@@ -418,13 +422,14 @@ def test_missing_model_is_a_clear_error(no_models):
 
 
 def test_cli_translate_file_to_output(tiny_models, tmp_path):
-    out = tmp_path / "out.txt"
-    result = CliRunner().invoke(main, ["translate", str(SEEDS / "2023-12-28.web.txt"), "-o", str(out), "--quiet"])
+    source, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    source.write_text(WEB, encoding="utf-8")
+    result = CliRunner().invoke(main, ["translate", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    doc = parse_transcript((SEEDS / "2023-12-28.web.txt").read_bytes())
     text = out.read_text(encoding="utf-8")
-    assert len(text.splitlines()) == len(doc.text.splitlines())
-    assert text.count("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: ") == doc.text.count("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: ")
+    assert len(text.splitlines()) == len(WEB.splitlines())
+    assert text.count("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: ") == 2 and text.count("\nPREGUNTA: ") == 1
+    assert "warning: " in result.output  # random weights: implausible lengths are reported
 
 
 def test_cli_translate_stdin_json(tiny_models):
@@ -447,3 +452,39 @@ def test_cli_translate_without_model_fails_cleanly(no_models):
     result = CliRunner().invoke(main, ["translate", "-", "--quiet"], input="PREGUNTA: ¿Qué pasó?\n")
     assert result.exit_code == 1
     assert "summarizer models download" in result.output and "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------- whole transcripts
+
+
+def _lines(text):
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def identity_translation(doc):
+    backend = FakeBackend(window=10**6, fn=lambda s: s)
+    options = TranslateOptions(max_input_tokens=10**6)
+    return Translator("es", "en", options=options, backend=backend).translate_transcript(doc)
+
+
+@pytest.mark.parametrize("name", ["2023-12-28.web.txt", "2023-12-28.native.txt", "2023-12-28-news-article.txt"])
+def test_identity_translation_rebuilds_the_seed(name):
+    """With a model that copies its input, the translation is the document, line for line."""
+    doc = parse_transcript((SEEDS / name).read_bytes())
+    assert _lines(identity_translation(doc).text) == _lines(doc.text)
+
+
+@pytest.mark.corpus
+def test_identity_translation_rebuilds_every_corpus_transcript(corpus_dir):
+    paths = sorted(corpus_dir.glob("*.web.txt")) + sorted(corpus_dir.glob("*.native.txt"))
+    assert len(paths) == 48
+    for path in paths:
+        doc = parse_transcript(path.read_bytes())
+        assert _lines(identity_translation(doc).text) == _lines(doc.text), path.name
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["2024-05-10.web.txt", "2024-10-25.native.txt", "2021-01-18.web.txt"])
+def test_corpus_transcript_translated_whole_with_tiny_model(tiny_models, corpus_dir, name):
+    doc = parse_transcript((corpus_dir / name).read_bytes())
+    _check_whole(doc, translate(doc, options=TranslateOptions(max_new_tokens=24)))
