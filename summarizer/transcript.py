@@ -29,6 +29,7 @@ from .speakers import (
     OTHER,
     PRESIDENT,
     PRESS,
+    SHEINBAUM_TAKES_OFFICE,
     STAGE,
     Speaker,
     SpeakerRegistry,
@@ -273,6 +274,7 @@ _CLIP_END = re.compile(r"\b(FINALIZA|TERMINA|CONCLUYE|FIN|TERMINO)\b")
 
 def _labelled_turns(text: str, raw: list[RawTurn], date: str | None) -> list[Turn]:
     """Resolve speakers, mark clips and repeats: `RawTurn` → `Turn`."""
+    date = date or _era(raw)
     registry = SpeakerRegistry(date)
     keys = [None if r.stage or classify_label(r.label).kind == STAGE else
             registry.add(r.label) if _has_text(text, r) else "" for r in raw]
@@ -310,6 +312,19 @@ def _labelled_turns(text: str, raw: list[RawTurn], date: str | None) -> list[Tur
                 last_speaker = speaker
         turns.append(Turn(len(turns), speaker, text[r.start:r.end], r.start, r.end, r.label, in_clip))
     return _mark_repeats(turns)
+
+
+def _era(raw: list[RawTurn]) -> str | None:
+    """A stand-in date for a transcript without one, from who holds the presidency in it.
+
+    López Obrador labelled president: his term, most likely before Sheinbaum left Mexico
+    City's government; "PRESIDENTA DE MÉXICO": hers. Used for the roles that depend on the date."""
+    keys = {label_key(r.label) for r in raw}
+    if any(k.startswith("PRESIDENTA DE MEXICO CLAUDIA SHEINBAUM") for k in keys):
+        return SHEINBAUM_TAKES_OFFICE
+    if any(k.startswith("PRESIDENTE ANDRES MANUEL LOPEZ OBRADOR") and len(k.split()) == 5 for k in keys):
+        return "2019-01-01"
+    return None
 
 
 def _has_text(text: str, raw: RawTurn) -> bool:

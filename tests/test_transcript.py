@@ -535,3 +535,11 @@ def test_prose_titles_are_not_names():
                            "Homeland Security, Alejandro Mayorkas.\n\n“A long quote here from someone,” said President Joe Biden.")
     assert [(t.speaker.kind, t.speaker.display) for t in doc.turns if t.speaker.kind != "narration"] == [
         ("unknown", "Unknown speaker"), ("official", "Joe Biden")]
+
+
+def test_era_without_a_date_comes_from_the_presidents_label():
+    undated = "\n\n".join([f"{AMLO}: Adelante, Claudia.", "CLAUDIA SHEINBAUM PARDO: Gracias, presidente."])
+    doc = parse_transcript(undated)
+    assert doc.date is None and doc.turns[1].speaker.kind == "official"
+    doc = parse_transcript("\n\n".join([f"{CSP}: Vean.", f"{AMLO}: Abrazos, no balazos."]))
+    assert doc.turns[1].speaker.kind == "archive"
