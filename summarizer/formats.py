@@ -43,6 +43,7 @@ _CAPTION = re.compile(
     r"^(?:\(?(?:Foto(?:grafía)?s?|FOTO(?:GRAFÍA)?S?|Imagen|IMAGEN|Crédito|CRÉDITO|Video|VIDEO)\s*:)|"
     r"\((?:Foto|FOTO|Imagen|IMAGEN|Crédito|Captura)[^()]*\)\s*$|©|\bGetty Images\b|\bAP Photo\b"
 )
+_HEADER_DATE = re.compile(r"\b\d{1,2}º?\s+de\s+[a-zA-Z]+(?:\s+de|\s+del|,)?\s+\d{4}\b")
 _NEWS_WORDS = re.compile(r"\b(FOTO|FOTOS|FOTOGRAF\w*|IMAGEN\w*|CREDITOS?|CORTESIA|CAPTURA|EN VIVO|ULTIMA HORA)\b")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -175,6 +176,7 @@ def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
     trailer: int | None = None
     ended = False
     broken = False  # a caption interrupted the current turn
+    dated = False  # the header's date line has been read
     for i, (s, e) in enumerate(paragraphs):
         para = text[s:e]
         found = colon_label(para)
@@ -184,9 +186,10 @@ def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
         if header_end is None:
             if found and _starts_transcript(found[0]):
                 header_end = paragraphs[i - 1][0] if first_half else s
-            elif is_stage_paragraph(para) and not _NEWS_WORDS.search(label_key(para)):
-                header_end = s
+            elif is_stage_paragraph(para) and dated and not _NEWS_WORDS.search(label_key(para)):
+                header_end = s  # "(HIMNO NACIONAL)" after the date line opens the transcript
             else:
+                dated = dated or bool(_HEADER_DATE.search(para))
                 continue  # title, byline, date, motto, a news site's intro
         if ended:
             if found and classify_label(found[0]).kind != OTHER:

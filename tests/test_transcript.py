@@ -309,6 +309,14 @@ def test_news_copy_with_intro_byline_motto_and_captions():
     assert doc.header_end == text.index(f"{AMLO}: Buenos")
 
 
+def test_stage_direction_opens_the_transcript_only_after_the_header():
+    doc = parse_transcript(web("(HIMNO NACIONAL)", f"{AMLO}: Buenos días."))
+    assert doc.header_end == doc.text.index("(HIMNO")
+    news = "\n\n".join(["(VIDEO)", "Mira la mañanera completa.", HEADER_2023, "28 de diciembre de 2023",
+                         f"{AMLO}: Buenos días."])
+    assert parse_transcript(news).turns[0].text == "Buenos días."
+
+
 def test_single_line_breaks():
     doc = parse_transcript(web(f"{AMLO}: Buenos días.", "Segundo.", "PREGUNTA: ¿Y?", sep="\n"))
     assert turns(doc) == [(AMLO, "Buenos días.\nSegundo."), ("PREGUNTA", "¿Y?")]
