@@ -79,8 +79,10 @@ class ModelSummarizer:
             output = model.generate(
                 **encoded,
                 num_beams=options.num_beams,
-                max_new_tokens=options.max_new_tokens,
-                min_new_tokens=options.min_new_tokens,
+                # The decoder's length counts its start token; max_new_tokens
+                # would clash with the max_length of the model's generation config.
+                max_length=options.max_new_tokens + 1,
+                min_length=options.min_new_tokens + 1,
                 no_repeat_ngram_size=options.no_repeat_ngram_size,
                 length_penalty=options.length_penalty,
                 early_stopping=options.num_beams > 1,
