@@ -234,7 +234,6 @@ def _translate_group(items: list[WorkItem], settings: BatchSettings, progress) -
     alone, so that only a document that fails by itself is reported.
     """
     from .transcript import parse_transcript
-    from .translate import TranslatedTranscript, TranslatedTurn
 
     started = time.perf_counter()
     outcomes: dict[str, DocOutcome] = {}
@@ -246,34 +245,43 @@ def _translate_group(items: list[WorkItem], settings: BatchSettings, progress) -
             by_source.setdefault(_source_language(doc, settings), []).append((doc_id, doc))
         except SummarizerError as exc:
             outcomes[doc_id] = _failed(doc_id, exc, started)
+        except Exception as exc:  # the isolation boundary, as in process_document
+            outcomes[doc_id] = _failed(doc_id, exc, started, unexpected=True)
     for source, members in by_source.items():
-        clock = time.perf_counter()
-        ids = [doc_id for doc_id, _ in members]
-        texts = [t for _, doc in members for t in (doc.text[:doc.header_end], *(turn.text for turn in doc.turns))]
         try:
-            translator = _translator(source, settings.target, settings.options)
-            outputs, warnings = translator.run(texts, _bind(progress, ids))
-            model = dict(translator.backend.provenance)
+            outcomes.update(_shared_pass(source, members, settings, progress))
         except Exception as exc:  # noqa: BLE001 — redo one by one to find the document at fault
-            log.info("a shared translation pass failed (%s); translating its %d documents one by one", exc, len(ids))
-            for doc_id in ids:
+            log.info("a shared translation pass failed (%s); translating its %d documents one by one", exc, len(members))
+            for doc_id, _ in members:
                 outcomes[doc_id] = process_document(doc_id, data_of[doc_id], settings, _bind(progress, [doc_id]))
-            continue
-        share = (time.perf_counter() - clock) / max(1, sum(len(t) for t in texts))
-        shared = tuple(f"in a pass shared by {len(ids)} documents: {w}" for w in warnings) if len(ids) > 1 else tuple(warnings)
-        pos = 0
-        for doc_id, doc in members:
-            count = 1 + len(doc.turns)
-            header, *turn_texts = outputs[pos:pos + count]
-            pos += count
-            notes = (f"the transcript looks like {doc.language!r} but was translated as {source!r}",) \
-                if doc.language != source and doc.turns else ()
-            turns = tuple(TranslatedTurn(turn, text) for turn, text in zip(doc.turns, turn_texts))
-            result = TranslatedTranscript(doc, turns, source, settings.target, notes + shared, header, model)
-            content, models, result_warnings, extra = _render_translation(result, settings)
-            seconds = share * sum(len(t) for t in texts[pos - count:pos])
-            outcomes[doc_id] = DocOutcome(doc_id, content, models, seconds, warnings=result_warnings, extra=extra)
     return [outcomes[doc_id] for doc_id, _ in items]
+
+
+def _shared_pass(source: str, members: list, settings: BatchSettings, progress) -> dict[str, DocOutcome]:
+    from .translate import TranslatedTranscript, TranslatedTurn
+
+    clock = time.perf_counter()
+    ids = [doc_id for doc_id, _ in members]
+    texts = [t for _, doc in members for t in (doc.text[:doc.header_end], *(turn.text for turn in doc.turns))]
+    translator = _translator(source, settings.target, settings.options)
+    outputs, warnings = translator.run(texts, _bind(progress, ids))
+    model = dict(translator.backend.provenance)
+    per_char = (time.perf_counter() - clock) / max(1, sum(len(t) for t in texts))
+    shared = tuple(f"in a pass shared by {len(ids)} documents: {w}" for w in warnings) if len(ids) > 1 else tuple(warnings)
+    outcomes = {}
+    pos = 0
+    for doc_id, doc in members:
+        count = 1 + len(doc.turns)
+        header, *turn_texts = outputs[pos:pos + count]
+        seconds = per_char * sum(len(t) for t in texts[pos:pos + count])
+        pos += count
+        notes = (f"the transcript looks like {doc.language!r} but was translated as {source!r}",) \
+            if doc.language != source and doc.turns else ()
+        turns = tuple(TranslatedTurn(turn, text) for turn, text in zip(doc.turns, turn_texts))
+        result = TranslatedTranscript(doc, turns, source, settings.target, notes + shared, header, model)
+        content, models, result_warnings, extra = _render_translation(result, settings)
+        outcomes[doc_id] = DocOutcome(doc_id, content, models, seconds, warnings=result_warnings, extra=extra)
+    return outcomes
 
 
 def _summarize(data: str | bytes, settings: BatchSettings, progress: Progress | None = None):
@@ -286,9 +294,7 @@ def _summarize(data: str | bytes, settings: BatchSettings, progress: Progress | 
     content = summary.to_json() if settings.format == "json" else summary.to_markdown()
     if not content.endswith("\n"):
         content += "\n"
-    provenance = getattr(summary, "provenance", None) or {}
-    warnings = tuple(getattr(summary, "warnings", ()) or ())
-    return content, dict(provenance.get("models") or {}), warnings, {"source": doc.language}
+    return content, dict(summary.provenance.get("models") or {}), tuple(summary.warnings), {"source": doc.language}
 
 
 def _models_of(result: dict) -> dict:
