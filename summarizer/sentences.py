@@ -17,6 +17,9 @@ _ABBREVIATIONS = {
     "tel", "mx", "dept", "fig", "vol", "cap", "op", "cit", "ibid", "lda", "ldo",
 }
 
+# Abbreviations only before a number ("No. 3", "Núm. 12", "Art. 4"); elsewhere "No." is a sentence.
+_NUMBER_ABBREVIATIONS = {"no", "núm", "num", "art"}
+
 # A sentence ends at . ? ! … (with closing quotes or brackets), before white space.
 _END_RE = re.compile(r"(?:[.?!…]+|\.\.\.)[\"”’»)\]]*(?=\s|$)")
 _OPENERS = "¿¡\"“‘«(—-–"
@@ -78,6 +81,8 @@ def _is_boundary(text: str, punct: int, cut: int, end: int) -> bool:
         word = re.search(r"([\wÁÉÍÓÚÑáéíóúñü]+)$", text[max(0, punct - 12):punct])
         if word:
             w = word.group(1)
+            if w.lower() in _NUMBER_ABBREVIATIONS:
+                return not follower.isdigit()  # "el No. 3", but "¿Hay acuerdo? No. Vamos a esperar."
             if w.lower() in _ABBREVIATIONS and (len(w) <= 2 or not follower.isupper() or w.lower() in {"sr", "sra", "dr", "dra", "lic", "ing", "mtro", "mtra", "gral", "prof"}):
                 return False
             if w.isdigit() and follower.isdigit():
