@@ -98,6 +98,34 @@ DISPLAY_EXCEPTIONS = {
     "OLGA SANCHEZ CORDERO": "Olga Sánchez Cordero",
 }
 
+# Roles of the people of SPEAKERS.md's normalisation table, by date, for the labels
+# that give a name alone ("JESÚS RAMÍREZ CUEVAS"): name key → (from, until, English, Spanish).
+KNOWN_ROLES = {
+    "JESUS RAMIREZ CUEVAS": [("2018-12-01", "2024-09-30", "presidential spokesman",
+                              "coordinador general de Comunicación Social y vocero de la Presidencia")],
+    "HUGO LOPEZ GATELL RAMIREZ": [("2018-12-01", "2023-06-30", "deputy health minister",
+                                   "subsecretario de Prevención y Promoción de la Salud")],
+    "ROSA ICELA RODRIGUEZ VELAZQUEZ": [
+        ("2020-11-01", "2024-09-30", "Security Secretary", "secretaria de Seguridad y Protección Ciudadana"),
+        ("2024-10-01", "9999-12-31", "Interior Secretary", "secretaria de Gobernación")],
+    "MARCELO EBRARD CASAUBON": [
+        ("2018-12-01", "2023-06-12", "Foreign Secretary", "secretario de Relaciones Exteriores"),
+        ("2024-10-01", "9999-12-31", "Economy Secretary", "secretario de Economía")],
+    "OMAR GARCIA HARFUCH": [("2024-10-01", "9999-12-31", "Security Secretary",
+                             "secretario de Seguridad y Protección Ciudadana")],
+}
+
+
+def known_role(name: str, date: str | None) -> tuple[str, str] | None:
+    """``(English, Spanish)`` role of a well-known official on a date, or None."""
+    if not date:
+        return None
+    for start, end, english, spanish in KNOWN_ROLES.get(key_of(name), []):
+        if start <= date <= end:
+            return english, spanish
+    return None
+
+
 # Given names, accent-stripped: a three-word name whose middle word is one of
 # these is "First Middle Surname" ("Irma Eréndira Sandoval"), not
 # "First Surname Surname" ("Arturo Herrera Gutiérrez").

@@ -37,7 +37,7 @@ from .labels import (  # noqa: F401  (re-exported: the label vocabulary lives in
     press_group,
     starts_with_role,
 )
-from .roles import PARTICLES, display_name, key_of, role_en, role_es, title_case
+from .roles import PARTICLES, display_name, key_of, known_role, role_en, role_es, title_case
 
 
 @dataclass(frozen=True)
@@ -116,9 +116,10 @@ def make_speaker(label: str, date: str | None = None) -> Speaker:
         return Speaker(label, name, "President of Mexico", role_spanish, display or label, False, PRESIDENT, (label,))
     if info.name and "SHEINBAUM" in key_of(info.name):
         role, role_spanish = _sheinbaum_before_office(info.title, date)
+    elif info.title:
+        role, role_spanish = role_en(info.title), role_es(info.title)
     else:
-        role = role_en(info.title) if info.title else None
-        role_spanish = role_es(info.title) if info.title else None
+        role, role_spanish = (known_role(info.name, date) if info.name else None) or (None, None)
     return Speaker(label, name, role, role_spanish, display or role or title_case(label), False, OFFICIAL, (label,))
 
 

@@ -37,7 +37,7 @@ CASES = [
     ("ODERADOR", "moderator", "Moderator", "master of ceremonies"),
     ("JESÚS RAMÍREZ CUEVAS, COORDINADOR GENERAL DE COMUNICACIÓN SOCIAL Y VOCERO DE PRESIDENCIA", "official",
      "Jesús Ramírez", "presidential spokesman"),
-    ("JESÚS RAMÍREZ CUEVAS", "official", "Jesús Ramírez", None),
+    ("JESÚS RAMÍREZ CUEVAS", "official", "Jesús Ramírez", "presidential spokesman"),
     ("HUGO LÓPEZ-GATELL RAMÍREZ, SUBSECRETARIO DE PREVENCIÓN Y PROMOCIÓN DE LA SALUD", "official", "López-Gatell",
      "deputy health minister"),
     ("SECRETARIA DE GOBERNACIÓN, ROSA ICELA RODRÍGUEZ VELÁZQUEZ", "official", "Rosa Icela Rodríguez", "Interior Secretary"),
@@ -127,6 +127,14 @@ def test_sheinbaum_role_depends_on_the_date():
     titled = make_speaker("CLAUDIA SHEINBAUM PARDO, JEFA DE GOBIERNO DE LA CIUDAD DE MÉXICO", "2020-05-04")
     assert titled.role == "Head of Government of Mexico City" and titled.role_es == "jefa de Gobierno de la Ciudad de México"
     assert make_speaker("PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO", "2024-10-02").kind == "president"
+
+
+def test_name_alone_gets_the_known_role_of_the_day():
+    assert make_speaker("JESÚS RAMÍREZ CUEVAS", "2021-01-18").role == "presidential spokesman"
+    assert make_speaker("ROSA ICELA RODRÍGUEZ VELÁZQUEZ", "2022-03-10").role == "Security Secretary"
+    assert make_speaker("ROSA ICELA RODRÍGUEZ VELÁZQUEZ", "2025-03-10").role_es == "secretaria de Gobernación"
+    assert make_speaker("ROSA ICELA RODRÍGUEZ VELÁZQUEZ").role is None
+    assert make_speaker("ARTURO HERRERA GUTIÉRREZ", "2020-01-01").role is None  # no title, not a known one
 
 
 def test_lopez_obrador_after_september_2024_is_an_archive_clip():
