@@ -112,9 +112,10 @@ class LocalEngine:
 _progress_queue = None  # in a worker process: where it reports progress
 
 
-def _init_worker(threads: int, progress_queue, parent: int) -> None:
+def _init_worker(threads: int, progress_queue, parent: int, log_level: int) -> None:
     global _progress_queue
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    log.setLevel(log_level)  # as quiet as the job's own logger
     _progress_queue = progress_queue
     threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-parent", daemon=True).start()
     set_threads(threads)
@@ -171,7 +172,8 @@ class PoolEngine:
             context = multiprocessing.get_context("spawn")
             self._queue = context.Queue()
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_init_worker, initargs=(self.threads, self._queue, os.getpid()),
+                self.workers, mp_context=context, initializer=_init_worker,
+                initargs=(self.threads, self._queue, os.getpid(), log.getEffectiveLevel()),
             )
         return self._pool
 

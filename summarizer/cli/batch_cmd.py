@@ -34,6 +34,8 @@ def _common(function):
                      help="Size limit of one input (default 5 MB, or $SUMMARIZER_MAX_INPUT_BYTES)."),
         click.option("--force", is_flag=True, help="Redo every document, even those already done."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar: only failures and the closing line (for logs)."),
+        click.option("--verbose", "-v", is_flag=True,
+                     help="Also log what happens to each document; warnings are in the manifest either way."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -51,12 +53,12 @@ def batch_group():
               help="Language of the inputs; auto: each transcript's own.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True,
               help="txt: the translated transcript in its own layout, labels kept; json: with details.")
-def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet, source, fmt):
+def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, source, fmt):
     """Translate every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
 
     settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes)
-    _run(inputs, out_dir, settings, workers, force, quiet)
+    _run(inputs, out_dir, settings, workers, force, quiet, verbose)
 
 
 @batch_group.command("summarize", epilog=_COMMON_EPILOG)
@@ -66,15 +68,15 @@ def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
 @click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
 @click.option("--mode", type=click.Choice(["auto", "abstractive", "extractive"]), default="auto", show_default=True,
               help="auto: abstractive when its models are available; extractive needs no summarization model.")
-def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, fmt, quotes, mode):
+def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, fmt, quotes, mode):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
 
     settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes)
-    _run(inputs, out_dir, settings, workers, force, quiet)
+    _run(inputs, out_dir, settings, workers, force, quiet, verbose)
 
 
-def _run(inputs, out_dir, settings, workers, force, quiet) -> None:
+def _run(inputs, out_dir, settings, workers, force, quiet, verbose) -> None:
     from tqdm import tqdm
 
     from ..batch import run_batch
@@ -114,6 +116,13 @@ def _run(inputs, out_dir, settings, workers, force, quiet) -> None:
         else:
             bar.write(line, file=sys.stderr)
 
+    # Per-document warnings go to the manifest; on the terminal they would only
+    # break the bar, so the library logs errors only, unless --verbose.
+    handler = _BarHandler(bar, quiet)
+    saved = log.level, log.propagate
+    log.setLevel(logging.INFO if verbose else logging.ERROR)
+    log.addHandler(handler)
+    log.propagate = False
     try:
         with clean_errors():
             for result in run_batch(inputs, out_dir, settings, workers=workers, force=force, progress=progress):
@@ -135,9 +144,28 @@ def _run(inputs, out_dir, settings, workers, force, quiet) -> None:
         ) from None
     finally:
         bar.close()
+        log.removeHandler(handler)
+        log.setLevel(saved[0])
+        log.propagate = saved[1]
     click.echo(_closing(counts))
     if counts["failed"]:
         sys.exit(1)
+
+
+class _BarHandler(logging.Handler):
+    """Log lines written above the progress bar."""
+
+    def __init__(self, bar, quiet: bool):
+        super().__init__()
+        self.bar, self.quiet = bar, quiet
+        self.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        line = self.format(record)
+        if self.quiet:
+            click.echo(line, err=True)
+        else:
+            self.bar.write(line, file=sys.stderr)
 
 
 def _closing(counts: Counter) -> str:
