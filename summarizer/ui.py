@@ -231,7 +231,7 @@ def _examples() -> tuple[list[list[str]], list[str]]:
 
 CSS = """
 #transcript-view { max-height: 75vh; overflow-y: auto; }
-#transcript-view .textfield { display: block; word-break: normal; overflow-wrap: break-word; }
+#transcript-view .textfield { display: block; word-break: normal; overflow-wrap: break-word; line-height: 1.7; }
 #transcript-view .line-break { display: block; height: 0.35em; }
 #transcript-view .token-container, #transcript-view .token { display: inline; }
 #transcript-view .token.highlighted { margin: 0; padding: 1px 2px; -webkit-box-decoration-break: clone;
@@ -239,6 +239,7 @@ CSS = """
 #quotes-table table, #brief table { table-layout: fixed; width: 100%; }
 #quotes-table th:first-child, #brief th:first-child { width: 16%; }
 #quotes-table td, #brief td, #participants-table td { vertical-align: top; overflow-wrap: anywhere; }
+#brief h1 { font-size: 1.6em; }
 #model-status { padding: 0 var(--size-2); border-left: 4px solid var(--color-accent); }
 #model-status:empty { display: none; }
 """
