@@ -62,7 +62,7 @@ MANIFEST_FIELDS = (
     "id", "input", "input_sha256", "settings_sha256", "status", "output", "output_sha256",
     "models", "seconds", "error", "error_type", "warnings", "task", "target", "source", "finished",
 )
-"""Fields of a manifest record; ``output`` is relative to the output folder."""
+"""Fields of a manifest record; ``input`` and ``output`` are absolute paths."""
 
 Progress = Callable[[str, int, int], None]
 
@@ -180,7 +180,8 @@ class _Job:
 
     def __init__(self, found: Inputs, out: Path, settings: BatchSettings, manifest: Manifest,
                  engine: Engine, force: bool, progress: Progress | None):
-        self.found, self.out, self.settings, self.manifest = found, out, settings, manifest
+        self.found, self.settings, self.manifest = found, settings, manifest
+        self.out = Path(os.path.abspath(out))
         self.engine, self.force, self.progress = engine, force, progress
         self.digest = settings.digest()
         self.outputs, conflicts = _output_paths(found, settings)
@@ -188,7 +189,7 @@ class _Job:
         self.conflicts = conflicts
         self.sources = {s.id: s for s in found.sources}
         self.hashes: dict[str, str | None] = {}
-        self.claimed = {rel.as_posix() for rel in self.outputs.values()}
+        self.claimed = {str(self.out / rel) for rel in self.outputs.values()}
         self.done = 0
 
     def run(self) -> Iterator[DocResult]:
@@ -239,7 +240,6 @@ class _Job:
             and record.get("status") == "done"
             and record.get("input_sha256") == digest
             and record.get("settings_sha256") == self.digest
-            and record.get("output") == self.outputs[source.id].as_posix()
             and sha256_file(output) == record.get("output_sha256")
         ):
             return DocResult(source.id, "skipped", _describe(source), output, 0.0, None,
@@ -285,8 +285,8 @@ class _Job:
         if error is not None and path is not None and outcome.id not in self.conflicts:
             remove_file(path)  # an older output no longer matches its input
         previous = (self.manifest.latest.get(outcome.id) or {}).get("output")
-        if previous and rel is not None and previous != rel.as_posix() and previous not in self.claimed:
-            remove_file(self.out / previous)  # made with other settings (another format)
+        if previous and previous not in self.claimed and Path(previous).parent.is_relative_to(self.out):
+            remove_file(Path(previous))  # made with other settings (another format)
         status = "done" if error is None else "failed"
         self.manifest.append({
             "id": outcome.id,
@@ -294,7 +294,7 @@ class _Job:
             "input_sha256": self.hashes.get(outcome.id) or source.sha256,
             "settings_sha256": self.digest,
             "status": status,
-            "output": rel.as_posix() if status == "done" else None,
+            "output": str(path) if status == "done" else None,
             "output_sha256": output_sha,
             "models": outcome.models,
             "seconds": round(outcome.seconds, 3),
@@ -354,7 +354,8 @@ def _original_id(source: Source):
 
 
 def _describe(source: Source) -> str:
-    return f"{source.path}#line {source.line}" if source.is_record else str(source.path)
+    path = os.path.abspath(source.path)
+    return f"{path}#line {source.line}" if source.is_record else path
 
 
 _SAFE_NAME = re.compile(r"\w[\w.\-]{0,120}", re.ASCII)

@@ -118,10 +118,10 @@ def assert_consistent(out: Path, assembled: set[str] = frozenset()) -> dict[str,
     import hashlib
 
     records = latest(out)
-    done = {r["output"] for r in records.values() if r["status"] == "done"}
+    done = {Path(r["output"]).relative_to(out).as_posix() for r in records.values() if r["status"] == "done"}
     for record in records.values():
         if record["status"] == "done":
-            data = (out / record["output"]).read_bytes()
+            data = Path(record["output"]).read_bytes()
             assert hashlib.sha256(data).hexdigest() == record["output_sha256"], record["id"]
         else:
             assert record["output"] is None and record["error"], record
@@ -329,7 +329,7 @@ def test_summaries_md_and_json(fake_models, archive, tmp_path):
     list(summarize_batch([archive], out, format="json", target="es"))
     assert json.loads((out / "2024" / "doc4.json").read_text(encoding="utf-8"))["target"] == "es"
     records = assert_consistent(out)
-    assert records["doc0.txt"]["output"] == "doc0.json" and not (out / "doc0.md").exists()
+    assert records["doc0.txt"]["output"] == str(out / "doc0.json") and not (out / "doc0.md").exists()
     # one task per folder: summaries never replace translations, or the reverse
     with pytest.raises(BatchError, match="holds the outputs of a summarize job"):
         list(translate_batch([archive], out))

@@ -104,8 +104,9 @@ def test_sigkill_halfway_then_resume(tmp_path):
         if record["id"] == "corrupt.txt":
             assert record["status"] == "failed" and record["output"] is None and "UTF-8" in record["error"]
         else:
-            assert record["status"] == "done" and record["output"] == record["id"]
-            digest = hashlib.sha256((out / record["output"]).read_bytes()).hexdigest()
+            assert record["status"] == "done" and record["output"] == str(out / record["id"])
+            assert record["input"] == str(inputs / record["id"])
+            digest = hashlib.sha256(Path(record["output"]).read_bytes()).hexdigest()
             assert digest == record["output_sha256"]
 
     # a third run has nothing left to do but the corrupt file
