@@ -150,7 +150,7 @@ class Summarizer:
         for task, s, t in self._needed("extractive", source, target):
             if not self._is_available(task, s, t):
                 raise ModelNotAvailableError(
-                    f"a brief in {_LANG_NAMES[target]} of a {_LANG_NAMES[source]} transcript needs the "
+                    f"a brief in {_LANG_NAMES[target]} of a {_LANG_NAMES[source]} transcript needs "
                     f"{_describe(task, s, t)}, which is not available: run `summarizer models download` "
                     f"(or put the model in models/). A brief in {_LANG_NAMES[source]} needs no model: "
                     f"ask for target='{source}' (--to {source})."
