@@ -20,6 +20,7 @@ start of a sentence (after greetings), then ", de <outlet>" (or "reportera de",
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .sentences import sentence_spans
@@ -151,6 +152,18 @@ def _is_question(turn: "Turn", intro) -> bool:
     return intro is not None or len(turn.text.split()) >= 12
 
 
+@dataclass
+class _Block:
+    turns: list
+    questioner: Speaker | None = None
+    outlet: str | None = None
+    asked: int = 0  # press turns in the block
+
+    def add(self, turn: "Turn", is_press: bool) -> None:
+        self.turns.append(turn)
+        self.asked += is_press
+
+
 def build_exchanges(doc: "Transcript") -> list["Exchange"]:
     """Group the turns of ``doc`` into exchanges."""
     from .transcript import Exchange
@@ -162,28 +175,26 @@ def build_exchanges(doc: "Transcript") -> list["Exchange"]:
     lo_style = "INTERLOCUTOR" in groups or any(
         "LOPEZ OBRADOR" in label_key(t.label) for t in turns[:40] if t.speaker.kind == PRESIDENT
     )
-    blocks: list[list] = []  # [turns, questioner, outlet]
+    blocks: list[_Block] = []
     floor_given = False  # the chair just gave the floor to someone new
     for turn in turns:
         is_press = turn.speaker.kind == PRESS and not turn.in_clip
         intro = find_introduction(turn.text) if is_press else None
-        opening = len(blocks) == 1 and blocks[0][0][0].speaker.kind != PRESS and blocks[0][1] is None
-        current = blocks[-1][1] if blocks else None
-        asked = sum(t.speaker.kind == PRESS for t in blocks[-1][0]) if blocks else 0
+        block = blocks[-1] if blocks else None
+        opening = len(blocks) == 1 and block.turns[0].speaker.kind != PRESS and block.questioner is None
+        current = block.questioner if block else None
         if is_press and (
-            not blocks
+            block is None
             or (opening and _is_question(turn, intro))
-            or (not opening and _opens_question(turn, lo_style, intro, floor_given and asked >= 2))
+            or (not opening and _opens_question(turn, lo_style, intro, floor_given and block.asked >= 2))
             or (intro and current and intro[0] != current.name)
         ):
-            questioner: Speaker | None = reporter(*intro) if intro else None
-            blocks.append([[turn], questioner, intro[1] if intro else None])
-        elif not blocks:
-            blocks.append([[turn], None, None])
-        else:
-            blocks[-1][0].append(turn)
-            if is_press and intro and blocks[-1][1] is None and blocks[-1][0][0].speaker.kind == PRESS:
-                blocks[-1][1], blocks[-1][2] = reporter(*intro), intro[1]
+            blocks.append(_Block([], reporter(*intro) if intro else None, intro[1] if intro else None))
+        elif block is None:
+            blocks.append(_Block([]))
+        elif is_press and intro and block.questioner is None and block.turns[0].speaker.kind == PRESS:
+            block.questioner, block.outlet = reporter(*intro), intro[1]
+        blocks[-1].add(turn, is_press)
         if not is_press:
             floor_given = turn.speaker.kind in (PRESIDENT, "official", "moderator") and bool(_FLOOR.search(turn.text))
-    return [Exchange(i, tuple(b[0]), b[1], b[2]) for i, b in enumerate(blocks)]
+    return [Exchange(i, tuple(b.turns), b.questioner, b.outlet) for i, b in enumerate(blocks)]

@@ -38,7 +38,9 @@ _AFTER_PRONOUN = re.compile(rf"^\s*[,.]?\s*(?:(?:he|she)\s+{_SAID_EN}|{_SAID_EN}
 _LEAD_IN = r"(?:\s+(?:that|que)|(?:\s+[\w’']+){0,4}\s*:)?\s*,?\s*$"
 _BEFORE = re.compile(rf"{_NAME}\s+{_SAID}{_LEAD_IN}")
 _BEFORE_PRESIDENT = re.compile(rf"{_PRESIDENT_WORDS}\s+{_SAID}{_LEAD_IN}", re.I)
-_QUOTE = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"|«[^»\n]{2,}»")
+_OPENING = re.compile(r"[“«\"]")
+_CLOSING = {"“": "”", "«": "»", '"': '"'}
+_LONGEST_QUOTE = 5000  # characters: bounds the search for a closing mark (linear time on any input)
 _TRAILING_NAME_WORDS = re.compile(r"\s+(?:in|en|at|on|this|during|durante|to|a|ante)$")
 
 
@@ -49,13 +51,12 @@ def prose_pieces(text: str, paragraphs: list[tuple[int, int]], date: str | None)
     people: list[Speaker] = []  # everyone named so far: "Marcelo Ebrard", later "Ebrard"
     head_of_state = _president_named(text, date)
     for s, e in paragraphs:
-        for match in _QUOTE.finditer(text, s, e):
-            qs, qe = match.span()
+        for qs, qe in _quotations(text, s, e):
             after = text[qe:min(e, qe + 160)]
             before = text[max(s, qs - 160):qs]
             speaker = _same_as_before(_attribution(after, before, last_named, head_of_state), people)
             opens = not text[s:qs].strip() or before.rstrip().endswith(":")
-            if speaker is None and not (opens and len(match.group().split()) >= 4):
+            if speaker is None and not (opens and len(text[qs:qe].split()) >= 4):
                 continue  # a few quoted words inside a sentence: narration
             if speaker is not None:
                 last_named = speaker
@@ -76,6 +77,26 @@ def prose_pieces(text: str, paragraphs: list[tuple[int, int]], date: str | None)
                 pieces.append((lo, hi, narrator))
             cursor = qe
     return sorted(pieces, key=lambda piece: piece[0])
+
+
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of “…”, «…» and "…" in ``text[start:end]``, marks included, left to right.
+
+    An inner opening mark stays inside (“All this … and “This led …,” he said).
+    """
+    spans = []
+    pos = start
+    while True:
+        match = _OPENING.search(text, pos, end)
+        if not match:
+            return spans
+        opening = match.start()
+        closing = text.find(_CLOSING[text[opening]], opening + 1, min(end, opening + _LONGEST_QUOTE))
+        if closing - opening < 3:  # none, or an empty pair
+            pos = opening + 1
+            continue
+        spans.append((opening, closing + 1))
+        pos = closing + 1
 
 
 def _same_as_before(speaker: Speaker | None, people: list[Speaker]) -> Speaker | None:
@@ -123,8 +144,8 @@ def _president_named(text: str, date: str | None) -> Speaker | None:
     """The president "the president" refers to: the one the prose names, by the date when it names both.
 
     None when the prose names neither (the president of which country, and when?)."""
-    key = key_of(text)
-    amlo, csp = "LOPEZ OBRADOR" in key or " AMLO " in f" {key} ", "SHEINBAUM" in key
+    amlo = bool(re.search(r"L[óo]pez\s+Obrador|\bAMLO\b", text, re.I))
+    csp = bool(re.search(r"Sheinbaum", text, re.I))
     if amlo and csp:
         if not date:
             return None
