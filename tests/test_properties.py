@@ -91,3 +91,16 @@ def test_sentence_spans_are_ordered_stripped_and_inside_paragraphs(text):
         assert "\n" not in text[s:e] and "\r" not in text[s:e]
         assert any(ps <= s and e <= pe for ps, pe in paragraphs)
         last = e
+
+
+def test_pathological_inputs_take_linear_time():
+    """Inputs that made earlier versions quadratic: each must parse in well under its budget."""
+    import time
+
+    cases = ["“abc def " * 30_000, "PREGUNTA: x\n" * 10_000, "---\nPREGUNTA\nhola\n" * 5_000,
+             "JORGE ALCOCER VARELA\nSECRETARIO DE SALUD: hola\n" * 4_000, "(" * 100_000 + "A" * 100_000,
+             "Dijo “hola mundo que tal” y luego. " * 5_000]
+    for text in cases:
+        start = time.perf_counter()
+        parse_transcript(text)
+        assert time.perf_counter() - start < 5.0, text[:40]
