@@ -127,6 +127,8 @@ def _join_labels(first: str, second: str) -> str | None:
         first = first[: -len("PREGUNTA")].rstrip()
         return clean_label(f"{first} {extra_text}")
     joined = None
+    if classify_label(f"{first} {extra_text}").kind == PRESIDENT:
+        return f"{first} {extra_text}"  # "PRESIDENTE ANDRÉS MANUEL LÓPEZ" + "OBRADOR"
     if info.name and not info.title and starts_with_role(label_key(extra_text)):
         joined = f"{first}, {extra_text}"  # NAME + TITLE
     elif info.name is None and info.title and looks_like_name(extra_text):

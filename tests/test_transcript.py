@@ -193,6 +193,12 @@ def test_label_split_over_two_lines_both_formats(label, continuation, display):
         check_offsets(doc)
 
 
+def test_president_label_split_over_two_lines():
+    doc = parse_transcript(web("PREGUNTA: ¿Y el tren?", "PRESIDENTE ANDRÉS MANUEL LÓPEZ", "OBRADOR: Ya casi.", "PREGUNTA: ¿Y?"))
+    assert [(t.speaker.display, t.text) for t in doc.turns] == [
+        ("Reporter", "¿Y el tren?"), ("López Obrador", "Ya casi."), ("Reporter", "¿Y?")]
+
+
 def test_label_name_text_in_web():
     doc = parse_transcript(web("JORGE ALCOCER VARELA: SECRETARIO DE SALUD: Muchas gracias.", f"{AMLO}: Bien."))
     assert doc.turns[0].text == "Muchas gracias."
