@@ -24,7 +24,20 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .labels import OTHER, PRESIDENT, PRESS, STAGE, classify_label, clean_label, is_press_label, label_key, looks_like_name, starts_with_role
+from .labels import (
+    OFFICIAL,
+    OTHER,
+    PRESIDENT,
+    PRESS,
+    STAGE,
+    classify_label,
+    clean_label,
+    is_note,
+    is_press_label,
+    label_key,
+    looks_like_name,
+    starts_with_role,
+)
 
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
@@ -61,8 +74,7 @@ class RawTurn:
 @dataclass
 class Layout:
     turns: list[RawTurn]
-    header_end: int
-    trailer_start: int | None = None  # where text after the end mark (—000—) starts
+    header_end: int  # where the first turn's label starts
 
 
 @functools.lru_cache(maxsize=4096)
@@ -113,10 +125,10 @@ def _join_labels(first: str, second: str) -> str | None:
     if first.startswith("(") or is_press_label(first) or len(second) > 160:
         return None
     info = classify_label(first)
-    if info.kind not in ("official", OTHER):
+    if info.kind not in (OFFICIAL, OTHER):
         return None
     if second.startswith("("):
-        return f"{first} {second}"
+        return f"{first} {second}" if is_note(second.strip("()")) else None
     words, extra = first.split(), second.split()
     if label_key(extra[0]) == label_key(words[-1]):
         extra = extra[1:]
@@ -137,7 +149,7 @@ def _join_labels(first: str, second: str) -> str | None:
         joined = f"{first} {extra_text}"  # a name broken in two
     elif info.name is None and info.title and "," in extra_text:
         joined = f"{first} {extra_text}"  # a title broken in two, then the name
-    if joined and classify_label(joined).kind in ("official", "president"):
+    if joined and classify_label(joined).kind in (OFFICIAL, PRESIDENT):
         return joined
     return None
 
@@ -173,10 +185,10 @@ def detect_format(text: str, paragraphs: list[tuple[int, int]]) -> str:
 
 
 def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
+    """Turns of the gob.mx page as copied; what precedes the first label is header."""
     turns: list[RawTurn] = []
     header_end: int | None = None
-    trailer: int | None = None
-    ended = False
+    ended = False  # after the end mark (—000—): a news site's footer until a speaker speaks again
     broken = False  # a caption interrupted the current turn
     dated = False  # the header's date line has been read
     for i, (s, e) in enumerate(paragraphs):
@@ -194,12 +206,9 @@ def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
                 dated = dated or bool(_HEADER_DATE.search(para))
                 continue  # title, byline, date, motto, a news site's intro
         if ended:
-            if found and classify_label(found[0]).kind != OTHER:
-                ended, trailer = False, None
-            else:
-                if trailer is None:
-                    trailer = s
+            if not (found and classify_label(found[0]).kind != OTHER):
                 continue
+            ended = False
         if found is None and turns:
             found = bare_label(para)
         if found is None and _two_line_label(text, paragraphs, i):
@@ -230,7 +239,7 @@ def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
                 current.end = e
         if is_end_mark(para):
             ended = True
-    return Layout(turns, header_end if header_end is not None else 0, trailer)
+    return Layout(turns, header_end if header_end is not None else 0)
 
 
 def _two_line_label(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
@@ -255,6 +264,7 @@ def _first_half(text: str, paragraphs: list[tuple[int, int]], i: int) -> str | N
 
 
 def native_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
+    """Turns of the dataset's files: a label line after each ``---``, then its paragraphs."""
     turns: list[RawTurn] = []
     header_end: int | None = None
     expect_label = False

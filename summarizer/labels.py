@@ -169,7 +169,8 @@ def looks_like_name(text: str, *, part: bool = False) -> bool:
     return True
 
 
-def _is_note(inner: str) -> bool:
+def is_note(inner: str) -> bool:
+    """Whether the inside of a bracket is a note (``ENLACE VIDEOLLAMADA``), not part of a name or title."""
     key = key_of(inner)
     return bool(key) and (any(word in key for word in _NOTE_WORDS) or inner != inner.upper())
 
@@ -179,7 +180,7 @@ def _split_notes(label: str) -> tuple[str, tuple[str, ...]]:
     notes: list[str] = []
 
     def drop(match: re.Match) -> str:
-        if _is_note(match.group(1)):
+        if is_note(match.group(1)):
             notes.append(match.group(0).strip())
             return " "
         return match.group(0)
