@@ -188,7 +188,7 @@ def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
     """Turns of the gob.mx page as copied; what precedes the first label is header."""
     turns: list[RawTurn] = []
     header_end: int | None = None
-    ended = False  # after the end mark (—000—): a news site's footer until a speaker speaks again
+    ended = False  # after the end mark (—000—): a news site's footer until a label comes
     broken = False  # a caption interrupted the current turn
     dated = False  # the header's date line has been read
     for i, (s, e) in enumerate(paragraphs):
@@ -206,9 +206,9 @@ def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
                 dated = dated or bool(_HEADER_DATE.search(para))
                 continue  # title, byline, date, motto, a news site's intro
         if ended:
-            if not (found and classify_label(found[0]).kind != OTHER):
-                continue
-            ended = False
+            if not found and not is_stage_paragraph(para):
+                continue  # unlabelled text after the end mark: a news site's footer
+            ended = False  # a label: the transcript goes on (a page printed twice)
         if found is None and turns:
             found = bare_label(para)
         if found is None and _two_line_label(text, paragraphs, i):

@@ -341,6 +341,11 @@ def test_text_after_the_end_mark_is_not_a_turn():
     assert turns(doc) == [(AMLO, "Nos vemos mañana.\n\n—000—")]
 
 
+def test_labels_after_the_end_mark_go_on():
+    doc = parse_transcript(web(f"{AMLO}: Nos vemos mañana.", "—000—", "VE-2248: Versión estenográfica", f"{AMLO}: Buenos días."))
+    assert [t.label for t in doc.turns] == [AMLO, "VE-2248", AMLO]
+
+
 def test_video_markers_the_dataset_dropped_make_no_turns():
     doc = parse_transcript(web(f"{AMLO}: Pongan el video.", "(INICIA VIDEO)", "VOZ MUJER: El tren avanza.",
                                "(FINALIZA VIDEO)", f"{AMLO}: Ahí está."))
