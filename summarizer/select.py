@@ -111,13 +111,17 @@ def _words(text: str) -> set[str]:
 
 
 def lead_sentence(topics: list[Topic], used: set[tuple[int, int]]) -> KeySentence | None:
-    """The lead of an extractive brief: the best readable sentence of the
-    salient topics (a sentence's score plus its topic's salience) that is not
-    already a topic's line."""
+    """The lead of an extractive brief: the best sentence of the salient topics
+    (a sentence's score plus its topic's salience) that is not already a
+    topic's line, readable ones first; None when every sentence is a line."""
+    return _best_unused(topics, used, readable_only=True) or _best_unused(topics, used, readable_only=False)
+
+
+def _best_unused(topics: list[Topic], used: set[tuple[int, int]], readable_only: bool) -> KeySentence | None:
     best, best_value = None, float("-inf")
     for topic in topics:
         for sentence in topic.sentences:
-            if (sentence.start, sentence.end) in used or not _readable(sentence):
+            if (sentence.start, sentence.end) in used or (readable_only and not _readable(sentence)):
                 continue
             value = sentence.score + 0.5 * topic.salience
             if value > best_value:

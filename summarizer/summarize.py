@@ -184,6 +184,11 @@ class Summarizer:
         timings["select"] = time.perf_counter() - clock
 
         state = _Draft(doc, topics, top_quotes, ranked)
+        if not topics:
+            notes = ["nothing in this transcript was said by a speaker who can be quoted "
+                     "(only press, stage directions or narration): the brief is empty"]
+        else:
+            notes = []
         if mode == "abstractive":
             lines, lead, warnings = self._abstractive(state, src, target, report, timings)
         else:
@@ -205,7 +210,7 @@ class Summarizer:
             title=doc.title,
             date=doc.date,
             provenance={},
-            warnings=tuple(warnings) + doc.warnings,
+            warnings=tuple(notes) + tuple(warnings) + doc.warnings,
         )
         timings["compose"] = time.perf_counter() - clock
         report("compose", 1, 1)
@@ -216,8 +221,6 @@ class Summarizer:
     def _extractive(self, state: "_Draft", src: str, target: str, report: Progress, timings: dict):
         used = {(t.line.start, t.line.end) for t in state.topics}
         lead_sent = lead_sentence(state.topics, used)
-        if lead_sent is None and state.topics:
-            lead_sent = state.topics[0].line
         chosen = [t.line for t in state.topics] + ([lead_sent] if lead_sent else [])
         clock = time.perf_counter()
         report("translate", 0, len(chosen))
@@ -273,9 +276,12 @@ class Summarizer:
         all_sources = [s.text for t in state.topics for s in t.sentences] + english
         lead = Line(lead_text, -1, tuple((s.start, s.end) for t in state.topics for s in t.sentences), generated=True)
         used = {(t.line.start, t.line.end) for t in state.topics}
-        fallback = lead_sentence(state.topics, used) or (state.topics[0].line if state.topics else None)
+        fallback = lead_sentence(state.topics, used)
         if fallback is not None:
             lead = self._guard(lead, all_sources, fallback, src, target, warnings)
+        elif unsupported_figures(lead.text, all_sources):
+            warnings.append("lead: figures not in the source and no sentence left to stand in; lead left empty")
+            lead = Line("", -1)
         return lines, lead, warnings
 
     def _fit(self, generate, topic: Topic, english: list[str], warnings: list[str]) -> str:
