@@ -5,12 +5,15 @@
     SUMMARIZER_MODELS_DIR=models python benchmarks/batch_speed.py --corpus ../shared/corpus
 
 A configuration is a worker count, with ``/alone`` to translate every document
-in its own pass (no sentences batched across documents). Each runs the same
+in its own pass (no sentences batched across documents) and ``@T`` to give
+each worker T PyTorch threads (default: cores // workers; one in-process
+worker keeps PyTorch's default, all cores). Each runs the same
 job into a fresh output folder through the same `run_batch` the CLI uses; the
 wall time includes starting the workers and loading the models (once per
 worker; torch is imported here first, so one worker is not charged for it). A
 resumed run of the finished job shows how fast up-to-date documents are
-skipped. On a shared 2-core machine compare the ratios printed side by side,
+skipped. A one-document warm-up job runs first, untimed (the first PyTorch
+work of a process is slow). On a shared 2-core machine compare the ratios printed side by side,
 not the absolute times.
 """
 
@@ -69,25 +72,30 @@ def main() -> None:
 
         import torch  # noqa: F401  (imported before timing)
 
-        from summarizer import batch_work
+        from summarizer import batch_work, models
         from summarizer.batch import BatchSettings, run_batch
-        from summarizer.batch_engine import cpu_cores
+        from summarizer.batch_engine import cpu_cores, make_engine
 
         settings = BatchSettings("translate", target=args.to)
         print(f"{cpu_cores()} cores; models: {os.environ['SUMMARIZER_MODELS_DIR']}")
         base = None
         default_group = batch_work.GROUP_CHARS
-        for config in args.configs:
+        list(run_batch(inputs[:1] if args.corpus else [next((tmp / "in").iterdir())], tmp / "warm-up", settings))
+        for run, config in enumerate(args.configs):
+            config, _, threads = config.partition("@")
             workers, _, alone = config.partition("/")
+            config += f"@{threads}" if threads else ""
             batch_work.GROUP_CHARS = 0 if alone else default_group
-            out = tmp / f"out-{config.replace('/', '-')}"
+            models.clear_cache()  # every configuration loads its models
+            out = tmp / f"out-{run}"
             started = time.perf_counter()
-            results = list(run_batch(inputs, out, settings, workers=int(workers)))
+            with make_engine(int(workers), threads=int(threads) if threads else None) as engine:
+                results = list(run_batch(inputs, out, settings, engine=engine))
             seconds = time.perf_counter() - started
             failed = [r for r in results if r.status == "failed"]
             rate = len(results) / seconds
             base = base or rate
-            print(f"{config:>8}: {len(results)} docs in {seconds:6.1f} s = {rate:.3f} docs/s "
+            print(f"{config:>10}: {len(results)} docs in {seconds:6.1f} s = {rate:.3f} docs/s "
                   f"(x{rate / base:.2f} of the first), {len(failed)} failed", flush=True)
             for r in failed[:3]:
                 print(f"  failed {r.id}: {r.error}")
