@@ -2,6 +2,7 @@
 
 from ._version import __version__
 from .errors import (
+    BatchError,
     DecodeError,
     EmptyTranscriptError,
     InputTooLargeError,
@@ -23,5 +24,5 @@ __all__ = [
     "TranslatedTranscript", "Quote", "Summary", "Point", "Line",
     "Summarizer", "SummaryOptions", "Transcript", "Turn", "Exchange", "Speaker",
     "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError",
-    "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "__version__",
+    "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "BatchError", "__version__",
 ]

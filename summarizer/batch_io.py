@@ -26,16 +26,12 @@ import secrets
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import SummarizerError
+from .errors import BatchError  # noqa: F401  (re-exported: batch modules raise it)
 
 log = logging.getLogger("summarizer")
 
 MANIFEST_NAME = "manifest.jsonl"
 TMP_SUFFIX = ".summarizer-tmp"
-
-
-class BatchError(SummarizerError):
-    """A batch job cannot start: bad inputs, an unusable output folder, a job already running."""
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -35,3 +35,7 @@ class ModelNotAvailableError(SummarizerError):
 
 class ModelError(SummarizerError):
     """A model loaded but failed while running."""
+
+
+class BatchError(SummarizerError):
+    """A batch job cannot start: bad inputs, an unusable output folder, a job already running."""
