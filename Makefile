@@ -8,7 +8,7 @@ PIP := $(VENV)/bin/pip
 TORCH_PIN ?= torch==2.13.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast browser-deps tiny-models bench clean
+.PHONY: install run test test-fast browser-deps tiny-models clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
