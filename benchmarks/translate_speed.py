@@ -71,6 +71,10 @@ def one_at_a_time(loaded, sentences: list[str], options: TranslateOptions) -> fl
     return time.perf_counter() - started
 
 
+def say(line: str) -> None:
+    print(line, flush=True)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--transcript", type=Path, default=None, help="a transcript file (default: see above)")
@@ -89,9 +93,9 @@ def main(argv=None) -> int:
     doc = parse_transcript(path.read_bytes())
     sentences = document_sentences(doc)
     words = sum(len(t.text.split()) for t in doc.turns)
-    print(f"transcript: {path.name} — {words:,} words, {len(doc.turns)} turns, {len(sentences)} sentences "
+    say(f"transcript: {path.name} — {words:,} words, {len(doc.turns)} turns, {len(sentences)} sentences "
           f"({len(set(' '.join(s.split()) for s in sentences))} distinct)")
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
+    say(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -107,9 +111,9 @@ def main(argv=None) -> int:
         params = sum(p.numel() for p in fp32.model.parameters())
         tokens = statistics.median(len(fp32.tokenizer(fp32.tokenizer.punc_normalizer(s))["input_ids"])
                                    for s in sentences)
-        print(f"model: random Marian, {params / 1e6:.0f}M parameters, vocabulary {fp32.model.config.vocab_size:,}; "
+        say(f"model: random Marian, {params / 1e6:.0f}M parameters, vocabulary {fp32.model.config.vocab_size:,}; "
               f"built in {time.perf_counter() - started:.0f} s; median sentence {tokens:.0f} tokens")
-        print(f"decoding: greedy, no_repeat_ngram_size {options.no_repeat_ngram_size}, "
+        say(f"decoding: greedy, no_repeat_ngram_size {options.no_repeat_ngram_size}, "
               f"{args.output_tokens} output tokens forced, the same both ways")
 
         if args.full_baseline:
@@ -120,6 +124,7 @@ def main(argv=None) -> int:
         one_at_a_time(fp32, sample[:1], options)  # warm-up
         half = len(sample) // 2
         baseline_seconds = one_at_a_time(fp32, sample[:half], options)
+        say(f"  (a) first half: {half} sentences in {baseline_seconds:.1f} s")
 
         results = {}
         runs = [("b", "translate() (int8 on CPU, the default)", None)]
@@ -130,18 +135,22 @@ def main(argv=None) -> int:
                                     options=TranslateOptions(max_new_tokens=args.output_tokens, quantize=quantize))
             started = time.perf_counter()
             translator.translate_transcript(doc)
-            results[key] = (label, len(sentences) / (time.perf_counter() - started))
+            seconds = time.perf_counter() - started
+            results[key] = (label, len(sentences) / seconds)
+            say(f"  ({key}) {len(sentences)} sentences in {seconds:.1f} s")
 
-        baseline_seconds += one_at_a_time(fp32, sample[half:], options)
+        second = one_at_a_time(fp32, sample[half:], options)
+        say(f"  (a) second half: {len(sample) - half} sentences in {second:.1f} s")
+        baseline_seconds += second
         baseline = len(sample) / baseline_seconds
         clear_cache()
 
-    print(f"(a) one sentence per generate() call, fp32: {baseline:6.2f} sentences/s "
+    say(f"(a) one sentence per generate() call, fp32: {baseline:6.2f} sentences/s "
           f"(timed on {len(sample)} of {len(sentences)} sentences)")
     for key, (label, rate) in results.items():
-        print(f"({key}) {label + ':':40} {rate:6.2f} sentences/s  ({rate / baseline:.1f}× (a))")
+        say(f"({key}) {label + ':':40} {rate:6.2f} sentences/s  ({rate / baseline:.1f}× (a))")
     ratio = results["b"][1] / baseline
-    print(f"ratio (b)/(a): {ratio:.1f}× — target at least 8×: {'met' if ratio >= 8 else 'NOT met'}")
+    say(f"ratio (b)/(a): {ratio:.1f}× — target at least 8×: {'met' if ratio >= 8 else 'NOT met'}")
     return 0 if ratio >= 8 else 1
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .errors import UnsupportedLanguageError
+from .errors import ModelError, UnsupportedLanguageError
 from .sentences import sentence_spans
 from .transcript import Transcript, Turn
 
@@ -325,16 +325,19 @@ class ModelBackend:
         with loaded.lock, torch.inference_mode():
             encoded = loaded.tokenizer(self._prepare(texts), return_tensors="pt", padding=True, truncation=False)
             encoded = {k: v.to(loaded.device) for k, v in encoded.items()}
-            output = loaded.model.generate(
-                **encoded,
-                num_beams=options.num_beams,
-                do_sample=False,
-                # max_length counts the decoder start token; max_new_tokens would clash
-                # with the max_length that opus-mt's generation config sets.
-                max_length=max_new_tokens + 1,
-                no_repeat_ngram_size=options.no_repeat_ngram_size,
-                early_stopping=options.num_beams > 1,
-            )
+            try:
+                output = loaded.model.generate(
+                    **encoded,
+                    num_beams=options.num_beams,
+                    do_sample=False,
+                    # max_length counts the decoder start token; max_new_tokens would clash
+                    # with the max_length that opus-mt's generation config sets.
+                    max_length=max_new_tokens + 1,
+                    no_repeat_ngram_size=options.no_repeat_ngram_size,
+                    early_stopping=options.num_beams > 1,
+                )
+            except (RuntimeError, ValueError, IndexError) as exc:  # out of memory, a broken model
+                raise ModelError(f"{loaded.spec.name} failed on a batch of {len(texts)} sentences: {exc}") from exc
             decoded = loaded.tokenizer.batch_decode(output, skip_special_tokens=True, **self._decode_kwargs)
         return [t.strip() for t in decoded]
 
@@ -452,7 +455,7 @@ class Translator:
             cap = output_cap(max(input_lengths[i] for i in batch), self.options, backend.max_input_tokens)
             results = backend.generate(texts, cap)
             if len(results) != len(texts):
-                raise RuntimeError(f"the model returned {len(results)} translations for {len(texts)} sentences")
+                raise ModelError(f"the model returned {len(results)} translations for {len(texts)} sentences")
             # One line per sentence, whatever the model does: the layout depends on it.
             done.update(zip(texts, (" ".join(r.split()) for r in results)))
             if progress:
