@@ -68,8 +68,11 @@ class ModelSpec:
         return f"{self.name} ({what}{f', revision {self.revision}' if self.revision else ''})"
 
 
-# Pinned defaults. The opus-mt weights in safetensors live on the hub's conversion
-# ref; transformers itself pins distilbart-cnn-12-6 to a4f8f3e.
+# Pinned defaults. opus-mt's safetensors weights are on the hub's conversion ref
+# (refs/pr/4); distilbart-cnn-12-6 at a4f8f3e is the revision transformers' own
+# summarization pipeline pinned. Neither could be checked against the hub from the
+# machines this was written on: should a revision lack model.safetensors,
+# `summarizer models download NAME --revision REF` fetches another.
 REGISTRY: dict[tuple[str, str | None, str | None], ModelSpec] = {
     ("translate", "es", "en"): ModelSpec("translate", "Helsinki-NLP/opus-mt-es-en", "refs/pr/4", "es", "en"),
     ("translate", "en", "es"): ModelSpec("translate", "Helsinki-NLP/opus-mt-en-es", "refs/pr/4", "en", "es"),

@@ -37,7 +37,7 @@ class TranslateOptions:
 
     Attributes:
         num_beams: beam width; 1 (greedy) is the fastest, 4 is what opus-mt's own
-            configuration asks for, a little better and about three times slower on CPU.
+            configuration asks for: a little better, about six times slower on CPU.
         batch_tokens: most padded input tokens per ``generate()`` call (rows × longest row).
         max_batch_size: most sentences per call.
         max_input_tokens: longest piece sent to the model, in tokens; longer sentences are
