@@ -16,12 +16,12 @@ from .speakers import Speaker
 from .summarize import Summarizer, SummaryOptions, summarize
 from .summary import Line, Point, Summary
 from .transcript import Exchange, Transcript, Turn, parse_transcript
-from .translate import TranslatedTranscript, TranslateOptions, Translator, translate
+from .translate import TranslatedTranscript, TranslatedTurn, TranslateOptions, Translator, translate
 
 
 __all__ = [
     "parse_transcript", "extract_quotes", "summarize", "translate", "Translator", "TranslateOptions",
-    "TranslatedTranscript", "Quote", "Summary", "Point", "Line",
+    "TranslatedTranscript", "TranslatedTurn", "Quote", "Summary", "Point", "Line",
     "Summarizer", "SummaryOptions", "Transcript", "Turn", "Exchange", "Speaker",
     "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError",
     "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "BatchError", "__version__",

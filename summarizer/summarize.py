@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable
 
 from ._version import __version__
@@ -105,7 +105,9 @@ class Summarizer:
 
         return is_available(task, source=source, target=target, name=self._model_name(task, source, target))
 
-    def translate_texts(self, texts: list[str], source: str, target: str, progress: Progress | None = None) -> list[str]:
+    def translate_texts(self, texts: list[str], source: str, target: str, progress: Progress | None = None,
+                        warnings: list[str] | None = None) -> list[str]:
+        """``texts`` translated; the translator's warnings go to ``warnings`` (else the log)."""
         if source == target or not texts:
             return list(texts)
         if self._translate is not None:
@@ -113,7 +115,11 @@ class Summarizer:
         from .translate import Translator
 
         translator = Translator(source, target, model=self._model_name("translate", source, target), device=self.options.device)
-        return translator.translate_texts(list(texts), progress=progress)
+        if warnings is None:
+            return translator.translate_texts(list(texts), progress=progress)
+        outputs, notes = translator.run(list(texts), progress)
+        warnings.extend(f"translation {source}→{target}: {note}" for note in notes)
+        return outputs
 
     def _generator(self):
         if self._generate is None:
@@ -210,7 +216,7 @@ class Summarizer:
             title=doc.title,
             date=doc.date,
             provenance={},
-            warnings=tuple(notes) + tuple(warnings) + doc.warnings,
+            warnings=tuple(notes) + tuple(warnings) + tuple(state.warnings) + doc.warnings,
         )
         timings["compose"] = time.perf_counter() - clock
         report("compose", 1, 1)
@@ -224,7 +230,7 @@ class Summarizer:
         chosen = [t.line for t in state.topics] + ([lead_sent] if lead_sent else [])
         clock = time.perf_counter()
         report("translate", 0, len(chosen))
-        texts = self.translate_texts([s.text for s in chosen], src, target, _sub(report, "translate"))
+        texts = self.translate_texts([s.text for s in chosen], src, target, _sub(report, "translate"), state.warnings)
         report("translate", len(chosen), len(chosen))
         timings["translate"] = time.perf_counter() - clock
         lines = [_chosen_line(t.line, text, t.exchange) for t, text in zip(state.topics, texts)]
@@ -241,7 +247,8 @@ class Summarizer:
         inputs = [[s.text for s in t.sentences] for t in state.topics]
         flat = [s for group in inputs for s in group]
         report("translate", 0, len(flat))
-        english = self.translate_texts(flat, src, "en", _sub(report, "translate")) if src != "en" else list(flat)
+        english = (self.translate_texts(flat, src, "en", _sub(report, "translate"), state.warnings)
+                   if src != "en" else list(flat))
         timings["translate"] = time.perf_counter() - clock
         by_topic, i = [], 0
         for group in inputs:
@@ -264,7 +271,7 @@ class Summarizer:
 
         if target != "en":
             clock = time.perf_counter()
-            back = self.translate_texts(generated + [lead_text], "en", target)
+            back = self.translate_texts(generated + [lead_text], "en", target, warnings=state.warnings)
             generated, lead_text = back[:-1], back[-1]
             timings["translate"] += time.perf_counter() - clock
 
@@ -314,7 +321,7 @@ class Summarizer:
             return line
         figures = ", ".join(_format_figure(f) for f in bad)
         reason = f"figure(s) {figures} in the generated line are not in its source sentences"
-        text = self.translate_texts([fallback.text], src, target)[0]
+        text = self.translate_texts([fallback.text], src, target, warnings=warnings)[0]
         warnings.append(f"topic {line.exchange}: {reason}; replaced by the speaker's own sentence")
         chosen = _chosen_line(fallback, text, line.exchange)
         return replace(chosen, guard=f"{reason}: {line.text!r}")
@@ -334,7 +341,7 @@ class Summarizer:
         distinct = {(q.start, q.end): q for q in list(state.quotes) + [q for q in point_quotes if q]}
         keys = list(distinct)
         clock = time.perf_counter()
-        texts = self.translate_texts([distinct[k].original for k in keys], src, target)
+        texts = self.translate_texts([distinct[k].original for k in keys], src, target, warnings=state.warnings)
         timings["translate"] = timings.get("translate", 0.0) + time.perf_counter() - clock
         translated = {k: with_translation(distinct[k], t) for k, t in zip(keys, texts)}
         points = []
@@ -364,11 +371,13 @@ class Summarizer:
             return {"name": "custom", "revision": None, "path": None}
         if task == "summarize":
             return self._generator().provenance
-        from .models import get_model
+        # The translator has the model loaded (int8 on CPU): read where it came
+        # from rather than loading another copy.
+        from .models import locate, spec_for
 
-        loaded = get_model("translate", source=source, target=target, name=self._model_name(task, source, target),
-                           device=self.options.device)
-        return {"name": loaded.spec.name, "revision": loaded.spec.revision, "path": str(loaded.path)}
+        spec = spec_for("translate", source=source, target=target, name=self._model_name(task, source, target))
+        location = locate(spec)
+        return {"name": spec.name, "revision": spec.revision, "path": str(location.path) if location else spec.name}
 
 
 @dataclass
@@ -377,6 +386,7 @@ class _Draft:
     topics: list[Topic]
     quotes: list[Quote]
     ranked: list[Quote]
+    warnings: list[str] = field(default_factory=list)
 
 
 _LANG_NAMES = {"en": "English", "es": "Spanish"}
