@@ -290,7 +290,13 @@ def extract_quotes(source: str | bytes | Transcript, k: int = 8, *, max_per_exch
     if k <= 0:
         return []
     doc = source if isinstance(source, Transcript) else parse_transcript(source)
-    ranked = ranked_quotes(doc)
+    return choose_quotes(ranked_quotes(doc), k, max_per_exchange=max_per_exchange)
+
+
+def choose_quotes(ranked: list[Quote], k: int, *, max_per_exchange: int = 3) -> list[Quote]:
+    """The best ``k`` of ``ranked`` (from `ranked_quotes`), spread across exchanges."""
+    if k <= 0:
+        return []
     exchanges = len({q.exchange for q in ranked if q.score >= MIN_SCORE})
     # Few exchanges (a conference of presentations) still yield k quotes.
     cap = max(max_per_exchange, -(-k // max(1, exchanges)))

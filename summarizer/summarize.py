@@ -28,7 +28,7 @@ from ._version import __version__
 from .abstractive import GenerationOptions, ModelSummarizer
 from .errors import ModelNotAvailableError, UnsupportedLanguageError
 from .figures import unsupported_figures
-from .quotes import Quote, extract_quotes, ranked_quotes, with_translation
+from .quotes import Quote, choose_quotes, ranked_quotes, with_translation
 from .select import KeySentence, Topic, lead_sentence, point_quote, select_topics
 from .speakers import Speaker
 from .summary import Line, Point, Summary
@@ -185,7 +185,7 @@ class Summarizer:
         report("select", 0, 1)
         topics = select_topics(doc, self.options.max_points, self.options.key_sentences)
         ranked = ranked_quotes(doc)
-        top_quotes = extract_quotes(doc, k=n_quotes)
+        top_quotes = choose_quotes(ranked, n_quotes)
         report("select", 1, 1)
         timings["select"] = time.perf_counter() - clock
 
