@@ -44,9 +44,6 @@ def pick_transcripts() -> list[Path]:
 
 def build(dest: Path, output_tokens: int) -> None:
     """Real-size random models in a models folder laid out like `summarizer.testing`'s."""
-    import torch
-    from transformers import BartConfig, BartForConditionalGeneration, GenerationConfig
-
     from summarizer.testing import build_bart, build_marian, sample_texts
 
     spanish, english = sample_texts()
@@ -56,23 +53,9 @@ def build(dest: Path, output_tokens: int) -> None:
         config = json.loads((folder / "generation_config.json").read_text())
         config["min_length"] = output_tokens + 1  # every translation as long as asked
         (folder / "generation_config.json").write_text(json.dumps(config))
-    folder = build_bart(dest / "distilbart-cnn-12-6", lines=english)  # the tokenizer; the model is replaced
-    torch.manual_seed(0)
-    config = BartConfig(
-        vocab_size=DISTILBART["vocab_size"], d_model=DISTILBART["d_model"],
-        encoder_layers=DISTILBART["encoder_layers"], decoder_layers=DISTILBART["decoder_layers"],
-        encoder_attention_heads=DISTILBART["heads"], decoder_attention_heads=DISTILBART["heads"],
-        encoder_ffn_dim=DISTILBART["ffn"], decoder_ffn_dim=DISTILBART["ffn"], max_position_embeddings=1024,
-        pad_token_id=1, bos_token_id=0, eos_token_id=2, decoder_start_token_id=2, forced_bos_token_id=0,
-        forced_eos_token_id=2, init_std=0.02,
-    )
-    model = BartForConditionalGeneration(config).eval()
-    model.generation_config = GenerationConfig(
-        bos_token_id=0, eos_token_id=2, pad_token_id=1, decoder_start_token_id=2, forced_bos_token_id=0,
-        forced_eos_token_id=2, num_beams=4, length_penalty=2.0, max_length=142, min_length=56,
-        no_repeat_ngram_size=3, early_stopping=True,
-    )
-    model.save_pretrained(str(folder))
+    build_bart(dest / "distilbart-cnn-12-6", lines=english, bpe_vocab=8000, d_model=DISTILBART["d_model"],
+               layers=DISTILBART["encoder_layers"], decoder_layers=DISTILBART["decoder_layers"],
+               heads=DISTILBART["heads"], ffn=DISTILBART["ffn"], vocab_size=DISTILBART["vocab_size"], init_std=0.02)
 
 
 def child(path: Path, target: str, summary_tokens: int) -> None:

@@ -123,7 +123,8 @@ def build_marian(dest: Path, *, source: str, target: str, source_lines: list[str
         tokenizer.save_pretrained(str(dest))
     pad = vocab["<pad>"]
     config = MarianConfig(
-        vocab_size=len(vocab), d_model=d_model, encoder_layers=layers, decoder_layers=layers,
+        vocab_size=max(len(vocab), vocab_size or 0), d_model=d_model, encoder_layers=layers,
+        decoder_layers=layers if decoder_layers is None else decoder_layers,
         encoder_attention_heads=heads, decoder_attention_heads=heads, encoder_ffn_dim=ffn, decoder_ffn_dim=ffn,
         max_position_embeddings=max_positions, pad_token_id=pad, decoder_start_token_id=pad, eos_token_id=0,
         forced_eos_token_id=0, activation_function="swish", scale_embedding=True, init_std=init_std,
@@ -146,8 +147,12 @@ def build_marian(dest: Path, *, source: str, target: str, source_lines: list[str
 
 def build_bart(dest: Path, *, lines: list[str], bpe_vocab: int = 2000, d_model: int = 32, layers: int = 2,
                heads: int = 4, ffn: int = 64, init_std: float = 0.5, max_positions: int = 1024,
-               seed: int = 0) -> Path:
-    """A random BART summarizer with a byte-level BPE tokenizer trained on ``lines``."""
+               seed: int = 0, decoder_layers: int | None = None, vocab_size: int | None = None) -> Path:
+    """A random BART summarizer with a byte-level BPE tokenizer trained on ``lines``.
+
+    ``layers`` encoder layers and ``decoder_layers`` (default: as many) decoder
+    layers; ``vocab_size`` widens the embeddings past the tokenizer's vocabulary,
+    to give a model the real one's size (the benchmarks do)."""
     import torch
     from tokenizers import ByteLevelBPETokenizer
     from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer, GenerationConfig
@@ -163,7 +168,8 @@ def build_bart(dest: Path, *, lines: list[str], bpe_vocab: int = 2000, d_model: 
     tokenizer = BartTokenizer(vocab=vocab, merges=merges, model_max_length=max_positions)
     tokenizer.save_pretrained(str(dest))
     config = BartConfig(
-        vocab_size=len(vocab), d_model=d_model, encoder_layers=layers, decoder_layers=layers,
+        vocab_size=max(len(vocab), vocab_size or 0), d_model=d_model, encoder_layers=layers,
+        decoder_layers=layers if decoder_layers is None else decoder_layers,
         encoder_attention_heads=heads, decoder_attention_heads=heads, encoder_ffn_dim=ffn, decoder_ffn_dim=ffn,
         max_position_embeddings=max_positions, pad_token_id=1, bos_token_id=0, eos_token_id=2,
         decoder_start_token_id=2, forced_bos_token_id=0, forced_eos_token_id=2, init_std=init_std,
