@@ -123,8 +123,7 @@ def build_marian(dest: Path, *, source: str, target: str, source_lines: list[str
         tokenizer.save_pretrained(str(dest))
     pad = vocab["<pad>"]
     config = MarianConfig(
-        vocab_size=max(len(vocab), vocab_size or 0), d_model=d_model, encoder_layers=layers,
-        decoder_layers=layers if decoder_layers is None else decoder_layers,
+        vocab_size=len(vocab), d_model=d_model, encoder_layers=layers, decoder_layers=layers,
         encoder_attention_heads=heads, decoder_attention_heads=heads, encoder_ffn_dim=ffn, decoder_ffn_dim=ffn,
         max_position_embeddings=max_positions, pad_token_id=pad, decoder_start_token_id=pad, eos_token_id=0,
         forced_eos_token_id=0, activation_function="swish", scale_embedding=True, init_std=init_std,
