@@ -227,11 +227,10 @@ def _translate(data: str | bytes, settings: BatchSettings, progress: Progress | 
 def _translate_group(items: list[WorkItem], settings: BatchSettings, progress) -> list[DocOutcome]:
     """Small documents translated in one pass per source language.
 
-    The documents' headers and turns go to one `Translator.run`, so their
-    sentences share the model's batches; the pieces are put back into one
-    `TranslatedTranscript` each, exactly as `Translator.translate_transcript`
-    does for a single one. If the shared pass fails, each document is done
-    alone, so that only a document that fails by itself is reported.
+    The documents go to one `Translator.translate_transcripts` pass, so their
+    sentences share the model's batches. If the shared pass fails, each
+    document is done alone, so that only a document that fails by itself is
+    reported.
     """
     from .transcript import parse_transcript
 
@@ -258,29 +257,17 @@ def _translate_group(items: list[WorkItem], settings: BatchSettings, progress) -
 
 
 def _shared_pass(source: str, members: list, settings: BatchSettings, progress) -> dict[str, DocOutcome]:
-    from .translate import TranslatedTranscript, TranslatedTurn
-
     clock = time.perf_counter()
     ids = [doc_id for doc_id, _ in members]
-    texts = [t for _, doc in members for t in (doc.text[:doc.header_end], *(turn.text for turn in doc.turns))]
     translator = _translator(source, settings.target, settings.options)
-    outputs, warnings = translator.run(texts, _bind(progress, ids))
-    model = dict(translator.backend.provenance)
-    per_char = (time.perf_counter() - clock) / max(1, sum(len(t) for t in texts))
-    shared = tuple(f"in a pass shared by {len(ids)} documents: {w}" for w in warnings) if len(ids) > 1 else tuple(warnings)
+    results = translator.translate_transcripts([doc for _, doc in members], _bind(progress, ids))
+    # Each document is charged its share of the pass, by characters.
+    sizes = [doc.header_end + sum(len(t.text) for t in doc.turns) for _, doc in members]
+    per_char = (time.perf_counter() - clock) / max(1, sum(sizes))
     outcomes = {}
-    pos = 0
-    for doc_id, doc in members:
-        count = 1 + len(doc.turns)
-        header, *turn_texts = outputs[pos:pos + count]
-        seconds = per_char * sum(len(t) for t in texts[pos:pos + count])
-        pos += count
-        notes = (f"the transcript looks like {doc.language!r} but was translated as {source!r}",) \
-            if doc.language != source and doc.turns else ()
-        turns = tuple(TranslatedTurn(turn, text) for turn, text in zip(doc.turns, turn_texts))
-        result = TranslatedTranscript(doc, turns, source, settings.target, notes + shared, header, model)
+    for (doc_id, _), result, size in zip(members, results, sizes):
         content, models, result_warnings, extra = _render_translation(result, settings)
-        outcomes[doc_id] = DocOutcome(doc_id, content, models, seconds, warnings=result_warnings, extra=extra)
+        outcomes[doc_id] = DocOutcome(doc_id, content, models, per_char * size, warnings=result_warnings, extra=extra)
     return outcomes
 
 

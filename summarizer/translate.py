@@ -391,13 +391,27 @@ class Translator:
 
     def translate_transcript(self, doc: Transcript, progress: Progress | None = None) -> TranslatedTranscript:
         """``doc`` translated turn by turn (its header too), in one batched pass."""
-        header = doc.text[:doc.header_end]
-        outputs, warnings = self.run([header] + [t.text for t in doc.turns], progress)
-        if doc.language != self.source and doc.turns:
-            warnings.insert(0, f"the transcript looks like {doc.language!r} but was translated as {self.source!r}")
-        turns = tuple(TranslatedTurn(turn, text) for turn, text in zip(doc.turns, outputs[1:]))
+        return self.translate_transcripts([doc], progress)[0]
+
+    def translate_transcripts(self, docs: Sequence[Transcript], progress: Progress | None = None) -> list[TranslatedTranscript]:
+        """Several transcripts in one batched pass (their sentences share batches and
+        repeated sentences are translated once); one `TranslatedTranscript` each.
+        The pass's warnings go to every document, marked as shared when there are several."""
+        texts = [text for doc in docs for text in (doc.text[:doc.header_end], *(t.text for t in doc.turns))]
+        outputs, warnings = self.run(texts, progress)
+        if len(docs) > 1:
+            warnings = [f"in a pass shared by {len(docs)} documents: {w}" for w in warnings]
         model = dict(self._backend.provenance) if self._backend is not None else {}
-        return TranslatedTranscript(doc, turns, self.source, self.target, tuple(warnings), outputs[0], model)
+        results, pos = [], 0
+        for doc in docs:
+            header, *turn_texts = outputs[pos:pos + 1 + len(doc.turns)]
+            pos += 1 + len(doc.turns)
+            notes = [f"the transcript looks like {doc.language!r} but was translated as {self.source!r}"] \
+                if doc.language != self.source and doc.turns else []
+            turns = tuple(TranslatedTurn(turn, text) for turn, text in zip(doc.turns, turn_texts))
+            results.append(TranslatedTranscript(doc, turns, self.source, self.target, tuple(notes + warnings),
+                                                header, model))
+        return results
 
     def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
         """``(translations, warnings)`` for ``texts``: the whole pipeline."""
