@@ -33,7 +33,7 @@ test: install browser-deps
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
 
 test-fast: install
-	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -m "not slow and not browser"
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -m "not browser"
 
 tiny-models: install
 	$(PY) -m summarizer.testing models/

@@ -72,24 +72,24 @@ def main() -> None:
 
         import torch  # noqa: F401  (imported before timing)
 
-        from summarizer import batch_work, models
+        from summarizer import models
         from summarizer.batch import BatchSettings, run_batch
-        from summarizer.batch_engine import cpu_cores, make_engine
+        from summarizer.batch.engines import cpu_cores, make_engine
+        from summarizer.batch.work import GROUP_CHARS
 
         settings = BatchSettings("translate", target=args.to)
         print(f"{cpu_cores()} cores; models: {os.environ['SUMMARIZER_MODELS_DIR']}")
         base = None
-        default_group = batch_work.GROUP_CHARS
         list(run_batch(inputs[:1] if args.corpus else [next((tmp / "in").iterdir())], tmp / "warm-up", settings))
         for run, config in enumerate(args.configs):
             config, _, threads = config.partition("@")
             workers, _, alone = config.partition("/")
             config += f"@{threads}" if threads else ""
-            batch_work.GROUP_CHARS = 0 if alone else default_group
             models.clear_cache()  # every configuration loads its models
             out = tmp / f"out-{run}"
             started = time.perf_counter()
-            with make_engine(int(workers), threads=int(threads) if threads else None) as engine:
+            with make_engine(int(workers), threads=int(threads) if threads else None,
+                             group_chars=0 if alone else GROUP_CHARS) as engine:
                 results = list(run_batch(inputs, out, settings, engine=engine))
             seconds = time.perf_counter() - started
             failed = [r for r in results if r.status == "failed"]

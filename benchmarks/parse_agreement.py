@@ -16,39 +16,27 @@ tests/test_corpus.py lists those turns (GOLD_ERRORS) and why.
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from pathlib import Path
 
 from summarizer import parse_transcript
-
-
-def norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+from summarizer.evaluation import gold_misses
 
 
 def agreement(gold_turns, doc) -> tuple[int, int, list]:
-    parsed = [(norm(t.label), norm(t.text)) for t in doc.turns]
-    gold = [(norm(t["speaker"]), norm(t["text"])) for t in gold_turns]
-    found, j, misses = 0, 0, []
-    positions: dict = {}
-    for i, p in enumerate(parsed):
-        positions.setdefault(p, []).append(i)
-    for g in gold:
-        hits = [i for i in positions.get(g, []) if i >= j]
-        if hits:
-            found += 1
-            j = hits[0] + 1
-        else:
-            misses.append(g)
-    return found, len(gold), misses
+    misses = gold_misses(gold_turns, doc)
+    return len(gold_turns) - len(misses), len(gold_turns), misses
 
 
 def main(argv: list[str]) -> int:
     args = [a for a in argv[1:] if not a.startswith("-")]
     verbose = "-v" in argv
     corpus = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    if not sorted(corpus.glob("*.gold.json")):
+        print(f"no *.gold.json files in {corpus}: give the folder of a corpus with gold turns "
+              "(python benchmarks/parse_agreement.py ../shared/corpus)", file=sys.stderr)
+        return 2
     totals = {"web": [0, 0, 0.0], "native": [0, 0, 0.0]}
     for gold_path in sorted(corpus.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))

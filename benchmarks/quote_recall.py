@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from summarizer import extract_quotes, parse_transcript
-from summarizer.quotes import candidate_sentences
+from summarizer.select.quotes import candidate_sentences
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

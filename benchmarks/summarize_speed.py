@@ -65,13 +65,15 @@ def child(path: Path, target: str, summary_tokens: int) -> None:
     import torch
 
     from summarizer import parse_transcript
-    from summarizer.abstractive import GenerationOptions
+    from summarizer.models import GenerationOptions
     from summarizer.summarize import Summarizer, SummaryOptions
 
     options = SummaryOptions(
         mode="abstractive",
-        point=GenerationOptions(max_new_tokens=summary_tokens, min_new_tokens=summary_tokens),
-        lead=GenerationOptions(max_new_tokens=summary_tokens * 3 // 2, min_new_tokens=summary_tokens * 3 // 2),
+        point=GenerationOptions(num_beams=2, max_new_tokens=summary_tokens, min_new_tokens=summary_tokens,
+                                no_repeat_ngram_size=3),
+        lead=GenerationOptions(num_beams=2, max_new_tokens=summary_tokens * 3 // 2,
+                               min_new_tokens=summary_tokens * 3 // 2, no_repeat_ngram_size=3),
         device="cpu",
     )
     doc = parse_transcript(path.read_bytes())

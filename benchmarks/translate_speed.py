@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer import parse_transcript  # noqa: E402
 from summarizer.models import clear_cache, get_model  # noqa: E402
-from summarizer.sentences import sentence_spans  # noqa: E402
+from summarizer.parse.sentences import paragraph_spans, sentence_spans  # noqa: E402
 from summarizer.testing import build_marian, sample_texts  # noqa: E402
 from summarizer.translate import TranslateOptions, Translator  # noqa: E402
 
@@ -101,7 +101,7 @@ def main(argv=None) -> int:
         started = time.perf_counter()
         spanish, english = sample_texts()
         folder = build_marian(Path(tmp) / "opus-mt-es-en-random", source="es", target="en",
-                              source_lines=spanish + [p for t in doc.turns for p in t.paragraphs],
+                              source_lines=spanish + [t.text[s:e] for t in doc.turns for s, e in paragraph_spans(t.text)],
                               target_lines=english, spm_vocab=8000, **OPUS_MT)
         options = TranslateOptions(max_new_tokens=args.output_tokens)
         fp32 = get_model("translate", source="es", target="en", name=str(folder), device="cpu")

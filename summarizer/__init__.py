@@ -1,6 +1,12 @@
-"""Quote-attributed briefs and translations of Mexico's presidential press conferences."""
+"""Quote-attributed briefs and translations of Mexico's presidential press conferences.
+
+The pipeline, one folder per stage: `parse` → `select` → `translate` → `summarize` →
+`output`; `models` loads and runs the Hugging Face models, `batch` runs whole archives,
+`web` and `cli` are thin layers over this API.
+"""
 
 from ._version import __version__
+from .document import Exchange, Quote, Speaker, Transcript, Turn
 from .errors import (
     BatchError,
     DecodeError,
@@ -8,21 +14,20 @@ from .errors import (
     InputTooLargeError,
     ModelError,
     ModelNotAvailableError,
+    OptionError,
     SummarizerError,
     UnsupportedLanguageError,
 )
-from .quotes import Quote, extract_quotes
-from .speakers import Speaker
+from .output import Line, Point, Summary
+from .parse import parse_transcript
+from .select import extract_quotes
 from .summarize import Summarizer, SummaryOptions, summarize
-from .summary import Line, Point, Summary
-from .transcript import Exchange, Transcript, Turn, parse_transcript
 from .translate import TranslatedTranscript, TranslatedTurn, TranslateOptions, Translator, translate
-
 
 __all__ = [
     "parse_transcript", "extract_quotes", "summarize", "translate", "Translator", "TranslateOptions",
     "TranslatedTranscript", "TranslatedTurn", "Quote", "Summary", "Point", "Line",
     "Summarizer", "SummaryOptions", "Transcript", "Turn", "Exchange", "Speaker",
-    "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError",
+    "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError", "OptionError",
     "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "BatchError", "__version__",
 ]

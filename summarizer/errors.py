@@ -25,6 +25,10 @@ class InputTooLargeError(InputError):
     """The input is larger than the configured size limit."""
 
 
+class OptionError(SummarizerError, ValueError):
+    """An option has a value this package does not accept (a mode, a count, a format)."""
+
+
 class UnsupportedLanguageError(SummarizerError, ValueError):
     """A language or language pair that no model in the registry covers."""
 

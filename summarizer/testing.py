@@ -1,4 +1,5 @@
-"""Tiny random models of the real architectures, laid out like a models folder.
+"""What tests (and offline trials) need: tiny random models of the real architectures,
+laid out like a models folder, and fakes that replace the models through public seams.
 
 ``python -m summarizer.testing DEST`` writes, in seconds::
 
@@ -9,6 +10,11 @@
 so that ``SUMMARIZER_MODELS_DIR=DEST`` runs every command offline through the same
 ``from_pretrained`` code as the real models. The weights are random: the output is
 gibberish of plausible shape, good for tests and trials, never for reading.
+
+The fakes record their calls (as simonw/llm's ``MockModel``) and go in through the
+package's public seams: `FakeGenerator` wherever a `Generator` is taken (``Translator(…,
+generator=)``, ``Summarizer(generator=)``), `FakeGenerators` as a batch job's
+``generators=``, `FakeTranslators` as ``Summarizer(translators=)``.
 """
 
 from __future__ import annotations
@@ -20,9 +26,14 @@ import logging
 import shutil
 import sys
 import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from .models import REGISTRY
+from .errors import ModelError
+from .models import REGISTRY, GenerationOptions, Generator
+from .progress import Progress
 
 logger = logging.getLogger("summarizer")
 
@@ -225,6 +236,92 @@ def build_models(dest: str | Path, *, force: bool = False, seed: int = 0) -> dic
         built[spec.name] = folder
         logger.info("wrote %s", folder)
     return built
+
+
+# ---------------------------------------------------------------- fakes
+
+TRANSFORMS = {
+    "tag": lambda text: f"<{text}>",
+    "copy": lambda text: text,
+    "upper": str.upper,
+    "first-words": lambda text: " ".join(text.split()[:12]),
+}
+"""What a `FakeGenerator` writes for an input, by name."""
+
+
+class FakeGenerator(Generator):
+    """A stand-in model behind the `Generator` interface.
+
+    Each output is ``transform(input)`` (a function, or the name of one of `TRANSFORMS`),
+    or the next of ``outputs``, queued in order. A token is a word, plus one for the end
+    of sequence (``count`` replaces that rule). Every batch is recorded in ``calls`` as
+    ``(texts, options)``. A batch holding ``fail_on`` raises `ModelError`; each batch
+    sleeps ``delay`` seconds.
+    """
+
+    def __init__(self, transform: str | Callable[[str], str] = "tag", *, outputs: Sequence[str] = (),
+                 window: int = 512, name: str = "fake-model", delay: float = 0.0, fail_on: str | None = None,
+                 count: Callable[[str], int] | None = None):
+        super().__init__(name, window, {"name": name, "revision": None, "path": None, "backend": "fake"})
+        self.transform = TRANSFORMS[transform] if isinstance(transform, str) else transform
+        self.count = count or (lambda text: len(text.split()) + 1)
+        self.outputs = list(outputs)
+        self.delay = delay
+        self.fail_on = fail_on
+        self.calls: list[tuple[list[str], GenerationOptions]] = []
+
+    def _count(self, texts: list[str]) -> list[int]:
+        return [self.count(t) for t in texts]
+
+    def _forward(self, texts: list[str], options: GenerationOptions) -> list[str]:
+        if self.delay:
+            time.sleep(self.delay)
+        if self.fail_on and any(self.fail_on in t for t in texts):
+            raise ModelError(f"{self.name} failed on this input")
+        self.calls.append((list(texts), options))
+        return [self.outputs.pop(0) if self.outputs else self.transform(t) for t in texts]
+
+
+@dataclass(frozen=True)
+class FakeGenerators:
+    """``generators(task, source, target)`` → a new `FakeGenerator`: ``translate`` and
+    ``summarize`` name each task's transform. Picklable, for batch jobs' worker processes."""
+
+    translate: str = "upper"
+    summarize: str = "first-words"
+    delay: float = 0.0
+    fail_on: str | None = None
+
+    def __call__(self, task: str, source: str | None = None, target: str | None = None) -> FakeGenerator:
+        transform = self.translate if task == "translate" else self.summarize
+        name = f"fake-{task}" + (f"-{source}-{target}" if source else "")
+        return FakeGenerator(transform, name=name, delay=self.delay, fail_on=self.fail_on)
+
+
+class FakeTranslators:
+    """``translators(source, target)`` for ``Summarizer(translators=)``: each text becomes
+    ``[source>target] text``; every call is recorded in ``calls`` as ``(texts, source, target)``."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[list[str], str, str]] = []
+
+    def __call__(self, source: str, target: str) -> "FakeTranslator":
+        return FakeTranslator(source, target, self.calls)
+
+
+class FakeTranslator:
+    """One pair of `FakeTranslators`."""
+
+    def __init__(self, source: str, target: str, calls: list):
+        self.source, self.target, self.calls = source, target, calls
+
+    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
+        self.calls.append((list(texts), self.source, self.target))
+        return [f"[{self.source}>{self.target}] {t}" for t in texts], []
+
+    @property
+    def provenance(self) -> dict:
+        return {"name": "fake-translator", "revision": None, "path": None}
 
 
 def main(argv: list[str] | None = None) -> int:

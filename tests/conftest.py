@@ -9,8 +9,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO / "seeds"
+from support import CORPUS, small_transcript  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +58,19 @@ def no_models(tmp_path, monkeypatch) -> Path:
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """``../shared/corpus`` (24 real transcripts); skips where this clone lacks it."""
-    path = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-    if not path.is_dir():
+    if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not in this clone")
-    return path
+    return CORPUS
+
+
+@pytest.fixture
+def archive(tmp_path):
+    """An input folder: five small transcripts, one in a sub-folder, plus noise to ignore."""
+    root = tmp_path / "in"
+    (root / "2024").mkdir(parents=True)
+    for n in range(4):
+        (root / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
+    (root / "2024" / "doc4.txt").write_text(small_transcript(4), encoding="utf-8")
+    (root / "notes.pdf").write_bytes(b"%PDF")
+    (root / ".hidden.txt").write_text("x", encoding="utf-8")
+    return root

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
-from collections import Counter
 
 import click
 
+from ..document import LANGUAGES
+from ..summarize.options import MODES
 from .common import clean_errors
+from .progress import JobBar
 
 log = logging.getLogger("summarizer")
 
@@ -26,7 +29,7 @@ def _common(function):
         click.argument("inputs", nargs=-1, required=True, metavar="INPUT…"),
         click.option("--out", "-o", "out_dir", required=True, type=click.Path(file_okay=False),
                      help="Output folder (created)."),
-        click.option("--to", "target", type=click.Choice(["en", "es"]), default="en", show_default=True,
+        click.option("--to", "target", type=click.Choice(LANGUAGES), default="en", show_default=True,
                      help="Language of the outputs."),
         click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
                      help="Worker processes; each loads the models once and gets cores/N threads."),
@@ -49,7 +52,7 @@ def batch_group():
 
 @batch_group.command("translate", epilog=_COMMON_EPILOG)
 @_common
-@click.option("--from", "source", type=click.Choice(["auto", "es", "en"]), default="auto", show_default=True,
+@click.option("--from", "source", type=click.Choice(["auto", *LANGUAGES]), default="auto", show_default=True,
               help="Language of the inputs; auto: each transcript's own.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True,
               help="txt: the translated transcript in its own layout, labels kept; json: with details.")
@@ -66,7 +69,7 @@ def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
               help="Summary format.")
 @click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
-@click.option("--mode", type=click.Choice(["auto", "abstractive", "extractive"]), default="auto", show_default=True,
+@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when its models are available; extractive needs no summarization model.")
 def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, fmt, quotes, mode):
     """Summarise every transcript of INPUT… into DIR."""
@@ -77,96 +80,53 @@ def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
 
 
 def _run(inputs, out_dir, settings, workers, force, quiet, verbose) -> None:
-    from tqdm import tqdm
-
     from ..batch import run_batch
 
-    counts: Counter[str] = Counter()
-    partial: dict[str, float] = {}  # documents in flight: the share of their steps done
-    # The bar counts the documents that need work, so its ETA is that of real
-    # work (skipped documents only shrink its total); documents in flight
-    # count by the share of their steps done, so long transcripts move it too.
-    bar = tqdm(total=None, file=sys.stderr, disable=quiet, dynamic_ncols=True, desc=settings.task,
-               bar_format="{l_bar}{bar}| [{elapsed}<{remaining}{postfix}]")
+    bar = JobBar(settings.task, quiet)
+    try:
+        with clean_errors(), _library_log(bar, verbose):
+            for result in run_batch(inputs, out_dir, settings, workers=workers, force=force, progress=bar.progress):
+                bar.record(result)
+    except KeyboardInterrupt:
+        bar.close()
+        click.echo(f"interrupted after {bar.closing()}; run the same command again to resume", err=True)
+        sys.exit(130)
+    except (OSError, RuntimeError) as exc:  # the job itself broke (disk, worker pool): finished work is kept
+        log.debug("the batch job stopped", exc_info=True)
+        raise click.ClickException(
+            f"the job stopped after {bar.closing()}: {exc}; fix the cause and run the same command again to resume"
+        ) from None
+    finally:
+        bar.close()
+    click.echo(bar.closing())
+    if bar.counts["failed"]:
+        sys.exit(1)
 
-    def show() -> None:
-        finished = counts["done"] + counts["failed"]
-        extra = "".join(f", {counts[k]} {k}" for k in ("failed", "skipped") if counts[k])
-        bar.set_postfix_str(f"{finished}/{bar.total or 0} docs{extra}", refresh=False)
-        step = finished + sum(partial.values()) - bar.n
-        if step > 0:
-            bar.update(step)  # redraws at most ten times a second
-        else:
-            bar.refresh()
 
-    def progress(stage: str, done: int, total: int) -> None:
-        if stage == "batch":
-            if bar.total is None:
-                bar.total = total
-                show()
-            return
-        doc_id = stage.partition(":")[2]
-        if total > 0 and doc_id:
-            partial[doc_id] = min(1.0, done / total) * 0.999
-            show()
-
-    def say(line: str) -> None:
-        if quiet:
-            click.echo(line, err=True)
-        else:
-            bar.write(line, file=sys.stderr)
-
-    # Per-document warnings go to the manifest; on the terminal they would only
-    # break the bar, so the library logs errors only, unless --verbose.
-    handler = _BarHandler(bar, quiet)
+@contextlib.contextmanager
+def _library_log(bar: JobBar, verbose: bool):
+    """Per-document warnings go to the manifest; on the terminal they would only break
+    the bar, so the library logs errors only (above the bar), unless --verbose."""
+    handler = _BarHandler(bar)
     saved = log.level, log.propagate
     log.setLevel(logging.INFO if verbose else logging.ERROR)
     log.addHandler(handler)
     log.propagate = False
     try:
-        with clean_errors():
-            for result in run_batch(inputs, out_dir, settings, workers=workers, force=force, progress=progress):
-                counts[result.status] += 1
-                partial.pop(result.id, None)
-                if result.status == "skipped":
-                    bar.total -= 1
-                elif result.status == "failed":
-                    say(f"failed: {result.id}: {result.error}")
-                show()
-    except KeyboardInterrupt:
-        bar.close()
-        click.echo(f"interrupted after {_closing(counts)}; run the same command again to resume", err=True)
-        sys.exit(130)
-    except (OSError, RuntimeError) as exc:  # the job itself broke (disk, worker pool): finished work is kept
-        log.debug("the batch job stopped", exc_info=True)
-        raise click.ClickException(
-            f"the job stopped after {_closing(counts)}: {exc}; fix the cause and run the same command again to resume"
-        ) from None
+        yield
     finally:
-        bar.close()
         log.removeHandler(handler)
         log.setLevel(saved[0])
         log.propagate = saved[1]
-    click.echo(_closing(counts))
-    if counts["failed"]:
-        sys.exit(1)
 
 
 class _BarHandler(logging.Handler):
     """Log lines written above the progress bar."""
 
-    def __init__(self, bar, quiet: bool):
+    def __init__(self, bar: JobBar):
         super().__init__()
-        self.bar, self.quiet = bar, quiet
+        self.bar = bar
         self.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
 
     def emit(self, record: logging.LogRecord) -> None:
-        line = self.format(record)
-        if self.quiet:
-            click.echo(line, err=True)
-        else:
-            self.bar.write(line, file=sys.stderr)
-
-
-def _closing(counts: Counter) -> str:
-    return f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed"
+        self.bar.say(self.format(record))

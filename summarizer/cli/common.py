@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import SummarizerError
+from ..files import atomic_write
 
 
 def read_input(path: str) -> bytes:
@@ -26,13 +27,10 @@ def write_output(text: str, out: str | None) -> None:
     if not out or out == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
-    target = Path(out)
-    tmp = target.with_name(f".{target.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        atomic_write(out, text)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
+        raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 @contextlib.contextmanager

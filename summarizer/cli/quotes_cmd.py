@@ -16,7 +16,7 @@ from .common import clean_errors, read_input, write_output
 @click.option("-o", "--output", "out", default=None, help="Write here instead of standard output.")
 def quotes_command(file, k, fmt, out):
     """List the best quotes of the transcript in FILE (no model needed)."""
-    from ..quotes import extract_quotes
+    from ..select import extract_quotes
 
     with clean_errors():
         quotes = extract_quotes(read_input(file), k=k)

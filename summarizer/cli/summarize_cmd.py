@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import click
 
+from ..document import LANGUAGES
+from ..summarize.options import MODES
 from .common import clean_errors, read_input, write_output
 from .progress import StageBar
 
 
 @click.command("summarize")
 @click.argument("file", default="-")
-@click.option("--to", "target", type=click.Choice(["en", "es"]), default="en", show_default=True,
+@click.option("--to", "target", type=click.Choice(LANGUAGES), default="en", show_default=True,
               help="Language of the brief.")
 @click.option("--quotes", type=click.IntRange(0, 50), default=5, show_default=True, help="Quotes to list.")
-@click.option("--mode", type=click.Choice(["auto", "abstractive", "extractive"]), default="auto", show_default=True,
+@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when the summarization model is available, else extractive.")
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option("-o", "--output", "out", default=None, help="Write here instead of standard output.")

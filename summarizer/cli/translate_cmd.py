@@ -6,15 +6,16 @@ import json
 
 import click
 
+from ..document import LANGUAGES
 from .common import clean_errors, read_input, write_output
 from .progress import StageBar
 
 
 @click.command("translate")
 @click.argument("file", default="-")
-@click.option("--from", "source", type=click.Choice(["auto", "es", "en"]), default="auto", show_default=True,
+@click.option("--from", "source", type=click.Choice(["auto", *LANGUAGES]), default="auto", show_default=True,
               help="Language of the input; auto detects it.")
-@click.option("--to", "target", type=click.Choice(["en", "es"]), default=None,
+@click.option("--to", "target", type=click.Choice(LANGUAGES), default=None,
               help="Language to translate into  [default: the other one]")
 @click.option("-o", "--output", "out", default=None, help="Write here instead of standard output.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -22,13 +23,13 @@ from .progress import StageBar
 @click.option("--model", default=None, help="Hub id or folder of a translation model for this pair.")
 @click.option("--beams", type=click.IntRange(1, 16), default=1, show_default=True,
               help="Beam width: 1 is fastest; 4 is a little better and about 6× slower on CPU.")
-@click.option("--fp32", is_flag=True, help="Run the model in fp32 on CPU (default: int8 quantized, about 2× faster).")
+@click.option("--fp32", is_flag=True, help="Run the model in fp32 on CPU (default: int8 quantized, about 1.7× faster).")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress bar, no warnings.")
 def translate_command(file, source, target, out, fmt, model, beams, fp32, device, quiet):
     """Translate the transcript in FILE (or standard input), keeping every speaker label,
     paragraph and line break; nothing is dropped or truncated."""
-    from ..transcript import parse_transcript
+    from ..parse import parse_transcript
     from ..translate import TranslateOptions, Translator
 
     data = read_input(file)

@@ -1,0 +1,217 @@
+"""What a batch job reads: files, folders (recursive), globs and JSON Lines.
+
+Each document gets an id that is stable across runs, so a re-run can find its
+earlier result in the manifest:
+
+* a file's id is its path relative to what was named on the command line (a
+  folder, or a glob's fixed leading part; a file named directly is its own
+  name), written with ``/``;
+* a JSONL record's id is ``<file id>#<record id>``.
+
+A folder contributes its ``*.txt`` and ``*.jsonl`` files, recursively, skipping
+hidden names. A JSONL file holds one ``{"id": …, "text": …}`` object per line;
+a line that is not such an object, or repeats an earlier id, becomes a
+document that fails with a message saying which line and why.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from ..errors import BatchError, DecodeError
+from ..settings import check_size
+from .store import sha256_text
+
+FOLDER_SUFFIXES = (".txt", ".jsonl")
+"""Files a folder contributes; a file named directly may have any suffix."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document of a batch job, before it is read.
+
+    Attributes:
+        id: stable id (see the module docstring).
+        path: the file the document is in.
+        rel: ``path`` relative to what was named: the output keeps this layout.
+        record: the JSONL record's id (None for a plain file).
+        line: the JSONL line number, 1-based.
+        offset: byte offset of that line in ``path``.
+        sha256: the input hash, known at discovery for JSONL records.
+        error: why the document cannot be processed (a bad JSONL line), else None.
+    """
+
+    id: str
+    path: Path
+    rel: PurePosixPath
+    record: str | None = None
+    line: int | None = None
+    offset: int | None = None
+    sha256: str | None = None
+    error: str | None = None
+
+    @property
+    def is_record(self) -> bool:
+        return self.line is not None
+
+    def read(self, max_bytes: int | None = None) -> bytes | str:
+        """The document: a file's bytes, or a JSONL record's text.
+
+        Raises InputTooLargeError before reading a file over the size limit.
+        """
+        if self.is_record:
+            with open(self.path, "rb") as handle:
+                handle.seek(self.offset or 0)
+                return json.loads(handle.readline())["text"]
+        check_size(self.path.stat().st_size, max_bytes, how_to_raise="--max-bytes")
+        return self.path.read_bytes()
+
+
+@dataclass(frozen=True)
+class JsonlSource:
+    """A JSONL input file, and the ids of its documents in line order."""
+
+    path: Path
+    rel: PurePosixPath
+    doc_ids: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """All documents of a job, in a stable order, and the JSONL files they came from."""
+
+    sources: tuple[Source, ...]
+    jsonl: tuple[JsonlSource, ...]
+
+
+def discover(inputs: Iterable[str | os.PathLike], exclude: Path | None = None) -> Inputs:
+    """The documents named by ``inputs`` (files, folders, globs, JSONL files).
+
+    ``exclude`` (the output folder) is never read from. A path named twice is
+    read once. Raises BatchError for a name that matches nothing.
+    """
+    skip = exclude.resolve() if exclude is not None else None
+    seen: set[Path] = set()
+    files: list[tuple[Path, PurePosixPath]] = []
+
+    def add(path: Path, rel: PurePosixPath) -> None:
+        real = path.resolve()
+        if real in seen or (skip is not None and real.is_relative_to(skip)):
+            return
+        seen.add(real)
+        files.append((path, rel))
+
+    for item in inputs:
+        name = os.fspath(item)
+        path = Path(name)
+        if path.is_file():
+            add(path, PurePosixPath(path.name))
+        elif path.is_dir():
+            for found in _walk(path, skip):
+                add(found, PurePosixPath(found.relative_to(path).as_posix()))
+        elif glob.has_magic(name):
+            base = _glob_base(name)
+            matches = sorted(glob.glob(name, recursive=True))
+            if not matches:
+                raise BatchError(f"{name} matches no file")
+            for match in map(Path, matches):
+                if match.is_file():
+                    add(match, _relative(match, base))
+                elif match.is_dir():
+                    for found in _walk(match, skip):
+                        add(found, _relative(found, base))
+        else:
+            raise BatchError(f"no such file or folder: {name}")
+
+    sources: list[Source] = []
+    jsonl: list[JsonlSource] = []
+    for path, rel in files:
+        if path.suffix.lower() == ".jsonl":
+            try:
+                records = list(_jsonl_sources(path, rel))
+            except OSError as exc:
+                raise BatchError(f"cannot read {path}: {exc.strerror or exc}") from None
+            sources.extend(records)
+            jsonl.append(JsonlSource(path, rel, tuple(s.id for s in records)))
+        else:
+            sources.append(Source(rel.as_posix(), path, rel))
+    return Inputs(tuple(sources), tuple(jsonl))
+
+
+def _walk(folder: Path, skip: Path | None) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        root_path = Path(root)
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and not (skip is not None and (root_path / d).resolve() == skip)
+        )
+        for name in sorted(names):
+            if not name.startswith(".") and name.lower().endswith(FOLDER_SUFFIXES):
+                found.append(root_path / name)
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _relative(path: Path, base: str) -> PurePosixPath:
+    return PurePosixPath(Path(os.path.relpath(path, base)).as_posix())
+
+
+def _glob_base(pattern: str) -> str:
+    """The leading folders of a glob pattern that hold no wildcard."""
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts[:-1]:
+        if glob.has_magic(part):
+            break
+        fixed.append(part)
+    return os.path.join(*fixed) if fixed else "."
+
+
+def _jsonl_sources(path: Path, rel: PurePosixPath) -> Iterable[Source]:
+    """One `Source` per non-blank line of a JSONL file."""
+    first_line: dict[str, int] = {}
+    offset = 0
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            start, offset = offset, offset + len(raw)
+            if not raw.strip():
+                continue
+            record_id, text, error = _parse_record(raw, number)
+            if record_id is not None:
+                if record_id in first_line:
+                    error = f"line {number} repeats the id {record_id!r} of line {first_line[record_id]}; ids must be unique"
+                    record_id = None
+                else:
+                    first_line[record_id] = number
+            doc_id = f"{rel.as_posix()}#{record_id if record_id is not None else f'line-{number}'}"
+            yield Source(
+                doc_id, path, rel, record_id, number, start,
+                sha256_text(text) if text is not None else None, error,
+            )
+
+
+def _parse_record(raw: bytes, number: int) -> tuple[str | None, str | None, str | None]:
+    """``(record id, text, error)`` for one JSONL line."""
+    try:
+        record = json.loads(raw)
+    except UnicodeDecodeError:
+        return None, None, f"line {number} is not UTF-8: {DecodeError.__name__}"
+    except ValueError as exc:
+        return None, None, f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})"
+    if not isinstance(record, dict):
+        return None, None, f'line {number} is not a JSON object {{"id": …, "text": …}}'
+    record_id = record.get("id")
+    if isinstance(record_id, bool) or not isinstance(record_id, (str, int)) or str(record_id) == "":
+        return None, None, f'line {number} has no "id" (a string or an integer)'
+    text = record.get("text")
+    if not isinstance(text, str):
+        return str(record_id), None, f'line {number} (id {record_id!r}) has no "text" string'
+    return str(record_id), text, None
+
+
+__all__ = ["Source", "JsonlSource", "Inputs", "discover", "FOLDER_SUFFIXES"]

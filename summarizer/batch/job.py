@@ -1,0 +1,325 @@
+"""Batch jobs: translate or summarise whole archives, resumable, one result per document.
+
+    from summarizer.batch import translate_batch
+
+    for result in translate_batch(["corpus/"], "out/", target="en", workers=2):
+        print(result.id, result.status, result.error or "")
+
+Outputs keep the inputs' relative paths under the output folder: a translated
+transcript is ``DIR/<rel>`` (same name, labels and layout kept) or
+``DIR/<rel stem>.json``; a summary ``DIR/<rel stem>.md`` or ``.json``. A JSONL
+input ``<rel>.jsonl`` gets one file per record in ``DIR/<rel stem>/<id>.<ext>``
+(kept so a killed job resumes record by record) and, when the job ends, the
+assembled ``DIR/<rel>.jsonl``: one line per input line, in order,
+``{"id", "text"}`` (translate; json format adds ``"translation"``) or
+``{"id", "summary"}`` (markdown text, or the summary object for json), or
+``{"id", "error"}`` for a record that failed.
+
+``DIR/manifest.jsonl`` holds one record per document (`MANIFEST_FIELDS`), appended
+as each finishes and compacted to the latest record per id when the job
+ends. A re-run skips a document whose latest record is ``done`` for the same
+input hash and settings hash and whose output file still has the recorded
+hash; everything else (new, changed, failed, missing or altered output) is
+done again. A document's output exists exactly when its latest record is
+``done``: a failure removes an older output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import BatchError, SummarizerError
+from ..files import atomic_write, remove_file, remove_stale_temporaries
+from ..progress import Progress
+from .engines import Engine, make_engine
+from .inputs import Inputs, JsonlSource, Source, discover
+from .outputs import describe, jsonl_payload, original_id, output_paths
+from .store import Manifest, job_lock, sha256_bytes, sha256_file, sha256_text
+from .work import BatchSettings, DocOutcome, Generators, process_documents
+
+log = logging.getLogger("summarizer")
+
+MANIFEST_FIELDS = (
+    "id", "input", "input_sha256", "settings_sha256", "status", "output", "output_sha256",
+    "models", "seconds", "error", "error_type", "warnings", "task", "target", "source", "finished",
+)
+"""Fields of a manifest record; ``input`` and ``output`` are absolute paths."""
+
+@dataclass(frozen=True)
+class DocResult:
+    """What happened to one document in this run.
+
+    Attributes:
+        id: the document id (its input's relative path, ``#record`` for JSONL).
+        status: "done" (processed now), "skipped" (already done for this input
+            and these settings) or "failed".
+        input: the input file (``#line N`` for a JSONL record).
+        output: the output file, None when it failed.
+        seconds: time spent on it in this run.
+        error: what went wrong, None unless failed.
+        models: the models used, with revisions.
+        warnings: the result's warnings.
+    """
+
+    id: str
+    status: str
+    input: str
+    output: Path | None
+    seconds: float = 0.0
+    error: str | None = None
+    models: dict = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+def translate_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, target: str = "en", *,
+                    format: str | None = None, workers: int = 1, **kwargs) -> Iterator[DocResult]:
+    """Translate every document of ``inputs`` into ``out_dir``; see `run_batch`."""
+    settings = BatchSettings("translate", target=target, format=format, **_settings_kwargs(kwargs))
+    return run_batch(inputs, out_dir, settings, workers=workers, **kwargs)
+
+
+def summarize_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, target: str = "en", *,
+                    format: str | None = None, workers: int = 1, **kwargs) -> Iterator[DocResult]:
+    """Summarise every document of ``inputs`` into ``out_dir``; see `run_batch`."""
+    settings = BatchSettings("summarize", target=target, format=format, **_settings_kwargs(kwargs))
+    return run_batch(inputs, out_dir, settings, workers=workers, **kwargs)
+
+
+def _settings_kwargs(kwargs: dict) -> dict:
+    names = ("source", "quotes", "mode", "options", "max_bytes")
+    return {name: kwargs.pop(name) for name in names if name in kwargs}
+
+
+def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, settings: BatchSettings, *,
+              engine: Engine | None = None, workers: int = 1, force: bool = False,
+              progress: Progress | None = None, generators: Generators | None = None) -> Iterator[DocResult]:
+    """Process every document of ``inputs`` into ``out_dir``, yielding one `DocResult` each.
+
+    Args:
+        inputs: files, folders (recursive: ``*.txt`` and ``*.jsonl``), globs, JSONL files.
+        out_dir: the output folder (created); one job at a time may use it.
+        settings: what to do (`BatchSettings`).
+        engine: where the work runs; by default `make_engine(workers)`, closed at the end.
+        workers: worker processes for the default engine.
+        generators: ``generators(task, source, target)`` → the model to use instead of the
+            registry's (picklable; for the default engine only).
+        force: redo documents even when their output is up to date.
+        progress: called as ``progress("batch", done, total)`` once before the
+            first document and after each; while a document is worked on, as
+            ``progress("<stage>:<doc id>", done, total)`` with its steps (e.g.
+            ``"translate:2024/a.txt"``, sentences), where the engine reports them.
+
+    Skipped documents come first, then the others as they finish. A document
+    that fails is reported and the job goes on. Raises `BatchError` (a
+    `SummarizerError`) when the job cannot start: an input that does not
+    exist, no documents, an output folder in use by another job.
+    """
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise BatchError(f"--out {out} is a file; give a folder")
+    found = discover(inputs, exclude=out)
+    if not found.sources:
+        raise BatchError("no documents found: give transcript files, folders holding .txt or .jsonl files, or globs")
+    own_engine = engine is None
+    if engine is None:
+        worker = functools.partial(process_documents, generators=generators) if generators else None
+        engine = make_engine(workers, worker=worker)
+    try:
+        with _open_output(out) as manifest:
+            _check_same_task(manifest, settings, out)
+            removed = remove_stale_temporaries(out)
+            if removed:
+                log.info("removed %d temporary files left by a killed job", removed)
+            yield from _Job(found, out, settings, manifest, engine, force, progress).run()
+    finally:
+        if own_engine:
+            engine.close()
+
+
+@contextlib.contextmanager
+def _open_output(out: Path) -> Iterator[Manifest]:
+    """The output folder, locked for this job, and its manifest."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        stack = contextlib.ExitStack()
+        stack.enter_context(job_lock(out))
+        manifest = stack.enter_context(Manifest(out))
+    except OSError as exc:
+        raise BatchError(f"cannot use --out {out}: {exc.strerror or exc}") from None
+    with stack:
+        yield manifest
+
+
+def _check_same_task(manifest: Manifest, settings: BatchSettings, out: Path) -> None:
+    """One task per output folder: a summary job must not replace a folder of translations."""
+    other = next((r["task"] for r in manifest.latest.values() if r.get("task") not in (None, settings.task)), None)
+    if other is not None:
+        raise BatchError(f"{out} holds the outputs of a {other} job; give each task its own --out folder")
+
+
+class _Job:
+    """One run of a batch job; all writes to the output folder happen here."""
+
+    def __init__(self, found: Inputs, out: Path, settings: BatchSettings, manifest: Manifest,
+                 engine: Engine, force: bool, progress: Progress | None):
+        self.found, self.settings, self.manifest = found, settings, manifest
+        self.out = Path(os.path.abspath(out))
+        self.engine, self.force, self.progress = engine, force, progress
+        self.digest = settings.digest()
+        self.outputs, conflicts = output_paths(found, settings)
+        self.early: deque[DocOutcome] = deque()  # failures found before the engine saw the document
+        self.conflicts = conflicts
+        self.sources = {s.id: s for s in found.sources}
+        self.hashes: dict[str, str | None] = {}
+        self.claimed = {str(self.out / rel) for rel in self.outputs.values()}
+        self.done = 0
+
+    def run(self) -> Iterator[DocResult]:
+        total = len(self.found.sources)
+        self._tick(total)
+        todo: list[Source] = []
+        for source in self.found.sources:
+            result = self._check(source)
+            if result is None:
+                todo.append(source)
+            else:
+                yield self._count(result, total)
+        for outcome in self._drain(self.engine.run(self._items(todo), self.settings, self._steps)):
+            yield self._count(self._finish(outcome), total)
+        for jsonl in self.found.jsonl:
+            self._assemble(jsonl)
+        self.manifest.compact()
+
+    def _tick(self, total: int) -> None:
+        if self.progress is not None:
+            self.progress("batch", self.done, total)
+
+    def _steps(self, doc_id: str, stage: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(f"{stage}:{doc_id}", done, total)
+
+    def _count(self, result: DocResult, total: int) -> DocResult:
+        self.done += 1
+        log.info("%s: %s%s", result.id, result.status, f" ({result.error})" if result.error else "")
+        self._tick(total)
+        return result
+
+    # ------------------------------------------------------------ deciding
+
+    def _check(self, source: Source) -> DocResult | None:
+        """A result when the document needs no work (skipped, or failed before reading); else None."""
+        if source.error or source.id in self.conflicts:
+            return self._finish(DocOutcome(source.id, None, error=source.error or self.conflicts[source.id], error_type="InputError"))
+        if source.is_record:
+            digest = source.sha256
+        else:
+            digest = sha256_file(source.path)
+        self.hashes[source.id] = digest
+        record = self.manifest.latest.get(source.id)
+        output = self.out / self.outputs[source.id]
+        if (
+            not self.force and record is not None and digest is not None
+            and record.get("status") == "done"
+            and record.get("input_sha256") == digest
+            and record.get("settings_sha256") == self.digest
+            and sha256_file(output) == record.get("output_sha256")
+        ):
+            return DocResult(source.id, "skipped", describe(source), output, 0.0, None,
+                             record.get("models") or {}, tuple(record.get("warnings") or ()))
+        return None
+
+    def _items(self, todo: list[Source]) -> Iterator[tuple[str, str | bytes]]:
+        """``(doc id, data)`` for the engine, read one at a time as it asks."""
+        for source in todo:
+            try:
+                data = source.read(self.settings.max_bytes)
+            except (OSError, ValueError, KeyError) as exc:  # vanished, unreadable, too large, line changed
+                message = str(exc) if isinstance(exc, SummarizerError) else f"cannot read {describe(source)}: {exc}"
+                self.early.append(DocOutcome(source.id, None, error=message, error_type=type(exc).__name__))
+                continue
+            self.hashes[source.id] = sha256_bytes(data) if isinstance(data, bytes) else sha256_text(data)
+            yield source.id, data
+
+    def _drain(self, outcomes: Iterator[DocOutcome]) -> Iterator[DocOutcome]:
+        """The engine's outcomes, with the read failures interleaved as they happen."""
+        for outcome in outcomes:
+            while self.early:
+                yield self.early.popleft()
+            yield outcome
+        while self.early:
+            yield self.early.popleft()
+
+    # ------------------------------------------------------------ recording
+
+    def _finish(self, outcome: DocOutcome) -> DocResult:
+        """Write the output (atomically), then the manifest record; the result."""
+        source = self.sources[outcome.id]
+        rel = self.outputs.get(outcome.id)
+        path = self.out / rel if rel is not None else None
+        error = outcome.error
+        output_sha = None
+        if outcome.ok and path is not None:
+            try:
+                atomic_write(path, outcome.content)
+                output_sha = sha256_text(outcome.content)
+            except (OSError, UnicodeError) as exc:
+                error = f"cannot write {path}: {exc}"
+        if error is not None and path is not None and outcome.id not in self.conflicts:
+            remove_file(path)  # an older output no longer matches its input
+        previous = (self.manifest.latest.get(outcome.id) or {}).get("output")
+        if previous and previous not in self.claimed and Path(previous).parent.is_relative_to(self.out):
+            remove_file(Path(previous))  # made with other settings (another format)
+        status = "done" if error is None else "failed"
+        self.manifest.append({
+            "id": outcome.id,
+            "input": describe(source),
+            "input_sha256": self.hashes.get(outcome.id) or source.sha256,
+            "settings_sha256": self.digest,
+            "status": status,
+            "output": str(path) if status == "done" else None,
+            "output_sha256": output_sha,
+            "models": outcome.models,
+            "seconds": round(outcome.seconds, 3),
+            "error": error,
+            "error_type": None if error is None else (outcome.error_type or "OSError"),
+            "warnings": list(outcome.warnings),
+            "task": self.settings.task,
+            "target": self.settings.target,
+            "source": outcome.extra.get("source"),
+            "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        })
+        return DocResult(outcome.id, status, describe(source), path if status == "done" else None,
+                         outcome.seconds, error, outcome.models, outcome.warnings)
+
+    def _assemble(self, jsonl: JsonlSource) -> None:
+        """Write ``DIR/<rel>.jsonl``: one line per input record, from the per-record outputs."""
+        lines = []
+        for doc_id in jsonl.doc_ids:
+            source = self.sources[doc_id]
+            record = self.manifest.latest.get(doc_id, {})
+            line: dict = {"id": original_id(source)}
+            if source.record is None:
+                line["line"] = source.line
+            if record.get("status") == "done":
+                try:
+                    content = (self.out / record["output"]).read_text(encoding="utf-8")
+                except OSError as exc:
+                    line["error"] = f"the output {record['output']} cannot be read: {exc.strerror}"
+                else:
+                    line.update(jsonl_payload(content, self.settings))
+            else:
+                line["error"] = record.get("error") or "not processed"
+            lines.append(json.dumps(line, ensure_ascii=False) + "\n")
+        atomic_write(self.out / jsonl.rel, "".join(lines))
+
+
+__all__ = ["run_batch", "translate_batch", "summarize_batch", "DocResult", "MANIFEST_FIELDS"]

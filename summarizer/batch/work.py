@@ -1,0 +1,317 @@
+"""The work on one document of a batch job, as a plain function of plain values.
+
+`process_document(doc_id, data, settings)` parses, translates or summarises,
+and renders one document; it never touches the output folder and never raises
+for a bad document, so any engine (this process, a process pool, a Ray
+cluster) can run it and ship its `DocOutcome` back to the job, which does all
+the writing.
+
+`process_documents(items, settings)` does the same for a group that
+`group_items` formed: small documents to translate share one translation
+pass, so their sentences fill the model's batches together (identical
+sentences are translated once); anything else is done one by one.
+
+Both take ``generators``, a picklable ``generators(task, source, target) -> Generator``
+that replaces the registry's models (tests pass `summarizer.testing.FakeGenerators`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Transcript
+from ..errors import OptionError, SummarizerError, UnsupportedLanguageError
+from ..models import TASKS, Generator
+from ..parse import parse_transcript
+from ..progress import DocProgress, Progress
+from ..summarize import Summarizer, SummaryOptions
+from ..translate import TranslatedTranscript, Translator
+
+log = logging.getLogger("summarizer")
+
+WorkItem = tuple[str, "str | bytes"]
+Generators = Callable[[str, "str | None", "str | None"], Generator]
+"""``generators(task, source, target)`` → the model for that task (and pair)."""
+
+
+FORMATS = {"translate": ("txt", "json"), "summarize": ("md", "json")}
+"""Output formats per task, the default first."""
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """What a batch job does to every document.
+
+    Attributes:
+        task: "translate" or "summarize".
+        target: language of the output, "en" or "es".
+        source: language of the input, or "auto" to use each transcript's own.
+        format: output format: "txt" (a translated transcript in its own layout,
+            labels kept) or "json" for translate; "md" or "json" for summarize.
+            None picks the first.
+        quotes: quotes per summary (summarize only).
+        mode: summarize mode ("auto", "extractive", …; summarize only).
+        options: a `TranslateOptions` or summarize options dataclass, or None.
+        max_bytes: size limit of one input; None for the library default.
+    """
+
+    task: str
+    target: str = "en"
+    source: str = "auto"
+    format: str | None = None
+    quotes: int = 5
+    mode: str = "auto"
+    options: Any = None
+    max_bytes: int | None = None
+
+    def __post_init__(self):
+        if self.task not in TASKS:
+            raise OptionError(f"task must be one of {', '.join(TASKS)}, not {self.task!r}")
+        if self.format is None:
+            object.__setattr__(self, "format", FORMATS[self.task][0])
+        elif self.format not in FORMATS[self.task]:
+            raise OptionError(f"{self.task} writes {' or '.join(FORMATS[self.task])}, not {self.format!r}")
+
+    @property
+    def extension(self) -> str:
+        return "." + self.format
+
+    def key(self) -> dict:
+        """The settings an output depends on (not ``max_bytes``: a limit only decides failure)."""
+        key: dict[str, Any] = {"task": self.task, "target": self.target, "source": self.source, "format": self.format}
+        if self.task == "summarize":
+            key.update(quotes=self.quotes, mode=self.mode)
+        if self.options is not None:
+            options = dataclasses.asdict(self.options) if dataclasses.is_dataclass(self.options) else self.options
+            key["options"] = {"type": type(self.options).__name__, "value": options}
+        return key
+
+    def digest(self) -> str:
+        """A hash of `key`: an output made with other settings is redone."""
+        text = json.dumps(self.key(), sort_keys=True, ensure_ascii=False, default=repr)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DocOutcome:
+    """What the work on one document produced.
+
+    Attributes:
+        id: the document id.
+        content: the output file's text, None when it failed.
+        models: the models used, with revisions, as the result's provenance gives them.
+        seconds: time spent on this document.
+        error: a message saying what went wrong, None when it worked.
+        error_type: the exception's class name.
+        warnings: the result's warnings.
+        extra: small per-task facts kept in the manifest (e.g. the source language).
+    """
+
+    id: str
+    content: str | None
+    models: dict = field(default_factory=dict)
+    seconds: float = 0.0
+    error: str | None = None
+    error_type: str | None = None
+    warnings: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def process_document(doc_id: str, data: str | bytes, settings: BatchSettings,
+                     progress: Progress | None = None, generators: Generators | None = None) -> DocOutcome:
+    """Translate or summarise one document; a failure becomes a failed `DocOutcome`.
+
+    This is the unit of work of every engine: it depends only on its
+    arguments, which are plain picklable values (``progress``, optional, is
+    the API's ``progress(stage, done, total)`` for this document's steps).
+    """
+    started = time.perf_counter()
+    try:
+        content, models, warnings, extra = _TASK_FUNCTIONS[settings.task](data, settings, progress, generators)
+    except SummarizerError as exc:
+        return _failed(doc_id, exc, started)
+    except Exception as exc:  # the job's isolation boundary: a bug or a model crash fails one document
+        log.debug("%s failed unexpectedly", doc_id, exc_info=True)
+        return _failed(doc_id, exc, started, unexpected=True)
+    return DocOutcome(doc_id, content, models, time.perf_counter() - started, warnings=tuple(warnings), extra=extra)
+
+
+GROUP_CHARS = 20_000
+"""Documents to translate that are smaller than this share a translation pass,
+up to this many characters together (a full transcript, 50–150k, goes alone)."""
+GROUP_DOCS = 64
+
+
+def group_items(items: Iterable[WorkItem], settings: BatchSettings,
+                group_chars: int = GROUP_CHARS) -> Iterator[list[WorkItem]]:
+    """Consecutive items in groups worth one `process_documents` call: documents to
+    translate under ``group_chars`` characters share one (0: every document alone)."""
+    group: list[WorkItem] = []
+    size = 0
+    for item in items:
+        length = len(item[1])
+        if settings.task != "translate" or length >= group_chars:
+            yield [item]
+            continue
+        if group and (size + length > group_chars or len(group) >= GROUP_DOCS):
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += length
+    if group:
+        yield group
+
+
+def process_documents(items: list[WorkItem], settings: BatchSettings, progress: DocProgress | None = None,
+                      generators: Generators | None = None) -> list[DocOutcome]:
+    """One outcome per item: `process_document` for each, or one shared pass for small translations.
+
+    ``progress(doc_id, stage, done, total)`` reports each document's steps
+    (in a shared pass, the pass's steps, for every document in it).
+    """
+    if settings.task == "translate" and len(items) > 1:
+        return _translate_group(items, settings, progress, generators)
+    return [process_document(doc_id, data, settings, _bind(progress, [doc_id]), generators) for doc_id, data in items]
+
+
+def _bind(progress, doc_ids: list[str]) -> Progress | None:
+    if progress is None:
+        return None
+
+    def report(stage: str, done: int, total: int) -> None:
+        for doc_id in doc_ids:
+            progress(doc_id, stage, done, total)
+
+    return report
+
+
+def _failed(doc_id: str, exc: BaseException, started: float, unexpected: bool = False) -> DocOutcome:
+    message = str(exc) or type(exc).__name__
+    if unexpected:
+        message = f"unexpected {type(exc).__name__}: {message}"
+    return DocOutcome(doc_id, None, seconds=time.perf_counter() - started, error=message, error_type=type(exc).__name__)
+
+
+def _source_language(doc: Transcript, settings: BatchSettings) -> str:
+    source = doc.language if settings.source == "auto" else settings.source
+    if source == settings.target:
+        raise UnsupportedLanguageError(
+            f"the transcript is already in {source!r} (the --to language){' as detected' if settings.source == 'auto' else ''}; "
+            "nothing to translate (give --from if the detection is wrong)"
+        )
+    return source
+
+
+def _render_translation(result: TranslatedTranscript, settings: BatchSettings):
+    as_dict = result.to_dict()
+    content = json.dumps(as_dict, ensure_ascii=False, indent=2) + "\n" if settings.format == "json" else result.text
+    return content, _models_of(as_dict), tuple(result.warnings), {"source": result.source_lang}
+
+
+def _translator(source: str, target: str, options, generators: Generators | None) -> Translator:
+    """The `Translator` both translation paths use (its model loads once per process)."""
+    generator = generators("translate", source, target) if generators else None
+    return Translator(source, target, options=options, generator=generator)
+
+
+def _translate(data: str | bytes, settings: BatchSettings, progress: Progress | None, generators: Generators | None):
+    doc = parse_transcript(data, max_bytes=settings.max_bytes)
+    translator = _translator(_source_language(doc, settings), settings.target, settings.options, generators)
+    return _render_translation(translator.translate_transcript(doc, progress), settings)
+
+
+def _translate_group(items: list[WorkItem], settings: BatchSettings, progress: DocProgress | None,
+                     generators: Generators | None) -> list[DocOutcome]:
+    """Small documents translated in one pass per source language.
+
+    The documents go to one `Translator.translate_transcripts` pass, so their
+    sentences share the model's batches. If the shared pass fails, each
+    document is done alone, so that only a document that fails by itself is
+    reported.
+    """
+    started = time.perf_counter()
+    outcomes: dict[str, DocOutcome] = {}
+    by_source: dict[str, list] = {}
+    data_of = dict(items)
+    for doc_id, data in items:
+        try:
+            doc = parse_transcript(data, max_bytes=settings.max_bytes)
+            by_source.setdefault(_source_language(doc, settings), []).append((doc_id, doc))
+        except SummarizerError as exc:
+            outcomes[doc_id] = _failed(doc_id, exc, started)
+        except Exception as exc:  # the isolation boundary, as in process_document
+            outcomes[doc_id] = _failed(doc_id, exc, started, unexpected=True)
+    for source, members in by_source.items():
+        try:
+            outcomes.update(_shared_pass(source, members, settings, progress, generators))
+        except Exception as exc:  # noqa: BLE001 — redo one by one to find the document at fault
+            log.info("a shared translation pass failed (%s); translating its %d documents one by one", exc, len(members))
+            for doc_id, _ in members:
+                outcomes[doc_id] = process_document(doc_id, data_of[doc_id], settings, _bind(progress, [doc_id]),
+                                                    generators)
+    return [outcomes[doc_id] for doc_id, _ in items]
+
+
+def _shared_pass(source: str, members: list, settings: BatchSettings, progress: DocProgress | None,
+                 generators: Generators | None) -> dict[str, DocOutcome]:
+    clock = time.perf_counter()
+    ids = [doc_id for doc_id, _ in members]
+    translator = _translator(source, settings.target, settings.options, generators)
+    results = translator.translate_transcripts([doc for _, doc in members], _bind(progress, ids))
+    # Each document is charged its share of the pass, by characters.
+    sizes = [doc.header_end + sum(len(t.text) for t in doc.turns) for _, doc in members]
+    per_char = (time.perf_counter() - clock) / max(1, sum(sizes))
+    outcomes = {}
+    for (doc_id, _), result, size in zip(members, results, sizes):
+        content, models, result_warnings, extra = _render_translation(result, settings)
+        outcomes[doc_id] = DocOutcome(doc_id, content, models, per_char * size, warnings=result_warnings, extra=extra)
+    return outcomes
+
+
+def _summarize(data: str | bytes, settings: BatchSettings, progress: Progress | None, generators: Generators | None):
+    doc = parse_transcript(data, max_bytes=settings.max_bytes)
+    options = dataclasses.replace(settings.options or SummaryOptions(), quotes=settings.quotes, mode=settings.mode)
+    if generators is None:
+        summarizer = Summarizer(options)
+    else:
+        summarizer = Summarizer(options, generator=generators("summarize", None, None),
+                                translators=lambda s, t: _translator(s, t, None, generators))
+    summary = summarizer.summarize(doc, target=settings.target, progress=progress)
+    content = summary.to_json() if settings.format == "json" else summary.to_markdown()
+    if not content.endswith("\n"):
+        content += "\n"
+    return content, dict(summary.provenance.get("models") or {}), tuple(summary.warnings), {"source": doc.language}
+
+
+def _models_of(result: dict) -> dict:
+    """The models named in a result's dict (``models`` or ``provenance.models``)."""
+    models = result.get("models")
+    if models is None and isinstance(result.get("provenance"), dict):
+        models = result["provenance"].get("models")
+    if isinstance(models, dict):
+        return models
+    if isinstance(models, (list, tuple)):
+        return {str(i): m for i, m in enumerate(models)}
+    if models is not None:
+        return {"model": models}
+    return {}
+
+
+_TASK_FUNCTIONS = {"translate": _translate, "summarize": _summarize}
+
+
+__all__ = [
+    "BatchSettings", "DocOutcome", "process_document", "process_documents", "group_items",
+    "TASKS", "FORMATS", "GROUP_CHARS", "WorkItem",
+]

@@ -1,0 +1,128 @@
+"""Where a model is on this machine — never the network.
+
+A model is looked for, in order:
+
+1. an explicit folder path;
+2. the models folder (``$SUMMARIZER_MODELS_DIR``, else the project's ``models/``), in a
+   sub-folder named by the last part of the hub id (``opus-mt-es-en``) or by the whole id
+   with ``/`` replaced by ``--`` (``Helsinki-NLP--opus-mt-es-en``);
+3. the Hugging Face cache (``$HF_HUB_CACHE`` or ``$HF_HOME/hub``), at the pinned revision.
+
+(`hub` adds the fourth place: the hub itself, unless ``HF_HUB_OFFLINE=1``.)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ModelNotAvailableError
+from ..settings import hf_cache_dir, hub_offline, models_dir
+from .registry import REGISTRY, ModelSpec, find_spec
+
+WEIGHTS = ("model.safetensors", "model.safetensors.index.json")
+"""A model folder holds one of these (nothing pickled is ever loaded)."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a model was found: ``kind`` is "path", "folder" or "cache"; ``path`` its folder."""
+
+    kind: str
+    path: Path
+
+
+def explicit_path(name: str) -> Path | None:
+    """The folder ``name`` means, when it names a folder rather than a hub id (it may not exist)."""
+    path = Path(name).expanduser()
+    if path.is_dir():
+        return path
+    if name.startswith((".", "/", "~", "\\")) or os.path.isabs(name) or name.count("/") > 1:
+        return path  # meant as a folder, but missing: reported by locate()
+    return None
+
+
+def is_complete(folder: Path) -> bool:
+    return (folder / "config.json").is_file() and any((folder / w).is_file() for w in WEIGHTS)
+
+
+def _cache_snapshot(spec: ModelSpec) -> Path | None:
+    if "/" not in spec.name:
+        return None
+    from huggingface_hub import try_to_load_from_cache
+
+    cache = hf_cache_dir()
+    if not cache.is_dir():
+        return None
+    for revision in dict.fromkeys([spec.revision, None]):
+        config = try_to_load_from_cache(spec.name, "config.json", cache_dir=str(cache), revision=revision)
+        if isinstance(config, str) and is_complete(Path(config).parent):
+            return Path(config).parent
+    return None
+
+
+def candidate_folders(spec: ModelSpec) -> list[Path]:
+    """The folders of the models folder that may hold ``spec``."""
+    base = models_dir()
+    return [base / n for n in spec.folder_names]
+
+
+def locate(spec: ModelSpec) -> Location | None:
+    """Where ``spec`` is on this machine (folder, models folder or HF cache); never the network."""
+    explicit = explicit_path(spec.name)
+    if explicit is not None:
+        return Location("path", explicit) if is_complete(explicit) else None
+    for folder in candidate_folders(spec):
+        if is_complete(folder):
+            return Location("folder", folder)
+    snapshot = _cache_snapshot(spec)
+    return Location("cache", snapshot) if snapshot else None
+
+
+def not_available_error(spec: ModelSpec, reason: str | None = None) -> ModelNotAvailableError:
+    """The error for a model that is nowhere to be found: where we looked, what to run."""
+    explicit = explicit_path(spec.name)
+    if explicit is not None:
+        state = "is incomplete (needs config.json and model.safetensors)" if explicit.is_dir() else "does not exist"
+        return ModelNotAvailableError(f"the model folder {explicit} {state}")
+    places = [str(p) for p in candidate_folders(spec)]
+    if "/" in spec.name:
+        places.append(f"the Hugging Face cache {hf_cache_dir()}")
+    hub = "the hub was not tried: HF_HUB_OFFLINE=1" if hub_offline() else (reason or "the hub did not answer")
+    fetch = find_spec(spec.name)
+    command = f"summarizer models download {fetch.short_name if fetch else spec.name}"
+    return ModelNotAvailableError(
+        f"model {spec.describe} is not available; looked in: {'; '.join(places)} ({hub}). "
+        f"Fetch it with `{command}` on a machine that reaches huggingface.co (copy the folder into "
+        f"{models_dir()} or point $SUMMARIZER_MODELS_DIR at it), or build tiny random stand-ins for "
+        "offline trials with `python -m summarizer.testing DIR` and set SUMMARIZER_MODELS_DIR=DIR."
+    )
+
+
+def folder_size(path: Path) -> int:
+    """Bytes of the files under ``path`` (symlinks into the HF cache followed)."""
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.path.getsize(os.path.join(root, name))
+            except OSError:
+                pass
+    return total
+
+
+def status() -> list[dict]:
+    """One row per registered model: task, pair, name, revision, where it resolves, present, size."""
+    rows = []
+    for (task, source, target), spec in REGISTRY.items():
+        where = locate(spec)
+        rows.append({
+            "task": task, "source": source, "target": target, "name": spec.name, "revision": spec.revision,
+            "present": where is not None,
+            "where": str(where.path) if where else None,
+            "kind": where.kind if where else None,
+            "size": folder_size(where.path) if where else None,
+            "looked_in": [str(p) for p in candidate_folders(spec)] + [str(hf_cache_dir())],
+        })
+    return rows

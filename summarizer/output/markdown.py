@@ -1,0 +1,59 @@
+"""Markdown for a brief, laid out as a news brief.
+
+Lead; one point per topic with its quote (“…,” López Obrador said); a quotes table
+(speaker · translation · original); the participants; notes.
+"""
+
+from __future__ import annotations
+
+from .wording import attribution, language_name, markdown_table, speaker_label, words
+
+
+def summary_markdown(summary) -> str:
+    """The brief (a `Summary`) as Markdown, every word in the brief's language."""
+    lang = summary.target_lang
+    w = words(lang)
+    heading = summary.title or w["conference"] + (f" {summary.date}" if summary.date else "")
+    out = [f"# {w['brief']}: {heading}", ""]
+    if summary.date and summary.title:
+        out += [f"*{summary.date}*", ""]
+    out += [summary.lead.strip(), ""]
+    out += _points(summary, lang) + _quotes(summary, lang) + _participants(summary, lang)
+    notes = [f"{w['mode']}: {w[summary.mode]}. {summary.mode_reason}".strip()] + list(summary.warnings)
+    out += [f"## {w['notes']}", ""] + [f"- {n}" for n in notes] + [""]
+    return "\n".join(out)
+
+
+def _points(summary, lang: str) -> list[str]:
+    if not summary.points:
+        return []
+    out = [f"## {words(lang)['points']}", ""]
+    for point in summary.points:
+        line = point.text.strip()
+        if point.quote is not None:
+            line += " " + attribution(point.quote.text, point.quote.speaker, lang)
+        out.append(f"- {line}")
+    return out + [""]
+
+
+def _quotes(summary, lang: str) -> list[str]:
+    if not summary.quotes:
+        return []
+    w = words(lang)
+    if summary.source_lang == lang:
+        rows = [[w["speaker"], w["quote"]]]
+        rows += [[speaker_label(q.speaker, lang), q.text] for q in summary.quotes]
+    else:
+        rows = [[w["speaker"], w["translation"], f"{w['original']} ({language_name(summary.source_lang, lang)})"]]
+        rows += [[speaker_label(q.speaker, lang), q.text, q.original] for q in summary.quotes]
+    return [f"## {w['quotes']}", ""] + markdown_table(rows) + [""]
+
+
+def _participants(summary, lang: str) -> list[str]:
+    if not summary.speakers:
+        return []
+    out = [f"## {words(lang)['participants']}", ""]
+    for speaker in summary.speakers:
+        role = speaker.role_in(lang)
+        out.append(f"- {speaker.display}" + (f" — {role}" if role else ""))
+    return out + [""]

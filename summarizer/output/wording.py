@@ -1,0 +1,75 @@
+"""The words of a brief in English and Spanish, shared by every renderer (Markdown, the
+web app): headings, language names, a speaker with their role, table cells."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..document import Speaker
+
+WORDS = {
+    "en": {
+        "brief": "Brief", "conference": "Press conference", "points": "Key points", "quotes": "Quotes",
+        "participants": "Participants", "speaker": "Speaker", "translation": "Translation",
+        "original": "Original", "quote": "Quote", "mode": "Mode", "notes": "Notes",
+        "abstractive": "abstractive (lines written by a summarization model from the speakers' own sentences)",
+        "extractive": "extractive (every line is a sentence of the transcript)",
+    },
+    "es": {
+        "brief": "Resumen", "conference": "Conferencia de prensa", "points": "Puntos clave", "quotes": "Citas",
+        "participants": "Participantes", "speaker": "Orador", "translation": "Traducción",
+        "original": "Original", "quote": "Cita", "mode": "Modo", "notes": "Notas",
+        "abstractive": "abstractivo (líneas escritas por un modelo de resumen a partir de frases de los oradores)",
+        "extractive": "extractivo (cada línea es una frase de la transcripción)",
+    },
+}
+
+LANGUAGE_NAMES = {
+    "en": {"en": "English", "es": "Spanish"},
+    "es": {"en": "inglés", "es": "español"},
+}
+NATIVE_NAMES = {"en": "English", "es": "Español"}
+"""Each language in itself, as a language picker shows it."""
+
+
+def words(lang: str) -> dict[str, str]:
+    """The brief's vocabulary in ``lang`` (English for anything else)."""
+    return WORDS.get(lang, WORDS["en"])
+
+
+def language_name(code: str, lang: str = "en") -> str:
+    """The name of language ``code`` in language ``lang``: ("es", "en") → "Spanish"."""
+    return LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["en"]).get(code, code)
+
+
+def speaker_label(speaker: Speaker, lang: str) -> str:
+    """"López Obrador (President of Mexico)", in the brief's language."""
+    role = speaker.role_in(lang)
+    return f"{speaker.display} ({role})" if role else speaker.display
+
+
+def attribution(text: str, speaker: Speaker, lang: str) -> str:
+    """“…,” López Obrador said. / “…”, dijo López Obrador."""
+    text = text.strip().rstrip(".").strip()
+    if lang == "es":
+        return f"“{text}”, dijo {speaker.display}."
+    return f"“{text},” {speaker.display} said."
+
+
+def table_cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, with what Markdown or HTML would
+    interpret escaped (``|``, ``*``, ``<``…)."""
+    text = " ".join(text.split())
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", html.escape(text, quote=False))
+
+
+def markdown_table(rows: list[list[str]]) -> list[str]:
+    """The lines of a Markdown table whose first row is the header."""
+    lines = ["| " + " | ".join(table_cell(c) for c in rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    lines += ["| " + " | ".join(table_cell(c) for c in row) + " |" for row in rows[1:]]
+    return lines
+
+
+__all__ = ["WORDS", "LANGUAGE_NAMES", "NATIVE_NAMES", "words", "language_name", "speaker_label", "attribution",
+           "table_cell", "markdown_table"]

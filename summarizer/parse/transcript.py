@@ -1,0 +1,205 @@
+"""Parse a transcript: text → `Transcript` of speaker-labelled turns with offsets.
+
+Formats, detected automatically (see `formats` and `prose`):
+
+* **web** — the gob.mx page as copied (``LABEL: text``), including copies from
+  news sites with an intro, a byline, a year motto, captions and single line
+  breaks;
+* **native** — the public dataset's files (label line, paragraphs, ``---``);
+* **prose** — anything without speaker labels, such as a news article.
+
+Every turn keeps offsets into the decoded input: ``doc.text[t.start:t.end] == t.text``.
+Speakers are resolved per transcript (`speakers.SpeakerRegistry`); turns inside
+video clips are marked ``in_clip``, turns of a page printed twice ``repeated``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Exchange, Speaker, Transcript, Turn
+from .decode import decode
+from .exchanges import build_exchanges
+from .formats import RawTurn, detect_format, native_layout, web_layout
+from .labels import ARCHIVE, MODERATOR, OTHER, PRESIDENT, SHEINBAUM_TAKES_OFFICE, STAGE, classify_label
+from .language import detect_language
+from .names import key_of
+from .prose import prose_pieces
+from .sentences import paragraph_spans
+from .speakers import SpeakerRegistry, make_speaker
+
+
+# ---------------------------------------------------------------- header
+
+_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+_DATE_ES = re.compile(r"\b(\d{1,2})(?:º|o\.)?\s+de\s+([a-zA-Z]+)(?:\s+de|\s+del|,)?\s+(\d{4})\b", re.I)
+_DATE_EN = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,2}),?\s+(\d{4})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def find_date(text: str) -> str | None:
+    """The first valid date written in ``text``, as ISO ``YYYY-MM-DD``."""
+    candidates = []
+    for m in _DATE_ES.finditer(text):
+        candidates.append((m.start(), m.group(3), _MONTHS.get(m.group(2).lower()), m.group(1)))
+    for m in _DATE_EN.finditer(text):
+        candidates.append((m.start(), m.group(3), _MONTHS.get(m.group(1).lower()), m.group(2)))
+    for m in _DATE_ISO.finditer(text):
+        candidates.append((m.start(), m.group(1), int(m.group(2)), m.group(3)))
+    for _, year, month, day in sorted(candidates):
+        if month and 1 <= month <= 12 and 1 <= int(day) <= 31:
+            return f"{int(year):04d}-{month:02d}-{int(day):02d}"
+    return None
+
+
+def _title_and_date(text: str, header: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+    """The title and date of a labelled transcript's header.
+
+    The title is the "Versión estenográfica …" line when there is one (a news
+    site's headline may come first), else the first line. The date is the
+    title's, else the byline's or the date line's, else the first in the header.
+    """
+    lines = [text[s:e] for s, e in header if text[s:e] != "---"]
+    if not lines:
+        return None, None
+    title = next((line for line in lines if re.search(r"versi[óo]n estenogr[áa]fica", line, re.I)), lines[0])
+    byline = [line for line in lines if re.search(r"presidencia de la rep[úu]blica", line, re.I)]
+    date = None
+    for candidate in [title, *byline, *lines]:
+        date = find_date(candidate)
+        if date:
+            break
+    return (title if len(title) <= 400 else None), date
+
+
+# ---------------------------------------------------------------- the parser
+
+
+def parse_transcript(data: str | bytes, *, max_bytes: int | None = None) -> Transcript:
+    """Parse a transcript in any supported format into a `Transcript`.
+
+    Raises `EmptyTranscriptError`, `DecodeError` or `InputTooLargeError`
+    (all `SummarizerError`); text with no speaker labels parses as prose.
+    """
+    text = decode(data, max_bytes)
+    paragraphs = paragraph_spans(text)
+    fmt = detect_format(text, paragraphs)
+    warnings: list[str] = []
+    if fmt == "prose":
+        header_end, title = 0, None
+        date = find_date(text[:3000])
+        turns = [Turn(i, speaker, text[s:e], s, e) for i, (s, e, speaker) in enumerate(prose_pieces(text, paragraphs, date))]
+    else:
+        layout = (native_layout if fmt == "native" else web_layout)(text, paragraphs)
+        header_end = layout.header_end
+        title, date = _title_and_date(text, [p for p in paragraphs if p[1] <= header_end])
+        turns = _labelled_turns(text, layout.turns, date)
+        if not turns:
+            warnings.append("no speaker turn has any text")
+    partial = bool(turns) and bool(re.search(r"\(\s*contin[úu]a\b[^)]*\)?\s*$", turns[-1].text, re.I))
+    if partial:
+        warnings.append("partial transcript: it stops at “(Continúa…)”, so the rest of the conference is missing")
+    sample = " ".join(t.text for t in turns[:60])[:6000] or text[:6000]
+    exchanges: tuple[Exchange, ...] = tuple(build_exchanges(turns))
+    return Transcript(text, tuple(turns), _unique_speakers(turns), exchanges, detect_language(sample), fmt,
+                      title, date, header_end, tuple(warnings), partial)
+
+
+_CLIP_START = re.compile(r"\b(VIDEO|AUDIO|PROYECCION|PIEZA|MUSICAL|MUSICA|CLIP|CAPSULA|SPOT|HIMNO|CANCION|TESTIMONIO|DETECTOR)")
+_CLIP_END = re.compile(r"\b(FINALIZA|TERMINA|CONCLUYE|FIN|TERMINO)\b")
+
+
+def _labelled_turns(text: str, raw: list[RawTurn], date: str | None) -> list[Turn]:
+    """Resolve speakers, mark clips and repeats: `RawTurn` → `Turn`."""
+    date = date or _era(raw)
+    registry = SpeakerRegistry(date)
+    keys = [None if r.stage or classify_label(r.label).kind == STAGE else
+            registry.add(r.label) if _has_text(text, r) else "" for r in raw]
+    people = registry.speakers()
+    turns: list[Turn] = []
+    clip = False
+    conference: set[str] = set()  # speakers heard outside any clip
+    last_speaker: Speaker | None = None  # the last one of them
+    for r, key in zip(raw, keys):
+        if key is None and not _has_text(text, r):  # "(INICIA VIDEO)" alone: a clip starts or ends
+            direction = key_of(r.label)
+            if _CLIP_END.search(direction):
+                clip = False
+            elif _CLIP_START.search(direction):
+                clip = True
+            continue
+        if key == "":
+            continue  # an empty block
+        if key is None:  # a stage direction with text after it
+            direction = key_of(r.label)
+            if _CLIP_END.search(direction) and last_speaker is not None:
+                clip, speaker = False, last_speaker  # the speaker before the clip goes on
+            elif _CLIP_START.search(direction) or clip or last_speaker is None:
+                clip, speaker = True, make_speaker(r.label, date)  # the clip itself
+            else:
+                speaker = last_speaker  # "(ENTREGA DE RECONOCIMIENTO)": the speaker goes on
+            in_clip = speaker.kind == STAGE
+        else:
+            speaker = people[key]
+            if clip and (key in conference or speaker.kind in (PRESIDENT, MODERATOR)):
+                clip = False  # someone from the conference speaks again: the clip is over
+            in_clip = clip or speaker.kind == ARCHIVE
+            if not in_clip and speaker.kind not in (OTHER, ARCHIVE):
+                conference.add(key)
+                last_speaker = speaker
+        turns.append(Turn(len(turns), speaker, text[r.start:r.end], r.start, r.end, r.label, in_clip))
+    return _mark_repeats(turns)
+
+
+def _era(raw: list[RawTurn]) -> str | None:
+    """A stand-in date for a transcript without one, from who holds the presidency in it.
+
+    López Obrador labelled president: his term, most likely before Sheinbaum left Mexico
+    City's government; "PRESIDENTA DE MÉXICO": hers. Used for the roles that depend on the date."""
+    keys = {key_of(r.label) for r in raw}
+    if any(k.startswith("PRESIDENTA DE MEXICO CLAUDIA SHEINBAUM") for k in keys):
+        return SHEINBAUM_TAKES_OFFICE
+    if any(k.startswith("PRESIDENTE ANDRES MANUEL LOPEZ OBRADOR") and len(k.split()) == 5 for k in keys):
+        return "2019-01-01"
+    return None
+
+
+def _has_text(text: str, raw: RawTurn) -> bool:
+    return raw.end > raw.start and bool(text[raw.start:raw.end].strip())
+
+
+def _mark_repeats(turns: list[Turn]) -> list[Turn]:
+    """Mark turns whose text appeared before: long ones alone, short ones in runs of three or more."""
+    seen: set[tuple[str, str]] = set()
+    flags = []
+    for turn in turns:
+        key = (turn.speaker.display, re.sub(r"\s+", " ", turn.text).strip())
+        flags.append(key in seen)
+        seen.add(key)
+    repeated = list(flags)
+    i = 0
+    while i < len(turns):
+        j = i
+        while j < len(turns) and flags[j]:
+            j += 1
+        if j - i < 3:
+            for k in range(i, j):
+                repeated[k] = len(turns[k].text) > 200
+        i = max(j, i + 1)
+    return [Turn(t.index, t.speaker, t.text, t.start, t.end, t.label, t.in_clip, r) if r else t
+            for t, r in zip(turns, repeated)]
+
+
+def _unique_speakers(turns: list[Turn]) -> tuple[Speaker, ...]:
+    seen: dict[tuple, Speaker] = {}
+    for turn in turns:
+        seen.setdefault((turn.speaker.label, turn.speaker.kind, turn.speaker.display), turn.speaker)
+    return tuple(seen.values())
+
+
+__all__ = ["parse_transcript", "find_date"]

@@ -1,0 +1,86 @@
+"""The abstractive stage: the summarization model writes one line per topic from that
+topic's key sentences, then the lead from those lines.
+
+The model reads and writes English (`modes.MODEL_LANGUAGE`): key sentences are
+translated into it and the lines out of it. Its input never exceeds its window: a
+topic's sentences are packed best first, and what does not fit is left out of that call
+and reported, never cut mid-sentence. Each line then passes the faithfulness guard.
+"""
+
+from __future__ import annotations
+
+from ..models import Generator
+from ..output import Line
+from ..parse.sentences import sentence_spans
+from ..progress import as_stage
+from ..select import Topic, lead_sentence
+from .draft import Draft
+from .figures import unsupported_figures
+from .lines import guard
+from .modes import MODEL_LANGUAGE
+from .options import SummaryOptions
+
+
+def abstractive_lines(draft: Draft, generator: Generator, options: SummaryOptions) -> tuple[list[Line], Line]:
+    """One generated (and guarded) line per topic, and the lead."""
+    topics = list(draft.selection.topics)
+    english = _read(draft, topics)
+    with draft.clock.time("summarize"):
+        inputs = [_fit_topic(generator, topic, sentences, draft) for topic, sentences in zip(topics, english)]
+        draft.report("summarize", 0, len(inputs) + 1)
+        generated = []
+        for n, text in enumerate(inputs):
+            generated.extend(generator.generate([text], options.point))
+            draft.report("summarize", n + 1, len(inputs) + 1)
+        lead_text = generator.generate([_fit_text(generator, " ".join(generated), draft)], options.lead)[0] \
+            if generated else ""
+        draft.report("summarize", len(inputs) + 1, len(inputs) + 1)
+    *generated, lead_text = draft.translate(generated + [lead_text], MODEL_LANGUAGE, draft.target)
+    lines = []
+    for topic, text, eng in zip(topics, generated, english):
+        sources = [s.text for s in topic.sentences] + eng
+        line = Line(text, topic.exchange, tuple((s.start, s.end) for s in topic.sentences), generated=True)
+        lines.append(guard(line, sources, topic.line, draft))
+    return lines, _lead(draft, topics, lead_text, [s for eng in english for s in eng])
+
+
+def _read(draft: Draft, topics: list[Topic]) -> list[list[str]]:
+    """Each topic's key sentences in the model's language."""
+    flat = [s.text for t in topics for s in t.sentences]
+    draft.report("translate", 0, len(flat))
+    english = draft.translate(flat, draft.source, MODEL_LANGUAGE, as_stage(draft.report, "translate"))
+    by_topic, i = [], 0
+    for topic in topics:
+        by_topic.append(english[i:i + len(topic.sentences)])
+        i += len(topic.sentences)
+    return by_topic
+
+
+def _lead(draft: Draft, topics: list[Topic], text: str, english: list[str]) -> Line:
+    sources = [s.text for t in topics for s in t.sentences] + english
+    lead = Line(text, -1, tuple((s.start, s.end) for t in topics for s in t.sentences), generated=True)
+    fallback = lead_sentence(topics, {(t.line.start, t.line.end) for t in topics})
+    if fallback is not None:
+        return guard(lead, sources, fallback, draft)
+    if unsupported_figures(lead.text, sources):
+        draft.warnings.append("lead: figures not in the source and no sentence left to stand in; lead left empty")
+        return Line("", -1)
+    return lead
+
+
+def _fit_topic(generator: Generator, topic: Topic, english: list[str], draft: Draft) -> str:
+    """The topic's sentences (best first) that fit the model's window, in their order."""
+    order = sorted(range(len(english)), key=lambda i: -topic.sentences[i].score)
+    kept, dropped = generator.fit([english[i] for i in order])
+    if dropped:
+        draft.warnings.append(f"topic {topic.exchange}: {dropped} key sentence(s) did not fit the summarizer's "
+                              "window and were not read")
+    return " ".join(english[i] for i in sorted(order[i] for i in kept))
+
+
+def _fit_text(generator: Generator, text: str, draft: Draft) -> str:
+    parts = [text[s:e] for s, e in sentence_spans(text)]
+    kept, dropped = generator.fit(parts)
+    if dropped:
+        draft.warnings.append(f"lead: {dropped} topic sentence(s) did not fit the summarizer's window")
+    return " ".join(parts[i] for i in sorted(kept))

@@ -1,0 +1,45 @@
+"""Compose a brief: each point gets its quote, quotes get their translations, the
+participants are listed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..document import Kind, Quote, Speaker, Transcript
+from ..output import Line, Point
+from ..select import point_quote
+from .draft import Draft
+
+
+def attach_quotes(draft: Draft, lines: list[Line]) -> tuple[list[Point], list[Quote]]:
+    """One point per topic (its line, the best quote of its topic that repeats neither its
+    line nor another point's quote), and the brief's quotes; every quote translated once."""
+    selection = draft.selection
+    point_quotes: list[Quote | None] = []
+    used: list[tuple[int, int]] = []
+    for topic, line in zip(selection.topics, lines):
+        avoid = used + ([(line.start, line.end)] if line.start is not None else [])
+        quote = point_quote(selection.doc, topic, avoid, list(selection.ranked))
+        point_quotes.append(quote)
+        if quote is not None:
+            used.append((quote.start, quote.end))
+    distinct = {(q.start, q.end): q for q in list(selection.quotes) + [q for q in point_quotes if q]}
+    keys = list(distinct)
+    texts = draft.translate([distinct[k].original for k in keys])
+    translated = {k: replace(distinct[k], text=t) for k, t in zip(keys, texts)}
+    points = [Point(line, translated[(q.start, q.end)] if q else None, topic.question)
+              for topic, line, q in zip(selection.topics, lines, point_quotes)]
+    return points, [translated[(q.start, q.end)] for q in selection.quotes]
+
+
+def participants(doc: Transcript) -> tuple[Speaker, ...]:
+    """Who spoke (officials first, in order of appearance), then named questioners."""
+    officials = [s for s in doc.speakers if s.quotable and s.kind != Kind.UNKNOWN]
+    questioners = []
+    seen = set()
+    for exchange in doc.exchanges:
+        q = exchange.questioner
+        if q is not None and q.name not in seen:
+            seen.add(q.name)
+            questioners.append(q)
+    return tuple(officials + questioners)

@@ -1,0 +1,44 @@
+"""`Draft`: the working state of one brief, passed from stage to stage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..progress import Progress, Stopwatch
+from ..select import Selection
+from ..translate import Translators
+
+
+@dataclass
+class Draft:
+    """One brief in the making.
+
+    Attributes:
+        selection: its topics and quotes.
+        source, target: the transcript's and the brief's languages.
+        translators: one translator per pair, kept for the whole brief.
+        report: the caller's progress callback.
+        clock: seconds per stage.
+        warnings: what the brief's reader should know, gathered as the stages run.
+    """
+
+    selection: Selection
+    source: str
+    target: str
+    translators: Translators
+    report: Progress
+    clock: Stopwatch = field(default_factory=Stopwatch)
+    warnings: list[str] = field(default_factory=list)
+
+    def translate(self, texts: Sequence[str], source: str | None = None, target: str | None = None,
+                  progress: Progress | None = None) -> list[str]:
+        """``texts`` from ``source`` into ``target`` (default: the brief's pair); the
+        translator's warnings join the brief's."""
+        translator = self.translators(source or self.source, target or self.target)
+        if not texts or translator.source == translator.target:
+            return list(texts)
+        with self.clock.time("translate"):
+            outputs, notes = translator.run(list(texts), progress)
+        self.warnings.extend(f"translation {translator.source}→{translator.target}: {note}" for note in notes)
+        return outputs

@@ -1,0 +1,36 @@
+"""The lines of a brief that are sentences of the transcript, and the faithfulness guard
+that puts such a sentence in place of a generated line it cannot trust."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..output import Line
+from ..select import KeySentence
+from .draft import Draft
+from .figures import unsupported_figures
+
+
+def chosen_line(sentence: KeySentence, text: str, exchange: int) -> Line:
+    """A line that is ``sentence`` of the transcript (``text``: in the brief's language)."""
+    return Line(text, exchange, ((sentence.start, sentence.end),), generated=False, original=sentence.text,
+                start=sentence.start, end=sentence.end, speaker=sentence.speaker)
+
+
+def format_figure(value) -> str:
+    """A figure as written in a message: 270000, 2.5."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def guard(line: Line, sources: list[str], fallback: KeySentence, draft: Draft) -> Line:
+    """``line``, or the speaker's own sentence ``fallback`` when the line has figures that
+    are not in its ``sources`` (the reason kept in ``Line.guard`` and the brief's warnings)."""
+    bad = unsupported_figures(line.text, sources)
+    if not bad:
+        return line
+    figures = ", ".join(format_figure(f) for f in bad)
+    reason = f"figure(s) {figures} in the generated line are not in its source sentences"
+    text = draft.translate([fallback.text])[0]
+    draft.warnings.append(f"topic {line.exchange}: {reason}; replaced by the speaker's own sentence")
+    return replace(chosen_line(fallback, text, line.exchange), guard=f"{reason}: {line.text!r}")

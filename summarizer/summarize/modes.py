@@ -1,0 +1,109 @@
+"""Which mode makes a brief, which models it needs, and why — said in the brief's language.
+
+*Abstractive*: the summarization model writes the lines; it reads and writes English, so
+a transcript or a brief in another language is translated into English and back
+(`translate.Pivot`). *Extractive*: every line is a sentence of the transcript, translated
+when the brief's language differs. *Auto*: abstractive when every model it needs is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import ModelNotAvailableError
+from ..output.wording import language_name
+
+MODEL_LANGUAGE = "en"
+"""The language the summarization model reads and writes."""
+
+Need = tuple[str, str | None, str | None]
+"""A model a brief needs: ``(task, source, target)``."""
+
+Available = Callable[[str, str | None, str | None], bool]
+"""``available(task, source, target)``: whether that model can be loaded without downloading."""
+
+
+def needed(mode: str, source: str, target: str) -> list[Need]:
+    """The models a brief in ``mode`` from ``source`` into ``target`` needs."""
+    if mode == "abstractive":
+        needs: list[Need] = [("summarize", None, None)]
+        if source != MODEL_LANGUAGE:
+            needs.append(("translate", source, MODEL_LANGUAGE))
+        if target != MODEL_LANGUAGE:
+            needs.append(("translate", MODEL_LANGUAGE, target))
+        return needs
+    return [("translate", source, target)] if source != target else []
+
+
+def describe(need: Need, lang: str = "en") -> str:
+    """"the summarization model", "the es→en translation model" (in ``lang``)."""
+    task, source, target = need
+    if lang == "es":
+        return "el modelo de resumen" if task == "summarize" else f"el modelo de traducción {source}→{target}"
+    return "the summarization model" if task == "summarize" else f"the {source}→{target} translation model"
+
+
+@dataclass(frozen=True)
+class ModeChoice:
+    """The mode of a brief and why: ``requested`` by the caller, ``missing`` models in auto."""
+
+    mode: str
+    requested: str
+    missing: tuple[Need, ...] = ()
+
+    def reason(self, lang: str) -> str:
+        """Why this mode, in ``lang``."""
+        if lang == "es":
+            return self._reason_es()
+        if self.requested != "auto":
+            return f"{self.mode} mode was requested."
+        if not self.missing:
+            return "auto: the summarization model is available, so lines are written by it."
+        what = ", ".join(describe(m) for m in self.missing)
+        verb = "is" if len(self.missing) == 1 else "are"
+        return (f"auto: {what} {verb} not available, so every line is a sentence of the transcript "
+                "(run `summarizer models download` for abstractive briefs).")
+
+    def _reason_es(self) -> str:
+        name = {"abstractive": "abstractivo", "extractive": "extractivo"}[self.mode]
+        if self.requested != "auto":
+            return f"se pidió el modo {name}."
+        if not self.missing:
+            return "auto: el modelo de resumen está disponible, así que él escribe las líneas."
+        what = ", ".join(describe(m, "es") for m in self.missing)
+        verb = "no está disponible" if len(self.missing) == 1 else "no están disponibles"
+        return (f"auto: {what} {verb}, así que cada línea es una frase de la transcripción "
+                "(ejecute `summarizer models download` para resúmenes abstractivos).")
+
+
+def choose_mode(requested: str, source: str, target: str, available: Available) -> ModeChoice:
+    """The mode for a brief from ``source`` into ``target``; checks that its models are here.
+
+    Raises `ModelNotAvailableError` at once (before any work) when a mode that was asked
+    for, or the extractive fallback, lacks a model."""
+    if requested == "auto":
+        missing = tuple(n for n in needed("abstractive", source, target) if not available(*n))
+        choice = ModeChoice("extractive" if missing else "abstractive", requested, missing)
+    else:
+        choice = ModeChoice(requested, requested)
+    for need in needed(choice.mode, source, target):
+        if not available(*need):
+            raise _missing_error(need, choice.mode, source, target)
+    return choice
+
+
+def _missing_error(need: Need, mode: str, source: str, target: str) -> ModelNotAvailableError:
+    what = describe(need)
+    if mode == "abstractive":
+        return ModelNotAvailableError(
+            f"an abstractive brief needs {what}, which is not available: run `summarizer models download` "
+            "(or put the model in models/), or ask for mode='extractive' (--mode extractive), which needs no "
+            "summarization model.")
+    return ModelNotAvailableError(
+        f"a brief in {language_name(target)} of a {language_name(source)} transcript needs {what}, which is not "
+        f"available: run `summarizer models download` (or put the model in models/). A brief in "
+        f"{language_name(source)} needs no model: ask for target='{source}' (--to {source}).")
+
+
+__all__ = ["MODEL_LANGUAGE", "Need", "Available", "needed", "describe", "ModeChoice", "choose_mode"]

@@ -1,0 +1,54 @@
+"""`SummaryOptions`: how a brief is made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import OptionError
+from ..models import GenerationOptions
+
+MODES = ("auto", "abstractive", "extractive")
+"""auto: abstractive when its models are available, else extractive."""
+
+POINT = GenerationOptions(num_beams=2, max_new_tokens=60, min_new_tokens=10, no_repeat_ngram_size=3)
+LEAD = GenerationOptions(num_beams=2, max_new_tokens=90, min_new_tokens=20, no_repeat_ngram_size=3)
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """How a brief is made.
+
+    Attributes:
+        quotes: how many quotes the brief lists.
+        max_points: most topics covered.
+        key_sentences: sentences per topic that the model reads.
+        mode: "auto" (abstractive when its models are available), "abstractive"
+            or "extractive" (no summarization model: chosen sentences only).
+        summarize_model, es_en_model, en_es_model: hub ids or folders; None = default.
+        point: generation settings of a topic line; lead: of the lead.
+        device: "auto", "cpu" or "cuda".
+    """
+
+    quotes: int = 5
+    max_points: int = 6
+    key_sentences: int = 4
+    mode: str = "auto"
+    summarize_model: str | None = None
+    es_en_model: str | None = None
+    en_es_model: str | None = None
+    point: GenerationOptions = field(default=POINT)
+    lead: GenerationOptions = field(default=LEAD)
+    device: str = "auto"
+
+    def __post_init__(self):
+        if self.mode not in MODES:
+            raise OptionError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+        if self.quotes < 0 or self.max_points < 1 or self.key_sentences < 1:
+            raise OptionError("quotes must be at least 0, max_points and key_sentences at least 1")
+
+    def translation_models(self) -> dict[tuple[str, str], str | None]:
+        """The translation model named for each pair (None: the registry's default)."""
+        return {("es", "en"): self.es_en_model, ("en", "es"): self.en_es_model}
+
+
+__all__ = ["SummaryOptions", "GenerationOptions", "MODES", "POINT", "LEAD"]

@@ -1,0 +1,137 @@
+"""`summarize()`: a transcript → a quote-attributed brief in English or Spanish.
+
+parse (`parse`) → choose the mode and check its models (`modes`) → select the topics and
+quotes (`select`) → write the lines: `abstractive` (the summarization model, through an
+English pivot, each line guarded for faithfulness) or `extractive` (chosen sentences) →
+attach a quote to each point and translate the quotes (`compose`) → the `Summary`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+
+from .._version import __version__
+from ..document import LANGUAGES, Transcript
+from ..errors import UnsupportedLanguageError
+from ..models import Generator, get_generator, is_available
+from ..output import Line, Summary
+from ..parse import parse_transcript
+from ..progress import Progress, Stopwatch, silent
+from ..select import select
+from ..translate import Translators
+from ..translate.compose import TranslatorFactory
+from .abstractive import abstractive_lines
+from .compose import attach_quotes, participants
+from .draft import Draft
+from .extractive import extractive_lines
+from .modes import Available, ModeChoice, Need, choose_mode, needed
+from .options import SummaryOptions
+
+EMPTY_NOTE = ("nothing in this transcript was said by a speaker who can be quoted (only press, stage "
+              "directions or narration): the brief is empty")
+
+
+class Summarizer:
+    """Builds briefs. Reuse one instance: its translators and models load once.
+
+    ``translators`` makes the translator of a language pair (``factory(source, target)``)
+    and ``generator`` is the summarization model: pass `summarizer.testing` fakes (or
+    other engines) to replace the models. ``available(task, source, target)`` says which
+    models may be used (default: those on this machine, and any passed in).
+    """
+
+    def __init__(self, options: SummaryOptions | None = None, *, translators: TranslatorFactory | None = None,
+                 generator: Generator | None = None, available: Available | None = None):
+        self.options = options or SummaryOptions()
+        self.translators = Translators(translators, models=self.options.translation_models(),
+                                       device=self.options.device)
+        self._generator = generator
+        self._available = available
+
+    @property
+    def generator(self) -> Generator:
+        """The summarization model, loaded on first use."""
+        if self._generator is None:
+            self._generator = get_generator("summarize", name=self.options.summarize_model,
+                                            device=self.options.device)
+        return self._generator
+
+    def is_available(self, task: str, source: str | None = None, target: str | None = None) -> bool:
+        """Whether the model for ``task`` (and pair) may be used for a brief."""
+        if self._available is not None:
+            return self._available(task, source, target)
+        if (task == "summarize" and self._generator is not None) or (task == "translate" and self.translators.custom):
+            return True
+        name = self.options.summarize_model if task == "summarize" else \
+            self.options.translation_models().get((source, target))
+        return is_available(task, source=source, target=target, name=name)
+
+    def summarize(self, source: str | bytes | Transcript, target: str = "en", quotes: int | None = None,
+                  progress: Progress | None = None) -> Summary:
+        """A brief of ``source`` in ``target``; see `summarize`."""
+        if target not in LANGUAGES:
+            raise UnsupportedLanguageError(f"target language must be one of {', '.join(LANGUAGES)}, not {target!r}")
+        report = progress or silent
+        clock = Stopwatch()
+        report("parse", 0, 1)
+        with clock.time("parse"):
+            doc = source if isinstance(source, Transcript) else parse_transcript(source)
+        report("parse", 1, 1)
+        choice = choose_mode(self.options.mode, doc.language, target, self.is_available)
+        report("select", 0, 1)
+        with clock.time("select"):
+            selection = select(doc, max_points=self.options.max_points, key_sentences=self.options.key_sentences,
+                               quotes=self.options.quotes if quotes is None else quotes)
+        report("select", 1, 1)
+        draft = Draft(selection, doc.language, target, self.translators, report, clock)
+        if choice.mode == "abstractive":
+            lines, lead = abstractive_lines(draft, self.generator, self.options)
+        else:
+            lines, lead = extractive_lines(draft)
+        return self._compose(draft, choice, lines, lead)
+
+    def _compose(self, draft: Draft, choice: ModeChoice, lines: list[Line], lead: Line) -> Summary:
+        doc = draft.selection.doc
+        draft.report("compose", 0, 1)
+        with draft.clock.time("compose"):
+            points, quotes = attach_quotes(draft, lines)
+            notes = [] if draft.selection.topics else [EMPTY_NOTE]
+            summary = Summary(
+                lead=lead.text, points=tuple(points), quotes=tuple(quotes), speakers=participants(doc),
+                source_lang=doc.language, target_lang=draft.target, mode=choice.mode,
+                mode_reason=choice.reason(draft.target), lead_line=lead, title=doc.title, date=doc.date,
+                warnings=tuple(notes) + tuple(draft.warnings) + doc.warnings,
+            )
+        draft.report("compose", 1, 1)
+        return replace(summary, provenance=self._provenance(choice.mode, draft))
+
+    def _provenance(self, mode: str, draft: Draft) -> dict:
+        models = {}
+        for need in needed(mode, draft.source, draft.target):
+            task, source, target = need
+            models["summarize" if task == "summarize" else f"translate-{source}-{target}"] = self._model_provenance(need)
+        return {"version": __version__, "mode": mode, "models": models, "options": asdict(self.options),
+                "seconds": draft.clock.rounded()}
+
+    def _model_provenance(self, need: Need) -> dict:
+        task, source, target = need
+        model = self.generator if task == "summarize" else self.translators(source, target)
+        return dict(model.provenance) or {"name": "custom", "revision": None, "path": None}
+
+
+def summarize(source: str | bytes | Transcript, target: str = "en", quotes: int | None = None, *,
+              mode: str | None = None, options: SummaryOptions | None = None,
+              progress: Progress | None = None) -> Summary:
+    """A brief of a transcript in ``target`` ("en" or "es") with ``quotes`` quotes (default 5).
+
+    ``mode``: "auto" (the default: abstractive when the summarization model is
+    available, else extractive, and the Summary says why), "abstractive" or
+    "extractive". ``quotes`` and ``mode`` override the same fields of ``options``.
+    ``progress(stage, done, total)`` is called as the work advances.
+    """
+    options = options or SummaryOptions()
+    if mode is not None:
+        options = replace(options, mode=mode)
+    if quotes is not None:
+        options = replace(options, quotes=quotes)
+    return Summarizer(options).summarize(source, target=target, progress=progress)

@@ -1,0 +1,46 @@
+"""`TranslateOptions`: how `translate` runs the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TranslateOptions:
+    """How `translate` runs the model.
+
+    Attributes:
+        num_beams: beam width; 1 (greedy) is the fastest, 4 is what opus-mt's own
+            configuration asks for: a little better, about six times slower on CPU.
+        batch_tokens: most padded input tokens per ``generate()`` call (rows × longest row).
+        max_batch_size: most sentences per call.
+        max_input_tokens: longest piece sent to the model, in tokens; longer sentences are
+            split at clause boundaries. Never above the model's window.
+        max_new_tokens: fixed cap on output tokens; None ties it to the input:
+            ``length_ratio`` × the longest input of the batch + ``length_slack``.
+        no_repeat_ngram_size: no n-gram of this size twice in one output (stops loops);
+            0 turns it off.
+        quantize: int8 dynamic quantization of the model's linear layers; None means on
+            for CPU (about 1.7× as fast, benchmarks/translate_speed.py; translations differ slightly), off on a GPU.
+        flag_ratio: translations whose length (characters) over the original's falls
+            outside this range are reported as implausible.
+    """
+
+    num_beams: int = 1
+    batch_tokens: int = 4096
+    max_batch_size: int = 64
+    max_input_tokens: int = 200
+    max_new_tokens: int | None = None
+    length_ratio: float = 1.6
+    length_slack: int = 10
+    no_repeat_ngram_size: int = 4
+    quantize: bool | None = None
+    flag_ratio: tuple[float, float] = (0.35, 3.0)
+
+    def __post_init__(self):
+        if self.num_beams < 1 or self.max_batch_size < 1 or self.batch_tokens < 1:
+            raise ValueError("num_beams, max_batch_size and batch_tokens must be at least 1")
+        if self.max_input_tokens < 8:
+            raise ValueError("max_input_tokens must be at least 8")
+        if self.max_new_tokens is not None and self.max_new_tokens < 1:
+            raise ValueError("max_new_tokens must be at least 1 (or None)")

@@ -1,0 +1,152 @@
+"""`Translator`: text, lists of texts and transcripts, sentence by sentence, never
+dropping any. The pure steps are in `plan`; the model runs behind the `Generator`
+interface, the one step that tests replace (`summarizer.testing.FakeGenerator`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from ..document import Transcript
+from ..errors import UnsupportedLanguageError
+from ..models import GenerationOptions, Generator, get_generator, pick_device, spec_for, supported_pairs
+from ..progress import Progress
+from .options import TranslateOptions
+from .plan import WORDS_LEVEL, examples, fill_template, flag, output_cap, plan_batches, split_long, text_template
+from .results import TranslatedTranscript, TranslatedTurn
+
+logger = logging.getLogger("summarizer")
+
+
+class Translator:
+    """Translates from ``source`` into ``target`` with one model, loaded on first use.
+
+    ``model`` names another model (hub id or folder); ``generator`` replaces the model
+    altogether (tests pass `summarizer.testing.FakeGenerator`, which records its calls).
+    """
+
+    def __init__(self, source: str = "es", target: str = "en", *, model: str | None = None,
+                 options: TranslateOptions | None = None, device: str = "auto", generator: Generator | None = None):
+        self.source = (source or "").strip().lower()
+        self.target = (target or "").strip().lower()
+        if self.source == self.target:
+            pairs = ", ".join(f"{s}→{t}" for s, t in supported_pairs())
+            raise UnsupportedLanguageError(f"source and target are both {self.source!r}; supported pairs: {pairs}")
+        if generator is None:
+            spec_for("translate", source=self.source, target=self.target, name=model)  # fails fast on a bad pair
+        self.model_name = model
+        self.options = options or TranslateOptions()
+        self.device = device
+        self._generator = generator
+
+    @property
+    def generator(self) -> Generator:
+        """The model, loaded on first use (once per process)."""
+        if self._generator is None:
+            device = pick_device(self.device)
+            quantize = self.options.quantize if self.options.quantize is not None else device == "cpu"
+            self._generator = get_generator("translate", source=self.source, target=self.target,
+                                            name=self.model_name, device=device, quantize=quantize)
+        return self._generator
+
+    @property
+    def provenance(self) -> dict:
+        """The model that translates (name, revision, path, backend…), loading it if need be."""
+        return dict(self.generator.provenance)
+
+    def _settings(self, max_new_tokens: int) -> GenerationOptions:
+        return GenerationOptions(num_beams=self.options.num_beams, max_new_tokens=max_new_tokens,
+                                 no_repeat_ngram_size=self.options.no_repeat_ngram_size)
+
+    def translate_texts(self, texts: list[str], progress: Progress | None = None) -> list[str]:
+        """Each text translated, its paragraph breaks and spacing kept; warnings are logged."""
+        outputs, warnings = self.run(texts, progress)
+        for warning in warnings:
+            logger.warning("%s", warning)
+        return outputs
+
+    def translate_transcript(self, doc: Transcript, progress: Progress | None = None) -> TranslatedTranscript:
+        """``doc`` translated turn by turn (its header too), in one batched pass."""
+        return self.translate_transcripts([doc], progress)[0]
+
+    def translate_transcripts(self, docs: Sequence[Transcript], progress: Progress | None = None) -> list[TranslatedTranscript]:
+        """Several transcripts in one batched pass (their sentences share batches and
+        repeated sentences are translated once); one `TranslatedTranscript` each.
+        The pass's warnings go to every document, marked as shared when there are several."""
+        texts = [text for doc in docs for text in (doc.text[:doc.header_end], *(t.text for t in doc.turns))]
+        outputs, warnings = self.run(texts, progress)
+        if len(docs) > 1:
+            warnings = [f"in a pass shared by {len(docs)} documents: {w}" for w in warnings]
+        model = self.provenance if self._generator is not None else {}
+        results, pos = [], 0
+        for doc in docs:
+            header, *turn_texts = outputs[pos:pos + 1 + len(doc.turns)]
+            pos += 1 + len(doc.turns)
+            notes = [f"the transcript looks like {doc.language!r} but was translated as {self.source!r}"] \
+                if doc.language != self.source and doc.turns else []
+            turns = tuple(TranslatedTurn(turn, text) for turn, text in zip(doc.turns, turn_texts))
+            results.append(TranslatedTranscript(doc, turns, self.source, self.target, tuple(notes + warnings),
+                                                header, model))
+        return results
+
+    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
+        """``(translations, warnings)`` for ``texts``: the whole pipeline."""
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise TypeError(f"translate() takes strings; item {i} is {type(text).__name__}: {text!r:.60}")
+        templates = [text_template(t) for t in texts]
+        # Identical sentences (white space aside) are translated once.
+        keys = [[" ".join(s.split()) for s in sentences] for _, sentences in templates]
+        unique = list(dict.fromkeys(k for ks in keys for k in ks))
+        warnings: list[str] = []
+        translated = self._translate_unique(unique, warnings, progress) if unique else {}
+        outputs = [fill_template(template, [translated[k] for k in ks]) for (template, _), ks in zip(templates, keys)]
+        flagged: dict[str, list[str]] = {}
+        for key in unique:
+            reason = flag(key, translated[key], self.options.flag_ratio)
+            if reason:
+                flagged.setdefault(reason, []).append(key)
+        for reason, items in flagged.items():
+            what = {"empty": "came back empty", "repetition": "look like repetition loops",
+                    "length": f"have an implausible length (translation/original outside "
+                              f"{self.options.flag_ratio[0]}–{self.options.flag_ratio[1]}×)"}[reason]
+            warnings.append(f"{len(items)} of {len(unique)} sentences {what}, e.g. {examples(items)}")
+        return outputs, warnings
+
+    def _translate_unique(self, sentences: list[str], warnings: list[str], progress: Progress | None) -> dict[str, str]:
+        generator = self.generator
+        limit = min(self.options.max_input_tokens, generator.max_input_tokens)
+        lengths = generator.count_tokens(sentences)
+        pieces_of: dict[str, list[str]] = {}
+        forced: dict[int, list[str]] = {}
+        for sentence, length in zip(sentences, lengths):
+            if length <= limit:
+                pieces_of[sentence] = [sentence]
+                continue
+            pieces, level = split_long(sentence, lambda s: generator.count_tokens([s])[0], limit)
+            pieces_of[sentence] = pieces
+            logger.info("split a sentence of %d tokens into %d pieces", length, len(pieces))
+            if level is not None:
+                forced.setdefault(level, []).append(sentence)
+        for level, items in sorted(forced.items()):
+            where = "between words" if level == WORDS_LEVEL else "between characters (tokens)"
+            warnings.append(f"{len(items)} sentences longer than {limit} tokens had no clause boundary and were "
+                            f"split {where}, e.g. {examples(items, 1)}")
+        known = dict(zip(sentences, lengths))
+        inputs = list(dict.fromkeys(p for pieces in pieces_of.values() for p in pieces))
+        missing = [p for p in inputs if p not in known]
+        known.update(zip(missing, generator.count_tokens(missing) if missing else []))
+        input_lengths = [known[p] for p in inputs]
+        done: dict[str, str] = {}
+        if progress:
+            progress("translate", 0, len(inputs))
+        for batch in plan_batches(input_lengths, self.options.batch_tokens, self.options.max_batch_size):
+            texts = [inputs[i] for i in batch]
+            cap = output_cap(max(input_lengths[i] for i in batch), self.options, generator.max_input_tokens)
+            results = generator.generate(texts, self._settings(cap))
+            # One line per sentence, whatever the model does: the layout depends on it.
+            done.update(zip(texts, (" ".join(r.split()) for r in results)))
+            if progress:
+                progress("translate", len(done), len(inputs))
+        return {s: " ".join(done[p] for p in pieces_of[s]).strip() for s in sentences}

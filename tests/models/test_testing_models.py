@@ -1,0 +1,74 @@
+"""`python -m summarizer.testing DEST`: tiny random models laid out as a models folder."""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+from summarizer.testing import MARKER, build_models
+
+from support import REPO
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_module_writes_a_models_folder_deterministically(tmp_path, tiny_models_dir):
+    dest = tmp_path / "models"
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    result = subprocess.run([sys.executable, "-m", "summarizer.testing", str(dest)], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert f"SUMMARIZER_MODELS_DIR={dest.resolve()}" in result.stdout
+    assert sorted(p.name for p in dest.iterdir()) == ["distilbart-cnn-12-6", "opus-mt-en-es", "opus-mt-es-en"]
+    for name in ("opus-mt-es-en", "opus-mt-en-es"):
+        files = {p.name for p in (dest / name).iterdir()}
+        assert {"config.json", "generation_config.json", "model.safetensors", "source.spm", "target.spm",
+                "vocab.json", "tokenizer_config.json", MARKER} <= files
+        assert not any(f.endswith((".bin", ".pt", ".pkl")) for f in files)
+        # Same seed, same models as the session's build.
+        for file in ("model.safetensors", "source.spm", "vocab.json"):
+            assert digest(dest / name / file) == digest(tiny_models_dir / name / file)
+    assert {"merges.txt", "vocab.json", "tokenizer.json", "model.safetensors"} <= {
+        p.name for p in (dest / "distilbart-cnn-12-6").iterdir()}
+
+
+def test_marian_vocabulary_is_shaped_like_opus_mt(tiny_models_dir):
+    for name in ("opus-mt-es-en", "opus-mt-en-es"):
+        vocab = json.loads((tiny_models_dir / name / "vocab.json").read_text(encoding="utf-8"))
+        config = json.loads((tiny_models_dir / name / "config.json").read_text(encoding="utf-8"))
+        assert vocab["</s>"] == 0 and vocab["<unk>"] == 1 and vocab["<pad>"] == len(vocab) - 1
+        assert config["vocab_size"] == len(vocab) and config["pad_token_id"] == vocab["<pad>"]
+        assert config["decoder_start_token_id"] == vocab["<pad>"] and config["max_position_embeddings"] == 512
+        assert 500 < len(vocab) < 4000
+
+
+def test_tiny_tokenizers_cover_the_seed_text(tiny_models):
+    from summarizer.models import get_model
+
+    tokenizer = get_model("translate", source="es", target="en").tokenizer
+    ids = tokenizer("Buenos días. Está muy bien el clima, ¿no? Ánimo.")["input_ids"]
+    assert tokenizer.unk_token_id not in ids and ids[-1] == tokenizer.eos_token_id
+    bart = get_model("summarize").tokenizer
+    text = "Se han apoyado alrededor de 270 mil hogares."
+    assert bart.decode(bart(text)["input_ids"], skip_special_tokens=True) == text
+
+
+def test_never_overwrites_a_real_model(tmp_path):
+    real = tmp_path / "opus-mt-es-en"
+    real.mkdir()
+    (real / "config.json").write_text("{}")
+    result = subprocess.run([sys.executable, "-m", "summarizer.testing", str(tmp_path)], cwd=REPO,
+                            env=dict(os.environ, HF_HUB_OFFLINE="1"), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "is not a tiny test model" in result.stderr
+    assert (real / "config.json").read_text() == "{}"
+
+
+def test_rebuilding_replaces_tiny_models(tmp_path):
+    first = build_models(tmp_path)
+    (first["Helsinki-NLP/opus-mt-es-en"] / "stale.txt").write_text("x")
+    again = build_models(tmp_path)
+    assert again == first and not (first["Helsinki-NLP/opus-mt-es-en"] / "stale.txt").exists()

@@ -1,0 +1,36 @@
+"""Extractive briefs of every corpus transcript with no model present at all."""
+
+
+import pytest
+
+from summarizer import Summarizer, SummaryOptions, parse_transcript
+
+from support import CORPUS
+FILES = sorted(CORPUS.glob("*.web.txt")) + sorted(CORPUS.glob("*.native.txt")) if CORPUS.exists() else []
+
+
+def nothing_available(task, source, target):
+    return False
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not in this clone")
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_extractive_brief_of_every_corpus_transcript(path):
+    doc = parse_transcript(path.read_bytes())
+    summary = Summarizer(SummaryOptions(), available=nothing_available).summarize(doc, target="es")
+    assert summary.mode == "extractive"
+    lines = ([summary.lead_line] if summary.lead_line and summary.lead_line.start is not None else []) + [p.line for p in summary.points]
+    assert lines, "a brief with no line"
+    spans = set()
+    for line in lines:
+        assert doc.text[line.start:line.end] == line.original == line.text
+        turn = next(t for t in doc.turns if t.start <= line.start < t.end)
+        assert line.end <= turn.end and line.speaker == turn.speaker and turn.speaker.quotable
+        assert (line.start, line.end) not in spans
+        spans.add((line.start, line.end))
+    for quote in summary.quotes + tuple(p.quote for p in summary.points if p.quote):
+        assert doc.text[quote.start:quote.end] == quote.original
+        turn = doc.turns[quote.turn]
+        assert quote.speaker == turn.speaker and turn.start <= quote.start and quote.end <= turn.end
+        assert not turn.in_clip and turn.speaker.quotable

@@ -1,0 +1,264 @@
+"""End to end: `python app.py` on the tiny models, driven by Debian's chromium
+(Playwright) and by `gradio_client`.
+
+The app runs as a subprocess on a free port of 127.0.0.1. The browser pastes the
+first exchanges of the 2023-12-28 transcript, makes the English brief, checks the
+quotes table and the highlighted transcript, downloads the JSON, and saves a
+screenshot of the result page under ``test-artifacts/``. Two requests at once through
+the API both complete and return the same JSON as the browser's download.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+from support import REPO
+SEED = REPO / "seeds" / "2023-12-28.web.txt"
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+BRIEF_TIMEOUT_MS = 90_000
+
+
+# ---------------------------------------------------------------- the app
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"app.py exited with {proc.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            with urllib.request.urlopen(url + "config", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"app.py did not answer on {url} within {timeout:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def app_url(tiny_models_dir, tmp_path_factory):
+    """`python app.py` on a free port, with the tiny models, offline; always stopped."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("app") / "app.log"
+    env = {**os.environ, "SUMMARIZER_MODELS_DIR": str(tiny_models_dir), "HF_HUB_OFFLINE": "1",
+           "GRADIO_ANALYTICS_ENABLED": "False", "SUMMARIZER_UI_CONCURRENCY": "2"}
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "app.py", "--host", "127.0.0.1", "--port", str(port)],
+                                cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_until_up(url, proc, log)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def short_text(seed_text) -> str:
+    """The seed's first exchanges (a quarter of it): every brief here is made of it, once per request."""
+    return seed_text[:seed_text.index("\n\n", 12_000)]
+
+
+def _comparable(data: dict) -> dict:
+    data = json.loads(json.dumps(data, ensure_ascii=False))
+    data["provenance"].pop("seconds", None)
+    return data
+
+
+def _check_brief(data: dict) -> None:
+    assert data["source_lang"] == "es" and data["target_lang"] == "en"
+    assert data["mode"] == "abstractive"
+    assert len(data["quotes"]) == 5
+    assert {q["speaker"]["display"] for q in data["quotes"]} == {"López Obrador"}
+
+
+# ---------------------------------------------------------------- the browser
+
+
+@pytest.fixture(scope="module")
+def browser_context(tmp_path_factory):
+    if not CHROMIUM.is_file():
+        pytest.fail("/usr/bin/chromium is missing: install Debian's chromium first "
+                    "(`make browser-deps`, or `apt-get install -y chromium chromium-driver`)", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
+            accept_downloads=True, viewport={"width": 1400, "height": 1000},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def browser_brief(app_url, browser_context, short_text):
+    """The seed's first exchanges pasted, the English brief made in the browser: ``(page, downloaded JSON)``."""
+    page = browser_context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(app_url)
+    page.wait_for_selector("#model-status p")  # the models note: the page is live
+    assert page.locator("#target input[value='en']").is_checked()  # models here: English by default
+
+    page.locator("#transcript-input textarea").fill(short_text)
+    page.locator("#run").click()
+    page.wait_for_selector("#brief h1", timeout=BRIEF_TIMEOUT_MS)
+    page.wait_for_function("() => !document.querySelector('#download-json').disabled")
+    with page.expect_download() as download:
+        page.locator("#download-json").click()
+    assert download.value.suggested_filename == "brief-2023-12-28-en.json"
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    yield page, data
+    page.close()
+
+
+def test_brief_in_a_real_browser(browser_brief):
+    page, data = browser_brief
+    _check_brief(data)  # the JSON download parses: López Obrador speaks every quote
+    assert page.locator("#brief h1").inner_text().startswith("Brief:")
+    assert "Mode: abstractive" in page.locator("#mode-note").inner_text()
+    with page.expect_download() as download:
+        page.locator("#download-md").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8").startswith("# Brief:")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ui-brief.png"), full_page=True)
+
+    # Quotes side by side: speaker, translation, original; López Obrador speaks them all.
+    page.get_by_role("tab", name="Quotes").click()
+    table = page.locator("#quotes-table table")
+    headers = table.locator("thead th").all_inner_texts()
+    assert headers == ["Speaker", "Translation (English)", "Original (Spanish)"]
+    rows = table.locator("tbody tr")
+    assert rows.count() == 5
+    for i, quote in enumerate(data["quotes"]):
+        speaker, translation, original = rows.nth(i).locator("td").all_inner_texts()
+        assert speaker.startswith("López Obrador")
+        assert original == " ".join(quote["original"].split())
+    page.screenshot(path=str(ARTIFACTS / "ui-quotes.png"), full_page=True)
+
+    # The transcript, quoted spans highlighted, the speaker in the legend.
+    page.get_by_role("tab", name="Transcript").click()
+    view = page.locator("#transcript-view")
+    assert view.locator("[data-testid='highlighted-text:category-legend']").inner_text().strip() == "López Obrador"
+    highlighted = " ".join(" ".join(view.locator(".token.highlighted").all_inner_texts()).split())
+    assert all(" ".join(q["original"].split()) in highlighted for q in data["quotes"])
+    page.screenshot(path=str(ARTIFACTS / "ui-transcript.png"))
+
+    page.get_by_role("tab", name="Participants").click()
+    assert "Andrés Manuel López Obrador" in page.locator("#participants-table").inner_text()
+    page.get_by_role("tab", name="Brief").click()
+
+
+def test_an_error_is_a_readable_message(app_url, browser_context):
+    page = browser_context.new_page()
+    page.goto(app_url)
+    page.wait_for_selector("#model-status p")
+    page.locator("#run").click()  # nothing pasted
+    toast = page.get_by_text("the transcript is empty: paste or load the text of a transcript")
+    toast.wait_for(timeout=30_000)
+    assert "Traceback" not in page.content()
+    page.close()
+
+
+def test_upload_and_examples_fill_the_paste_box(app_url, browser_context, tmp_path, seed_text):
+    page = browser_context.new_page()
+    page.goto(app_url)
+    page.wait_for_selector("#model-status p")
+    box = page.locator("#transcript-input textarea")
+
+    html_page = tmp_path / "estenografica.html"
+    html_page.write_text("<html><body><p><strong>PRESIDENTE ANDR&Eacute;S MANUEL L&Oacute;PEZ OBRADOR:</strong> "
+                         "Buenos d&iacute;as.</p><p>Vamos a Acapulco.</p></body></html>", encoding="utf-8")
+    page.locator("#transcript-file input[type=file]").set_input_files(str(html_page))
+    page.wait_for_function("() => document.querySelector('#transcript-input textarea').value.length > 0")
+    assert box.input_value() == "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días.\n\nVamos a Acapulco."
+
+    page.get_by_role("button", name="28 Dec 2023 — as copied from gob.mx").click()
+    page.wait_for_function("() => document.querySelector('#transcript-input textarea').value.length > 40000")
+    assert box.input_value() == seed_text
+    page.close()
+
+
+# ---------------------------------------------------------------- the API
+
+
+def _client_brief(url: str, text: str, quotes: int = 5) -> dict:
+    from gradio_client import Client
+    from summarizer.web.app import model_choices
+
+    client = Client(url, verbose=False)
+    result = client.predict(
+        text, "en", "auto", quotes,
+        model_choices("summarize")[0], model_choices("translate", "es", "en")[0],
+        model_choices("translate", "en", "es")[0],
+        api_name="/summarize",
+    )
+    brief_md, mode_note, quotes_md, transcript, participants, md_path, json_path = result
+    assert brief_md.startswith("# Brief:")
+    assert Path(md_path).read_text(encoding="utf-8").strip() == brief_md.strip()
+    return json.loads(Path(json_path).read_text(encoding="utf-8"))
+
+
+def test_two_requests_at_once_both_complete(app_url, short_text, browser_brief):
+    """Two English briefs at once through the API: both complete, with the same JSON as
+    the browser's download, though they share the models."""
+    text = short_text
+    results: dict[int, dict] = {}
+    seconds: dict[int, float] = {}
+    errors: list[BaseException] = []
+
+    def one(i: int) -> None:
+        start = time.perf_counter()
+        try:
+            results[i] = _client_brief(app_url, text)
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            errors.append(exc)
+        seconds[i] = round(time.perf_counter() - start, 1)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=180)
+    assert not errors, errors
+    assert sorted(results) == [0, 1]
+    _check_brief(results[0])
+    assert _comparable(results[0]) == _comparable(results[1]) == _comparable(browser_brief[1])
+    assert results[0]["quotes"] and {q["speaker"]["display"] for q in results[0]["quotes"]} == {"López Obrador"}
+    print(f"two concurrent briefs took {seconds[0]} s and {seconds[1]} s")

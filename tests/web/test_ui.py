@@ -1,0 +1,285 @@
+"""The web UI without a browser: the demo builds without models, the handlers
+return what the components show, errors are readable `gr.Error`s."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import gradio as gr
+import pytest
+from click.testing import CliRunner
+
+from summarizer import parse_transcript, summarize
+from summarizer.output.wording import markdown_table
+from summarizer.web import app as webapp
+from summarizer.web import handlers, views
+from summarizer.parse.htmltext import html_to_text
+
+from support import REPO
+SEED = REPO / "seeds" / "2023-12-28.web.txt"
+OUTPUTS = ("brief", "mode_note", "quotes", "transcript", "participants", "md_path", "json_path")
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def brief(text: str, target: str = "es", mode: str = "extractive", quotes: int = 5, **models) -> dict:
+    values = handlers.make_brief(text, target, mode, quotes, models.get("summarize"), models.get("es_en"),
+                           models.get("en_es"))
+    return dict(zip(OUTPUTS, values))
+
+
+# ---------------------------------------------------------------- building the demo
+
+
+def test_importing_app_builds_demo_without_loading_any_model():
+    code = (
+        "import sys\n"
+        "import summarizer.models as m\n"
+        "def refuse(*a, **k): raise AssertionError('get_model called while building the demo')\n"
+        "m.get_model = refuse\n"
+        "import app\n"
+        "import gradio as gr\n"
+        "assert isinstance(app.demo, gr.Blocks)\n"
+        "loaded = sorted(n for n in ('torch', 'transformers', 'sentencepiece') if n in sys.modules)\n"
+        "assert not loaded, loaded\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
+                          env={**_env(), "SUMMARIZER_MODELS_DIR": str(REPO / "no-such-models")})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
+
+
+def test_demo_has_the_api_and_a_queue_with_a_concurrency_limit(monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_UI_CONCURRENCY", "3")
+    demo = webapp.build_demo()
+    names = {fn.api_name for fn in demo.fns.values()}
+    assert {"summarize", "load_file", "model_status"} <= names
+    assert demo._queue.default_concurrency_limit == 3
+    assert demo._queue.max_size == 16
+
+
+def test_model_choices_come_from_the_registry():
+    from summarizer.models import REGISTRY
+
+    assert webapp.model_choices("translate", "es", "en")[0] == REGISTRY[("translate", "es", "en")].name
+    assert webapp.model_choices("summarize")[0] == REGISTRY[("summarize", None, None)].name
+
+
+# ---------------------------------------------------------------- a Spanish brief, no model
+
+
+def test_extractive_spanish_brief_of_the_seed(seed_text, no_models):
+    out = brief(seed_text, "es", "extractive")
+    assert out["brief"].startswith("# Resumen")
+    assert "**Mode: extractive**" in out["mode_note"] and "se pidió el modo extractivo" in out["mode_note"]
+
+    table = out["quotes"].splitlines()
+    assert table[0] == "| Speaker | Quote (Spanish) |"
+    assert len(table) == 2 + 5
+    assert all(row.startswith("| López Obrador (") for row in table[2:])  # display name (role)
+
+    # The transcript comes back whole, quoted spans labelled by their speaker.
+    doc = parse_transcript(seed_text)
+    pieces = out["transcript"]
+    assert "".join(text for text, _ in pieces) == doc.text
+    labelled = [text for text, who in pieces if who]
+    assert labelled and {who for _, who in pieces if who} == {"López Obrador"}
+
+    first = out["participants"].splitlines()[2]
+    assert first.startswith("| López Obrador | Andrés Manuel López Obrador | ") and first.endswith(" | president |")
+    assert "| Tzeltzin Juárez |" in out["participants"]
+
+    md_path, json_path = Path(out["md_path"]), Path(out["json_path"])
+    assert md_path.name == "brief-2023-12-28-es.md" and md_path.read_text(encoding="utf-8") == out["brief"]
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    expected = summarize(seed_text, target="es", mode="extractive", quotes=5).to_dict()
+    assert _without_timings(data) == _without_timings(expected)
+    for quote in data["quotes"]:
+        assert doc.text[quote["start"]:quote["end"]] == quote["original"]
+        assert quote["speaker"]["display"] == "López Obrador"
+
+
+def test_english_brief_without_models_explains_what_to_do(seed_text, no_models):
+    with pytest.raises(gr.Error) as caught:
+        brief(seed_text, "en", "auto")
+    message = caught.value.message
+    assert "es→en translation model" in message
+    assert "summarizer models download" in message
+    assert "Español" in message  # the way out on this page
+    assert "Traceback" not in message
+
+
+def test_abstractive_without_models_points_to_auto(seed_text, no_models):
+    with pytest.raises(gr.Error) as caught:
+        brief(seed_text, "es", "abstractive")
+    assert caught.value.title == "Model not available"
+    assert "summarizer models download" in caught.value.message
+    assert "Mode “auto”" in caught.value.message
+
+
+def test_model_status_without_models_starts_in_spanish(no_models):
+    target, note = handlers.model_status()
+    assert target == "es"
+    assert "es→en" in note and "`summarizer models download`" in note
+
+
+def test_model_status_with_models_keeps_english(tiny_models):
+    target, note = handlers.model_status()
+    assert not isinstance(target, str)  # gr.skip(): the English default stays
+    assert "installed" in note
+
+
+# ---------------------------------------------------------------- errors
+
+
+def test_empty_transcript_is_a_readable_error():
+    with pytest.raises(gr.Error, match="empty"):
+        brief("   \n", "es")
+
+
+def test_input_size_limit_message(monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_UI_MAX_BYTES", "1000")
+    with pytest.raises(gr.Error) as caught:
+        brief("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días. " * 40, "es")
+    assert caught.value.title == "Transcript too large"
+    assert "at most 1,000 bytes" in caught.value.message
+    assert "SUMMARIZER_UI_MAX_BYTES" in caught.value.message
+
+
+def test_unexpected_failure_is_one_line_not_a_traceback():
+    with pytest.raises(gr.Error) as caught, handlers.user_errors():
+        raise RuntimeError("boom")
+    assert caught.value.title == "Unexpected error"
+    assert caught.value.message.startswith("RuntimeError: boom.")
+
+
+def test_error_messages_are_escaped_for_the_html_modal():
+    assert views.error_html("use <model> & `cmd`") == "use &lt;model&gt; &amp; `cmd`"
+
+
+# ---------------------------------------------------------------- uploads
+
+
+GOB_MX_HTML = """<!DOCTYPE html><html><head><title>Versión estenográfica</title>
+<style>p { color: red }</style><script>var x = "<p>no</p>";</script></head>
+<body><nav><a href="/">Inicio</a></nav>
+<p><strong>PRESIDENTE ANDR&Eacute;S MANUEL L&Oacute;PEZ OBRADOR:</strong> Buenos
+   d&iacute;as. Vamos a informar sobre Acapulco.</p>
+<p>Se han apoyado alrededor de 270 mil hogares.<br>Y vamos a seguir.</p>
+<p><strong>PREGUNTA:</strong> &iquest;Qu&eacute; se acord&oacute;?</p>
+</body></html>"""
+
+
+def test_html_upload_is_reduced_to_text(tmp_path):
+    page = tmp_path / "estenografica.html"
+    page.write_text(GOB_MX_HTML, encoding="utf-8")
+    text = handlers.load_file(str(page))
+    assert text == (
+        "Inicio\n\n"
+        "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días. Vamos a informar sobre Acapulco.\n\n"
+        "Se han apoyado alrededor de 270 mil hogares.\n\nY vamos a seguir.\n\n"
+        "PREGUNTA: ¿Qué se acordó?"
+    )
+    doc = parse_transcript(text)
+    assert [t.speaker.display for t in doc.turns if t.speaker.name][:1] == ["López Obrador"]
+
+
+def test_text_uploads_keep_their_text(tmp_path, seed_text):
+    txt = tmp_path / "t.txt"
+    txt.write_bytes(seed_text.encode("utf-8"))
+    assert handlers.load_file(str(txt)) == seed_text
+    legacy = tmp_path / "t.md"
+    legacy.write_bytes("PREGUNTA: ¿Qué pasó?".encode("cp1252"))
+    assert handlers.load_file(str(legacy)) == "PREGUNTA: ¿Qué pasó?"
+    saved_page = tmp_path / "page.txt"
+    saved_page.write_text(GOB_MX_HTML, encoding="utf-8")
+    assert handlers.load_file(str(saved_page)).startswith("Inicio\n\nPRESIDENTE")
+
+
+def test_upload_over_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_UI_MAX_BYTES", "100")
+    big = tmp_path / "big.txt"
+    big.write_text("x" * 500, encoding="utf-8")
+    with pytest.raises(gr.Error, match="The transcript is 500 bytes; this app takes at most 100 bytes"):
+        handlers.load_file(str(big))
+    page = tmp_path / "big.html"
+    page.write_text("<p>x</p>" * 200, encoding="utf-8")  # 1,600 bytes of HTML, 799 of text
+    with pytest.raises(gr.Error, match="The file is 1,600 bytes; this app takes at most 1,000 bytes"):
+        handlers.load_file(str(page))
+
+
+def test_empty_upload_is_a_readable_error(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"\xef\xbb\xbf  \n")
+    with pytest.raises(gr.Error, match="the transcript is empty"):
+        handlers.load_file(str(empty))
+
+
+def test_html_to_text_keeps_pre_lines_and_drops_hidden_content():
+    assert html_to_text("<div>a<span> b</span></div><pre>x\ny</pre><template>t</template>") == "a b\n\nx\n\ny"
+
+
+# ---------------------------------------------------------------- presentation helpers
+
+
+def test_overlapping_quotes_are_one_highlight(seed_text):
+    summary = summarize(seed_text, target="es", mode="extractive", quotes=8)
+    spans = views.quoted_spans(summary)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    quote_spans = [(q.start, q.end) for q in summary.quotes]
+    assert all(any(s <= qs and qe <= e for s, e, _ in spans) for qs, qe in quote_spans)
+
+
+def test_quote_cells_are_escaped():
+    assert markdown_table([["a|b", "*x* <y>"]])[0] == "| a\\|b | \\*x\\* &lt;y&gt; |"
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def test_app_main_honours_host_and_port(monkeypatch):
+    import app
+
+    seen = {}
+    monkeypatch.setattr(app, "launch", lambda demo, host, port: seen.update(host=host, port=port))
+    monkeypatch.setenv("SUMMARIZER_PORT", "9999")
+    app.main([])
+    assert seen == {"host": "127.0.0.1", "port": 9999}
+    app.main(["--host", "0.0.0.0", "--port", "8123"])
+    assert seen == {"host": "0.0.0.0", "port": 8123}
+
+
+def test_serve_command(monkeypatch):
+    from summarizer.cli import main
+
+    seen = {}
+    import summarizer.web
+
+    monkeypatch.setattr(summarizer.web, "build_demo", lambda: "demo")
+    monkeypatch.setattr(summarizer.web, "launch", lambda demo, host, port, share: seen.update(demo=demo, host=host, port=port,
+                                                                                 share=share))
+    result = CliRunner().invoke(main, ["serve", "--port", "8124"])
+    assert result.exit_code == 0, result.output
+    assert seen == {"demo": "demo", "host": "127.0.0.1", "port": 8124, "share": False}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _env() -> dict:
+    import os
+
+    return {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
+
+
+def _without_timings(data: dict) -> dict:
+    data = json.loads(json.dumps(data))
+    data["provenance"].pop("seconds", None)
+    return data
