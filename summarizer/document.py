@@ -140,7 +140,9 @@ class Transcript:
         format: "web", "native" or "prose".
         title, date: from the header when present (date as ISO ``YYYY-MM-DD``).
         header_end: offset where the first turn starts (title, byline, motto before it).
-        warnings: what a reader should know (a partial transcript, no turns).
+        warnings: what a reader should know (bytes replaced while decoding, a partial
+            transcript, no turns): `summarizer.notes.Note`s, strings in English that
+            `Note.render` says in Spanish.
         partial: the transcript stops early ("(Continúa…)"), before the questions.
     """
 

@@ -8,13 +8,20 @@
 | ``SUMMARIZER_UI_MAX_BYTES`` | size limit of one transcript in the web app | 2,000,000 |
 | ``SUMMARIZER_UI_CONCURRENCY`` | briefs the web app makes at once | 2 |
 | ``SUMMARIZER_UI_QUEUE`` | requests waiting in the web app | 16 |
+| ``SUMMARIZER_UI_UPLOADS_MB`` | disk the web app's uploads and briefs may use | 200 |
+| ``SUMMARIZER_UI_ALLOW_MODEL_PATHS`` | web app: accept typed model folders and hub ids | unset (only installed models) |
+| ``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT`` / ``GRADIO_ROOT_PATH`` | the web app's host, port, and path behind a proxy, when ``SUMMARIZER_HOST`` / ``SUMMARIZER_PORT`` are unset (containers, Hugging Face Spaces) | |
+| ``SUMMARIZER_INTERFACE`` | how error messages name options: ``python`` (``target='es'``), ``cli`` (``--to es``), ``web`` | python |
 | ``HF_HUB_OFFLINE`` / ``TRANSFORMERS_OFFLINE`` | never reach the Hugging Face hub | unset |
 | ``HF_HUB_CACHE`` / ``HF_HOME`` / ``XDG_CACHE_HOME`` | the Hugging Face cache | ``~/.cache/huggingface/hub`` |
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import InputTooLargeError
@@ -41,16 +48,60 @@ def max_input_bytes(max_bytes: int | None = None) -> int:
     return max_bytes if max_bytes is not None else env_int("SUMMARIZER_MAX_INPUT_BYTES", DEFAULT_MAX_BYTES)
 
 
-def check_size(size: int, max_bytes: int | None = None, *, how_to_raise: str = "max_bytes=…") -> None:
-    """Raise `InputTooLargeError` when ``size`` bytes is over the limit.
-
-    ``how_to_raise`` names the option of the caller's interface (``--max-bytes``, …)."""
+def check_size(size: int, max_bytes: int | None = None, *, what: str = "the input", at_least: bool = False) -> None:
+    """Raise `InputTooLargeError` when ``size`` bytes is over the limit (``at_least``: the
+    size is a lower bound, as for a stream read up to the limit)."""
     limit = max_input_bytes(max_bytes)
     if size > limit:
+        amount = f"more than {limit:,} bytes" if at_least else f"{size:,} bytes"
         raise InputTooLargeError(
-            f"the input is {size:,} bytes, over the limit of {limit:,} bytes ({format_megabytes(limit)}); "
-            f"split it, or raise the limit with {how_to_raise} (or $SUMMARIZER_MAX_INPUT_BYTES)"
+            f"{what} is {amount}, over the limit of {limit:,} bytes ({format_megabytes(limit)}); "
+            f"split it, or raise the limit with {option('max_bytes')} (or $SUMMARIZER_MAX_INPUT_BYTES)"
         )
+
+
+# ---------------------------------------------------------------- naming options in messages
+
+INTERFACES = ("python", "cli", "web")
+_INTERFACE: contextvars.ContextVar[str | None] = contextvars.ContextVar("summarizer_interface", default=None)
+_SPELLINGS = {
+    "target": {"python": "target={value!r}", "cli": "--to {value}", "web": "a brief in {value!r}"},
+    "source": {"python": "source={value!r}", "cli": "--from {value}", "web": "a transcript in {value!r}"},
+    "mode": {"python": "mode={value!r}", "cli": "--mode {value}", "web": "mode “{value}”"},
+    "max_bytes": {"python": "max_bytes=…", "cli": "--max-bytes", "web": "SUMMARIZER_UI_MAX_BYTES"},
+    "model": {"python": "model=…", "cli": "--model", "web": "another model"},
+    "device": {"python": "device={value!r}", "cli": "--device {value}", "web": "device {value!r}"},
+}
+
+
+def interface() -> str:
+    """Who reads the messages: "python" (the API), "cli" or "web"."""
+    env = os.environ.get("SUMMARIZER_INTERFACE", "").strip().lower()
+    return _INTERFACE.get() or (env if env in INTERFACES else "python")
+
+
+@contextlib.contextmanager
+def speaking_to(name: str, *, children: bool = False) -> Iterator[None]:
+    """Messages raised inside name options as interface ``name`` does; ``children``: also
+    in the worker processes started inside (through ``$SUMMARIZER_INTERFACE``)."""
+    token = _INTERFACE.set(name)
+    saved = os.environ.get("SUMMARIZER_INTERFACE")
+    if children:
+        os.environ["SUMMARIZER_INTERFACE"] = name
+    try:
+        yield
+    finally:
+        _INTERFACE.reset(token)
+        if children:
+            if saved is None:
+                os.environ.pop("SUMMARIZER_INTERFACE", None)
+            else:
+                os.environ["SUMMARIZER_INTERFACE"] = saved
+
+
+def option(name: str, value: object = None) -> str:
+    """An option as the reader's interface writes it: ``target='es'``, ``--to es``."""
+    return _SPELLINGS[name][interface()].format(value=value)
 
 
 def format_megabytes(size: int) -> str:
@@ -85,11 +136,21 @@ def hf_cache_dir() -> Path:
 
 
 def server_host() -> str:
-    return os.environ.get("SUMMARIZER_HOST", "").strip() or DEFAULT_HOST
+    """``$SUMMARIZER_HOST``, else Gradio's ``$GRADIO_SERVER_NAME``, else 127.0.0.1."""
+    for name in ("SUMMARIZER_HOST", "GRADIO_SERVER_NAME"):
+        if os.environ.get(name, "").strip():
+            return os.environ[name].strip()
+    return DEFAULT_HOST
 
 
 def server_port() -> int:
-    return env_int("SUMMARIZER_PORT", DEFAULT_PORT)
+    """``$SUMMARIZER_PORT``, else Gradio's ``$GRADIO_SERVER_PORT``, else 7860."""
+    return env_int("SUMMARIZER_PORT", env_int("GRADIO_SERVER_PORT", DEFAULT_PORT))
+
+
+def server_root_path() -> str | None:
+    """The path the app is served under behind a proxy (``$GRADIO_ROOT_PATH``), else None."""
+    return os.environ.get("GRADIO_ROOT_PATH", "").strip() or None
 
 
 def ui_max_bytes() -> int:
@@ -102,3 +163,13 @@ def ui_concurrency() -> int:
 
 def ui_queue() -> int:
     return env_int("SUMMARIZER_UI_QUEUE", 16)
+
+
+def ui_storage_bytes() -> int:
+    """Disk the web app's uploads and brief downloads may take together."""
+    return env_int("SUMMARIZER_UI_UPLOADS_MB", 200) * 1_000_000
+
+
+def ui_allow_model_paths() -> bool:
+    """Whether the web app accepts typed model folders and hub ids (``$SUMMARIZER_UI_ALLOW_MODEL_PATHS``)."""
+    return os.environ.get("SUMMARIZER_UI_ALLOW_MODEL_PATHS", "").strip().upper() in {"1", "ON", "YES", "TRUE"}

@@ -68,7 +68,7 @@ class Source:
             with open(self.path, "rb") as handle:
                 handle.seek(self.offset or 0)
                 return json.loads(handle.readline())["text"]
-        check_size(self.path.stat().st_size, max_bytes, how_to_raise="--max-bytes")
+        check_size(self.path.stat().st_size, max_bytes)
         return self.path.read_bytes()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 
 from ..errors import ModelError
-from ..settings import hub_offline
+from ..settings import hub_offline, option
 from .generator import Generator
 from .hf import LoadedModel, TransformersGenerator, load
 from .hub import HubError, download, hub_check
@@ -30,7 +30,8 @@ def pick_device(device: str = "auto") -> str:
         return "cuda" if torch.cuda.is_available() else "cpu"
     if device.startswith("cuda"):
         if not torch.cuda.is_available():
-            raise ModelError(f"device {device!r} was asked for but torch sees no CUDA GPU; use device='cpu' or 'auto'")
+            raise ModelError(f"device {device!r} was asked for but torch sees no CUDA GPU; use "
+                             f"{option('device', 'cpu')} or {option('device', 'auto')}")
         return device
     raise ValueError(f"device must be 'auto', 'cpu' or 'cuda[:N]', not {device!r}")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import UnsupportedLanguageError
+from ..settings import option
 
 TASKS = ("translate", "summarize")
 
@@ -96,7 +97,7 @@ def spec_for(task: str, *, source: str | None = None, target: str | None = None,
     if default is None:
         raise UnsupportedLanguageError(
             f"no translation model for {source}→{target}; supported pairs: {_pairs_text()} "
-            "(or name a Marian model for that pair with model=…)"
+            f"(or name a Marian model for that pair with {option('model')})"
         )
     return default
 

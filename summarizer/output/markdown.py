@@ -6,17 +6,28 @@ Lead; one point per topic with its quote (“…,” López Obrador said); a quo
 
 from __future__ import annotations
 
-from .wording import attribution, language_name, markdown_table, speaker_label, words
+from .wording import attribution, language_name, long_date, markdown_table, speaker_label, words
+
+
+def heading(summary) -> str:
+    """The brief's title in its language: the transcript's own title when it is in that
+    language, else "Press conference, 28 December 2023" (the original title stays in
+    the JSON, ``title``)."""
+    lang = summary.target_lang
+    if summary.title and summary.source_lang == lang:
+        return summary.title
+    date = f", {long_date(summary.date, lang)}" if summary.date else ""
+    return words(lang)["conference"] + date
 
 
 def summary_markdown(summary) -> str:
     """The brief (a `Summary`) as Markdown, every word in the brief's language."""
     lang = summary.target_lang
     w = words(lang)
-    heading = summary.title or w["conference"] + (f" {summary.date}" if summary.date else "")
-    out = [f"# {w['brief']}: {heading}", ""]
-    if summary.date and summary.title:
-        out += [f"*{summary.date}*", ""]
+    title_shown = bool(summary.title) and summary.source_lang == lang
+    out = [f"# {w['brief']}: {heading(summary)}", ""]
+    if summary.date and title_shown:
+        out += [f"*{long_date(summary.date, lang)}*", ""]
     out += [summary.lead.strip(), ""]
     out += _points(summary, lang) + _quotes(summary, lang) + _participants(summary, lang)
     notes = [f"{w['mode']}: {w[summary.mode]}. {summary.mode_reason}".strip()] + list(summary.warnings)

@@ -68,7 +68,9 @@ class Summary:
         lead_line: the lead with its sources (and offsets when extractive).
         title, date: of the conference, when the transcript gives them.
         provenance: models (ids, revisions, folders), options, seconds per stage.
-        warnings: what the user should know (a line replaced, text not processed…).
+        warnings: what the reader should know (a line replaced, bytes replaced in the
+            input…), in the brief's language.
+        notes: the same, for programs: ``{"code", "params"}`` each (see `summarizer.notes`).
     """
 
     lead: str
@@ -84,6 +86,7 @@ class Summary:
     date: str | None = None
     provenance: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    notes: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

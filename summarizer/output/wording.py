@@ -33,6 +33,30 @@ NATIVE_NAMES = {"en": "English", "es": "Español"}
 """Each language in itself, as a language picker shows it."""
 
 
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"),
+}
+
+
+def long_date(iso: str, lang: str) -> str:
+    """"2023-12-28" → "28 December 2023" / "28 de diciembre de 2023" (anything else as it is)."""
+    try:
+        year, month, day = (int(part) for part in iso.split("-"))
+        name = MONTHS.get(lang, MONTHS["en"])[month - 1]
+    except (ValueError, IndexError):
+        return iso
+    return f"{day} de {name} de {year}" if lang == "es" else f"{day} {name} {year}"
+
+
+def a_language(code: str) -> str:
+    """"a Spanish", "an English": the English article before a language's name."""
+    name = language_name(code)
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
 def words(lang: str) -> dict[str, str]:
     """The brief's vocabulary in ``lang`` (English for anything else)."""
     return WORDS.get(lang, WORDS["en"])
@@ -71,5 +95,5 @@ def markdown_table(rows: list[list[str]]) -> list[str]:
     return lines
 
 
-__all__ = ["WORDS", "LANGUAGE_NAMES", "NATIVE_NAMES", "words", "language_name", "speaker_label", "attribution",
+__all__ = ["WORDS", "LANGUAGE_NAMES", "NATIVE_NAMES", "MONTHS", "words", "language_name", "long_date", "a_language", "speaker_label", "attribution",
            "table_cell", "markdown_table"]

@@ -90,6 +90,15 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(parser.paragraphs)
 
 
+_PAGE_TAG = re.compile(r"<(?:p|div|span|strong|b|i|em|br|h[1-6]|body|head|meta|section|article|table|tr|td|ul|ol|"
+                       r"li|a|font)\b[^<>]{0,500}>", re.I)
+
+
 def looks_like_html(text: str) -> bool:
-    """Whether text is a whole HTML page (a saved page under a .txt name)."""
-    return text.lstrip("\ufeff \t\r\n")[:15].lower().startswith(("<!doctype html", "<html"))
+    """Whether text is HTML: a whole page (a saved page under a .txt name), or markup
+    pasted as text (it opens with a tag and has several, closing ones among them)."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head[:15].lower().startswith(("<!doctype html", "<html")):
+        return True
+    sample = head[:20_000]
+    return sample.startswith("<") and "</" in sample and len(_PAGE_TAG.findall(sample)) >= 3

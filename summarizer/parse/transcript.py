@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from ..document import Exchange, Speaker, Transcript, Turn
-from .decode import decode
+from ..notes import Note
+from .decode import read_text
 from .exchanges import build_exchanges
 from .formats import RawTurn, detect_format, native_layout, web_layout
 from .labels import ARCHIVE, MODERATOR, OTHER, PRESIDENT, SHEINBAUM_TAKES_OFFICE, STAGE, classify_label
@@ -83,13 +84,17 @@ def _title_and_date(text: str, header: list[tuple[int, int]]) -> tuple[str | Non
 def parse_transcript(data: str | bytes, *, max_bytes: int | None = None) -> Transcript:
     """Parse a transcript in any supported format into a `Transcript`.
 
-    Raises `EmptyTranscriptError`, `DecodeError` or `InputTooLargeError`
-    (all `SummarizerError`); text with no speaker labels parses as prose.
+    ``data``: text, or the bytes of a text file, a .docx, a PDF or an HTML page (see
+    `decode.read_text`). Raises `EmptyTranscriptError`, `DecodeError` or
+    `InputTooLargeError` (all `SummarizerError`); text with no speaker labels parses as
+    prose. What the reader should know (bytes replaced, a partial transcript) is in
+    ``Transcript.warnings``, as `Note`s.
     """
-    text = decode(data, max_bytes)
+    decoded = read_text(data, max_bytes)
+    text = decoded.text
     paragraphs = paragraph_spans(text)
     fmt = detect_format(text, paragraphs)
-    warnings: list[str] = []
+    warnings: list[Note] = list(decoded.notes)
     if fmt == "prose":
         header_end, title = 0, None
         date = find_date(text[:3000])
@@ -100,10 +105,10 @@ def parse_transcript(data: str | bytes, *, max_bytes: int | None = None) -> Tran
         title, date = _title_and_date(text, [p for p in paragraphs if p[1] <= header_end])
         turns = _labelled_turns(text, layout.turns, date)
         if not turns:
-            warnings.append("no speaker turn has any text")
+            warnings.append(Note("parse.no_turns"))
     partial = bool(turns) and bool(re.search(r"\(\s*contin[úu]a\b[^)]*\)?\s*$", turns[-1].text, re.I))
     if partial:
-        warnings.append("partial transcript: it stops at “(Continúa…)”, so the rest of the conference is missing")
+        warnings.append(Note("parse.partial"))
     sample = " ".join(t.text for t in turns[:60])[:6000] or text[:6000]
     exchanges: tuple[Exchange, ...] = tuple(build_exchanges(turns))
     return Transcript(text, tuple(turns), _unique_speakers(turns), exchanges, detect_language(sample), fmt,

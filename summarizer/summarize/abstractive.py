@@ -10,6 +10,7 @@ and reported, never cut mid-sentence. Each line then passes the faithfulness gua
 from __future__ import annotations
 
 from ..models import Generator
+from ..notes import Note
 from ..output import Line
 from ..parse.sentences import sentence_spans
 from ..progress import as_stage
@@ -63,7 +64,7 @@ def _lead(draft: Draft, topics: list[Topic], text: str, english: list[str]) -> L
     if fallback is not None:
         return guard(lead, sources, fallback, draft)
     if unsupported_figures(lead.text, sources):
-        draft.warnings.append("lead: figures not in the source and no sentence left to stand in; lead left empty")
+        draft.warnings.append(Note("summary.lead_figures"))
         return Line("", -1)
     return lead
 
@@ -73,8 +74,7 @@ def _fit_topic(generator: Generator, topic: Topic, english: list[str], draft: Dr
     order = sorted(range(len(english)), key=lambda i: -topic.sentences[i].score)
     kept, dropped = generator.fit([english[i] for i in order])
     if dropped:
-        draft.warnings.append(f"topic {topic.exchange}: {dropped} key sentence(s) did not fit the summarizer's "
-                              "window and were not read")
+        draft.warnings.append(Note("summary.topic_window", topic=topic.exchange, count=dropped))
     return " ".join(english[i] for i in sorted(order[i] for i in kept))
 
 
@@ -82,5 +82,5 @@ def _fit_text(generator: Generator, text: str, draft: Draft) -> str:
     parts = [text[s:e] for s, e in sentence_spans(text)]
     kept, dropped = generator.fit(parts)
     if dropped:
-        draft.warnings.append(f"lead: {dropped} topic sentence(s) did not fit the summarizer's window")
+        draft.warnings.append(Note("summary.lead_window", count=dropped))
     return " ".join(parts[i] for i in sorted(kept))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..notes import Note
 from ..progress import Progress, Stopwatch
 from ..select import Selection
 from ..translate import Translators
@@ -20,7 +21,8 @@ class Draft:
         translators: one translator per pair, kept for the whole brief.
         report: the caller's progress callback.
         clock: seconds per stage.
-        warnings: what the brief's reader should know, gathered as the stages run.
+        warnings: what the brief's reader should know, gathered as the stages run (`Note`s,
+            said in the brief's language when the `Summary` is composed).
     """
 
     selection: Selection
@@ -29,7 +31,7 @@ class Draft:
     translators: Translators
     report: Progress
     clock: Stopwatch = field(default_factory=Stopwatch)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
 
     def translate(self, texts: Sequence[str], source: str | None = None, target: str | None = None,
                   progress: Progress | None = None) -> list[str]:
@@ -40,5 +42,6 @@ class Draft:
             return list(texts)
         with self.clock.time("translate"):
             outputs, notes = translator.run(list(texts), progress)
-        self.warnings.extend(f"translation {translator.source}→{translator.target}: {note}" for note in notes)
+        self.warnings.extend(Note("translate.pair", source=translator.source, target=translator.target, note=Note.of(n))
+                             for n in notes)
         return outputs

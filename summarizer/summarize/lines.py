@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..notes import Note
 from ..output import Line
 from ..select import KeySentence
 from .draft import Draft
@@ -32,5 +33,5 @@ def guard(line: Line, sources: list[str], fallback: KeySentence, draft: Draft) -
     figures = ", ".join(format_figure(f) for f in bad)
     reason = f"figure(s) {figures} in the generated line are not in its source sentences"
     text = draft.translate([fallback.text])[0]
-    draft.warnings.append(f"topic {line.exchange}: {reason}; replaced by the speaker's own sentence")
+    draft.warnings.append(Note("summary.guard", topic=line.exchange, figures=figures))
     return replace(chosen_line(fallback, text, line.exchange), guard=f"{reason}: {line.text!r}")

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ModelNotAvailableError
-from ..output.wording import language_name
+from ..output.wording import a_language, language_name
+from ..settings import option
 
 MODEL_LANGUAGE = "en"
 """The language the summarization model reads and writes."""
@@ -98,12 +99,12 @@ def _missing_error(need: Need, mode: str, source: str, target: str) -> ModelNotA
     if mode == "abstractive":
         return ModelNotAvailableError(
             f"an abstractive brief needs {what}, which is not available: run `summarizer models download` "
-            "(or put the model in models/), or ask for mode='extractive' (--mode extractive), which needs no "
+            f"(or put the model in models/), or ask for {option('mode', 'extractive')}, which needs no "
             "summarization model.")
     return ModelNotAvailableError(
-        f"a brief in {language_name(target)} of a {language_name(source)} transcript needs {what}, which is not "
+        f"a brief in {language_name(target)} of {a_language(source)} transcript needs {what}, which is not "
         f"available: run `summarizer models download` (or put the model in models/). A brief in "
-        f"{language_name(source)} needs no model: ask for target='{source}' (--to {source}).")
+        f"{language_name(source)} needs no model: ask for {option('target', source)}.")
 
 
 __all__ = ["MODEL_LANGUAGE", "Need", "Available", "needed", "describe", "ModeChoice", "choose_mode"]

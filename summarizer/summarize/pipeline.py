@@ -14,6 +14,7 @@ from .._version import __version__
 from ..document import LANGUAGES, Transcript
 from ..errors import UnsupportedLanguageError
 from ..models import Generator, get_generator, is_available
+from ..notes import Note, render_all
 from ..output import Line, Summary
 from ..parse import parse_transcript
 from ..progress import Progress, Stopwatch, silent
@@ -27,8 +28,7 @@ from .extractive import extractive_lines
 from .modes import Available, ModeChoice, Need, choose_mode, needed
 from .options import SummaryOptions
 
-EMPTY_NOTE = ("nothing in this transcript was said by a speaker who can be quoted (only press, stage "
-              "directions or narration): the brief is empty")
+EMPTY_NOTE = Note("summary.empty")
 
 
 class Summarizer:
@@ -95,12 +95,13 @@ class Summarizer:
         draft.report("compose", 0, 1)
         with draft.clock.time("compose"):
             points, quotes = attach_quotes(draft, lines)
-            notes = [] if draft.selection.topics else [EMPTY_NOTE]
+            notes = list(doc.warnings) + ([] if draft.selection.topics else [EMPTY_NOTE]) + draft.warnings
             summary = Summary(
                 lead=lead.text, points=tuple(points), quotes=tuple(quotes), speakers=participants(doc),
                 source_lang=doc.language, target_lang=draft.target, mode=choice.mode,
                 mode_reason=choice.reason(draft.target), lead_line=lead, title=doc.title, date=doc.date,
-                warnings=tuple(notes) + tuple(draft.warnings) + doc.warnings,
+                warnings=render_all(notes, draft.target),
+                notes=tuple(Note.of(n).to_dict() for n in notes),
             )
         draft.report("compose", 1, 1)
         return replace(summary, provenance=self._provenance(choice.mode, draft))

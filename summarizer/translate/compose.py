@@ -27,7 +27,8 @@ class TextTranslator(Protocol):
     target: str
 
     def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
-        """``(translations, warnings)``."""
+        """``(translations, warnings)``; warnings that are `summarizer.notes.Note`s are
+        said in the brief's language, other strings as they are."""
         ...
 
     @property

@@ -35,7 +35,8 @@ class TranslatedTranscript:
     Attributes:
         source: the parsed original.
         turns: one `TranslatedTurn` per turn of ``source``, in order.
-        warnings: what looked wrong (implausible lengths, forced splits, language).
+        warnings: what looked wrong (the transcript's own warnings, implausible lengths,
+            forced splits, language): `summarizer.notes.Note`s, English strings.
         header: the translation of the header (title, date lines), "" when there is none.
         model: which model translated it (name, revision, path).
     """

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ..document import Transcript
 from ..errors import UnsupportedLanguageError
+from ..notes import Note
 from ..models import GenerationOptions, Generator, get_generator, pick_device, spec_for, supported_pairs
 from ..progress import Progress
 from .options import TranslateOptions
@@ -77,21 +78,21 @@ class Translator:
         texts = [text for doc in docs for text in (doc.text[:doc.header_end], *(t.text for t in doc.turns))]
         outputs, warnings = self.run(texts, progress)
         if len(docs) > 1:
-            warnings = [f"in a pass shared by {len(docs)} documents: {w}" for w in warnings]
+            warnings = [Note("translate.shared", documents=len(docs), note=w) for w in warnings]
         model = self.provenance if self._generator is not None else {}
         results, pos = [], 0
         for doc in docs:
             header, *turn_texts = outputs[pos:pos + 1 + len(doc.turns)]
             pos += 1 + len(doc.turns)
-            notes = [f"the transcript looks like {doc.language!r} but was translated as {self.source!r}"] \
-                if doc.language != self.source and doc.turns else []
+            notes = list(doc.warnings) + ([Note("translate.language", detected=doc.language, source=self.source)]
+                                          if doc.language != self.source and doc.turns else [])
             turns = tuple(TranslatedTurn(turn, text) for turn, text in zip(doc.turns, turn_texts))
             results.append(TranslatedTranscript(doc, turns, self.source, self.target, tuple(notes + warnings),
                                                 header, model))
         return results
 
-    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
-        """``(translations, warnings)`` for ``texts``: the whole pipeline."""
+    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[Note]]:
+        """``(translations, warnings)`` for ``texts``: the whole pipeline; warnings are `Note`s."""
         for i, text in enumerate(texts):
             if not isinstance(text, str):
                 raise TypeError(f"translate() takes strings; item {i} is {type(text).__name__}: {text!r:.60}")
@@ -99,7 +100,7 @@ class Translator:
         # Identical sentences (white space aside) are translated once.
         keys = [[" ".join(s.split()) for s in sentences] for _, sentences in templates]
         unique = list(dict.fromkeys(k for ks in keys for k in ks))
-        warnings: list[str] = []
+        warnings: list[Note] = []
         translated = self._translate_unique(unique, warnings, progress) if unique else {}
         outputs = [fill_template(template, [translated[k] for k in ks]) for (template, _), ks in zip(templates, keys)]
         flagged: dict[str, list[str]] = {}
@@ -107,14 +108,13 @@ class Translator:
             reason = flag(key, translated[key], self.options.flag_ratio)
             if reason:
                 flagged.setdefault(reason, []).append(key)
+        low, high = self.options.flag_ratio
         for reason, items in flagged.items():
-            what = {"empty": "came back empty", "repetition": "look like repetition loops",
-                    "length": f"have an implausible length (translation/original outside "
-                              f"{self.options.flag_ratio[0]}–{self.options.flag_ratio[1]}×)"}[reason]
-            warnings.append(f"{len(items)} of {len(unique)} sentences {what}, e.g. {examples(items)}")
+            warnings.append(Note(f"translate.{reason}", count=len(items), total=len(unique), examples=examples(items),
+                                 low=low, high=high))
         return outputs, warnings
 
-    def _translate_unique(self, sentences: list[str], warnings: list[str], progress: Progress | None) -> dict[str, str]:
+    def _translate_unique(self, sentences: list[str], warnings: list[Note], progress: Progress | None) -> dict[str, str]:
         generator = self.generator
         limit = min(self.options.max_input_tokens, generator.max_input_tokens)
         lengths = generator.count_tokens(sentences)
@@ -130,9 +130,8 @@ class Translator:
             if level is not None:
                 forced.setdefault(level, []).append(sentence)
         for level, items in sorted(forced.items()):
-            where = "between words" if level == WORDS_LEVEL else "between characters (tokens)"
-            warnings.append(f"{len(items)} sentences longer than {limit} tokens had no clause boundary and were "
-                            f"split {where}, e.g. {examples(items, 1)}")
+            warnings.append(Note("translate.split", count=len(items), limit=limit, examples=examples(items, 1),
+                                 where="words" if level == WORDS_LEVEL else "tokens"))
         known = dict(zip(sentences, lengths))
         inputs = list(dict.fromkeys(p for pieces in pieces_of.values() for p in pieces))
         missing = [p for p in inputs if p not in known]

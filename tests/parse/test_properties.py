@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarizer import SummarizerError, parse_transcript
-from summarizer.errors import EmptyTranscriptError
+from summarizer.errors import DecodeError, EmptyTranscriptError
 from summarizer.parse.sentences import paragraph_spans, sentence_spans
 
 # HYPOTHESIS_EXAMPLES=5000 for a longer hunt; the default keeps the suite fast.
@@ -45,9 +45,15 @@ def check(doc) -> None:
     assert [t for e in doc.exchanges for t in e.turns] == list(doc.turns)
 
 
+CONTROLS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\x0b\x0c"} | {"\x7f"}
+
+
 def parse_or_empty(data):
     try:
         return parse_transcript(data)
+    except DecodeError:  # text full of control characters is binary data: refused
+        assert isinstance(data, bytes) or "\x00" in data or sum(data.count(c) for c in CONTROLS) > 2
+        return None
     except EmptyTranscriptError:
         text = data if isinstance(data, str) else data.decode("utf-8", "replace")
         assert not text.strip(" \t\r\n\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000\x0b\x0c") or isinstance(data, bytes)

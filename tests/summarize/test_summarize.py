@@ -74,7 +74,8 @@ def test_missing_translation_model_offers_the_spanish_brief():
     message = str(info.value)
     assert "es→en translation model" in message
     assert "summarizer models download" in message
-    assert "--to es" in message
+    assert "target='es'" in message  # the API's own spelling; the CLI says --to es (tests/cli)
+    assert "of a Spanish transcript" in message
 
 
 def test_auto_picks_abstractive_when_models_are_available():

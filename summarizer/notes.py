@@ -1,0 +1,175 @@
+"""Notes: what a reader should know about a result, said in the reader's language.
+
+A `Note` is a warning with a code and its parameters. It *is* its English text (a `str`,
+so code that logs, prints or stores warnings keeps working), and `Note.render` says it
+in another language: a Spanish brief carries Spanish notes, an English brief English
+ones. Parsing (`Transcript.warnings`), the translator and the summarizer make notes; a
+`Summary` holds them rendered in the brief's language (``warnings``) and, for
+developers, as codes with their parameters (``notes``).
+
+A leaf: it imports nothing of the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+LANGUAGES = ("en", "es")
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _positions(p: Mapping, lang: str) -> str:
+    """"line 3, character 120; line 9, character 400": the first bad spots."""
+    spots = p.get("first") or []
+    if lang == "es":
+        return "; ".join(f"línea {line}, carácter {char}" for line, char in spots)
+    return "; ".join(f"line {line}, character {char}" for line, char in spots)
+
+
+# code → (English, Spanish): a format string over the parameters, or a function of
+# (parameters, language) for wording that depends on a count.
+Template = str | Callable[[Mapping], str]
+TEMPLATES: dict[str, tuple[Template, Template]] = {
+    "text": ("{text}", "{text}"),
+    # ---- reading the input
+    "decode.invalid": (
+        lambda p: (f"{p['count']} invalid {_plural(p['count'], 'byte sequence', 'byte sequences')} in the "
+                   f"{p['encoding']} input {_plural(p['count'], 'was', 'were')} replaced by “\ufffd” "
+                   f"(first at {_positions(p, 'en')}): check those places against the original"),
+        lambda p: (f"{p['count']} {_plural(p['count'], 'secuencia de bytes no válida', 'secuencias de bytes no válidas')} "
+                   f"en la entrada {p['encoding']} se {_plural(p['count'], 'reemplazó', 'reemplazaron')} por “\ufffd” "
+                   f"(la primera en {_positions(p, 'es')}): compare esos lugares con el original"),
+    ),
+    "decode.replacement": (
+        lambda p: (f"the text holds {p['count']} replacement {_plural(p['count'], 'character', 'characters')} "
+                   f"“\ufffd” (first at {_positions(p, 'en')}): bytes were lost before it reached us"),
+        lambda p: (f"el texto contiene {p['count']} {_plural(p['count'], 'carácter', 'caracteres')} de reemplazo "
+                   f"“\ufffd” (el primero en {_positions(p, 'es')}): se perdieron bytes antes de que llegara aquí"),
+    ),
+    "decode.legacy": (
+        "the input is not UTF-8: it was read as Windows-1252 (legacy Windows) text",
+        "la entrada no es UTF-8: se leyó como texto Windows-1252 (Windows antiguo)",
+    ),
+    "decode.html": (
+        "the input is an HTML page: only its visible text was read",
+        "la entrada es una página HTML: solo se leyó su texto visible",
+    ),
+    "decode.pdf": (
+        lambda p: (f"the text was extracted from a PDF ({p['pages']} {_plural(p['pages'], 'page', 'pages')}): "
+                   "its line breaks may differ from the page's"),
+        lambda p: (f"el texto se extrajo de un PDF ({p['pages']} {_plural(p['pages'], 'página', 'páginas')}): "
+                   "sus saltos de línea pueden diferir de los de la página"),
+    ),
+    # ---- parsing
+    "parse.no_turns": ("no speaker turn has any text", "ningún turno de los oradores tiene texto"),
+    "parse.partial": (
+        "partial transcript: it stops at “(Continúa…)”, so the rest of the conference is missing",
+        "transcripción parcial: se interrumpe en “(Continúa…)”, así que falta el resto de la conferencia",
+    ),
+    # ---- translating
+    "translate.pair": ("translation {source}→{target}: {note}", "traducción {source}→{target}: {note}"),
+    "translate.shared": ("in a pass shared by {documents} documents: {note}",
+                         "en una pasada compartida por {documents} documentos: {note}"),
+    "translate.language": ("the transcript looks like '{detected}' but was translated as '{source}'",
+                           "la transcripción parece estar en '{detected}', pero se tradujo como '{source}'"),
+    "translate.empty": ("{count} of {total} sentences came back empty, e.g. {examples}",
+                        "{count} de {total} frases volvieron vacías, p. ej. {examples}"),
+    "translate.repetition": ("{count} of {total} sentences look like repetition loops, e.g. {examples}",
+                             "{count} de {total} frases parecen bucles de repetición, p. ej. {examples}"),
+    "translate.length": (
+        "{count} of {total} sentences have an implausible length (translation/original outside {low}–{high}×), "
+        "e.g. {examples}",
+        "{count} de {total} frases tienen una longitud inverosímil (traducción/original fuera de {low}–{high}×), "
+        "p. ej. {examples}",
+    ),
+    "translate.split": (
+        lambda p: (f"{p['count']} sentences longer than {p['limit']} tokens had no clause boundary and were split "
+                   f"{'between words' if p['where'] == 'words' else 'between characters (tokens)'}, "
+                   f"e.g. {p['examples']}"),
+        lambda p: (f"{p['count']} frases de más de {p['limit']} tokens no tenían límite de cláusula y se cortaron "
+                   f"{'entre palabras' if p['where'] == 'words' else 'entre caracteres (tokens)'}, "
+                   f"p. ej. {p['examples']}"),
+    ),
+    # ---- summarizing
+    "summary.empty": (
+        "nothing in this transcript was said by a speaker who can be quoted (only press, stage directions or "
+        "narration): the brief is empty",
+        "nada en esta transcripción lo dijo un orador citable (solo prensa, acotaciones o narración): "
+        "el resumen está vacío",
+    ),
+    "summary.guard": (
+        "topic {topic}: figure(s) {figures} in the generated line are not in its source sentences; replaced by "
+        "the speaker's own sentence",
+        "tema {topic}: las cifras {figures} de la línea generada no están en sus frases de origen; se sustituyó "
+        "por la frase del propio orador",
+    ),
+    "summary.lead_figures": (
+        "lead: figures not in the source and no sentence left to stand in; lead left empty",
+        "entrada: cifras que no están en el original y ninguna frase para sustituirla; la entrada quedó vacía",
+    ),
+    "summary.topic_window": (
+        "topic {topic}: {count} key sentence(s) did not fit the summarizer's window and were not read",
+        "tema {topic}: {count} frase(s) clave no cupieron en la ventana del modelo de resumen y no se leyeron",
+    ),
+    "summary.lead_window": (
+        "lead: {count} topic sentence(s) did not fit the summarizer's window",
+        "entrada: {count} frase(s) de los temas no cupieron en la ventana del modelo de resumen",
+    ),
+}
+
+
+class Note(str):
+    """A warning: its English text, with ``code`` and ``params`` to say it in another language.
+
+    ``Note("parse.partial")``; ``Note("translate.empty", count=2, total=9, examples="“…”")``.
+    Parameters are JSON values or other notes (rendered in the same language).
+    """
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, /, **params: Any) -> "Note":
+        if code not in TEMPLATES:
+            raise KeyError(f"unknown note code {code!r}")
+        note = super().__new__(cls, _render(code, params, "en"))
+        note.code, note.params = code, params
+        return note
+
+    @classmethod
+    def of(cls, warning: str) -> "Note":
+        """``warning`` as a note: itself if it is one, else a note that reads the same in every language."""
+        return warning if isinstance(warning, Note) else cls("text", text=str(warning))
+
+    def render(self, lang: str = "en") -> str:
+        """The note in ``lang`` ("en" or "es"; English for anything else)."""
+        return _render(self.code, self.params, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"code", "params"}``, nested notes as dicts too: for JSON."""
+        params = {k: v.to_dict() if isinstance(v, Note) else v for k, v in self.params.items()}
+        return {"code": self.code, "params": params}
+
+    def __reduce__(self):
+        return _restore, (self.code, self.params)
+
+
+def _restore(code: str, params: dict) -> Note:
+    return Note(code, **params)
+
+
+def _render(code: str, params: Mapping, lang: str) -> str:
+    template = TEMPLATES[code][1 if lang == "es" else 0]
+    values = {k: v.render(lang) if isinstance(v, Note) else v for k, v in params.items()}
+    return template(values) if callable(template) else template.format(**values)
+
+
+def render_all(notes: Iterable[str], lang: str) -> tuple[str, ...]:
+    """Each note in ``lang``; plain strings (from other code) as they are."""
+    return tuple(n.render(lang) if isinstance(n, Note) else str(n) for n in notes)
+
+
+__all__ = ["Note", "TEMPLATES", "render_all"]
