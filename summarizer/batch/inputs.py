@@ -8,6 +8,13 @@ earlier result in the manifest:
   name), written with ``/``;
 * a JSONL record's id is ``<file id>#<record id>``.
 
+The output keeps that relative path under the output folder, so it must stay inside:
+a glob with ``..`` after a wildcard (``in/s*/../../src/*.txt``) gives ``../src/a.txt``,
+and such a document fails with a message saying why (`outputs.unsafe_output`), as does
+one whose output would be one of the inputs or lead out of the folder through a link.
+Relative paths are computed on the paths as named (``..`` collapsed), so a folder of
+symbolic links keeps its layout.
+
 A folder contributes its ``*.txt`` and ``*.jsonl`` files, recursively, skipping
 hidden names. A JSONL file holds one ``{"id": …, "text": …}`` object per line;
 a line that is not such an object, or repeats an earlier id, becomes a

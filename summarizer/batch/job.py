@@ -35,14 +35,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..errors import BatchError, SummarizerError
 from ..files import atomic_write, remove_file, remove_stale_temporaries
 from ..progress import Progress
 from .engines import Engine, make_engine
 from .inputs import Inputs, JsonlSource, Source, discover
-from .outputs import describe, jsonl_payload, original_id, output_paths
+from .outputs import describe, jsonl_payload, original_id, output_paths, unsafe_output
 from .store import Manifest, job_lock, sha256_bytes, sha256_file, sha256_text
 from .work import BatchSettings, DocOutcome, Generators, process_documents
 
@@ -175,12 +175,14 @@ class _Job:
         self.out = Path(os.path.abspath(out))
         self.engine, self.force, self.progress = engine, force, progress
         self.digest = settings.digest()
-        self.outputs, conflicts = output_paths(found, settings)
+        self.outputs, conflicts = output_paths(found, settings, self.out)
         self.early: deque[DocOutcome] = deque()  # failures found before the engine saw the document
         self.conflicts = conflicts
         self.sources = {s.id: s for s in found.sources}
         self.hashes: dict[str, str | None] = {}
         self.claimed = {str(self.out / rel) for rel in self.outputs.values()}
+        self.inputs = {os.path.realpath(s.path): s.path for s in found.sources}
+        self.inputs.update({os.path.realpath(j.path): j.path for j in found.jsonl})
         self.done = 0
 
     def run(self) -> Iterator[DocResult]:
@@ -276,7 +278,7 @@ class _Job:
         if error is not None and path is not None and outcome.id not in self.conflicts:
             remove_file(path)  # an older output no longer matches its input
         previous = (self.manifest.latest.get(outcome.id) or {}).get("output")
-        if previous and previous not in self.claimed and Path(previous).parent.is_relative_to(self.out):
+        if previous and previous not in self.claimed and self._removable(previous):
             remove_file(Path(previous))  # made with other settings (another format)
         status = "done" if error is None else "failed"
         self.manifest.append({
@@ -300,8 +302,21 @@ class _Job:
         return DocResult(outcome.id, status, describe(source), path if status == "done" else None,
                          outcome.seconds, error, outcome.models, outcome.warnings)
 
+    def _removable(self, previous: str) -> bool:
+        """Whether an older output may be deleted: a file inside the output folder (links
+        resolved) that is none of the inputs."""
+        try:
+            rel = PurePosixPath(Path(os.path.realpath(previous)).relative_to(os.path.realpath(self.out)).as_posix())
+        except ValueError:
+            return False
+        return unsafe_output(rel, self.out, self.inputs) is None
+
     def _assemble(self, jsonl: JsonlSource) -> None:
         """Write ``DIR/<rel>.jsonl``: one line per input record, from the per-record outputs."""
+        problem = unsafe_output(jsonl.rel, self.out, self.inputs)
+        if problem is not None:  # its records failed with this reason; nothing is written outside DIR
+            log.error("%s: not assembled: %s", jsonl.path, problem)
+            return
         lines = []
         for doc_id in jsonl.doc_ids:
             source = self.sources[doc_id]

@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from .inputs import Inputs, Source
 from .store import MANIFEST_NAME
@@ -62,11 +62,36 @@ def output_path(source: Source, settings: BatchSettings) -> PurePosixPath:
     return source.rel.with_suffix(settings.extension)
 
 
-def output_paths(found: Inputs, settings: BatchSettings) -> tuple[dict[str, PurePosixPath], dict[str, str]]:
-    """Each document's output path, and the documents whose output would clash with another's."""
+def unsafe_output(rel: PurePosixPath, out: Path | None, inputs: dict[str, Path]) -> str | None:
+    """Why the output ``out/rel`` must not be written, else None.
+
+    An output stays inside the output folder: a relative path that climbs out of it (a
+    glob with ``..`` after a wildcard: ``in/s*/../../src/*.txt`` is ``../src/a.txt``
+    relative to ``in``) or a link inside it that points out are refused, and so is an
+    output that is one of the job's inputs (``inputs``: real path → path given)."""
+    if rel.is_absolute() or ".." in rel.parts:
+        return (f"its output {rel} would be written outside the output folder: its path climbs above "
+                "the folder the pattern starts from ('..' after a wildcard); name that folder or a pattern "
+                "without '..'")
+    if out is None:
+        return None
+    real_out = os.path.realpath(out)
+    real = os.path.realpath(os.path.join(out, *rel.parts))
+    if real in inputs:
+        return f"its output {os.path.join(out, *rel.parts)} would overwrite the input {inputs[real]}"
+    if os.path.commonpath([real, real_out]) != real_out:
+        return f"its output {os.path.join(out, *rel.parts)} leads outside the output folder (to {real}) through a link"
+    return None
+
+
+def output_paths(found: Inputs, settings: BatchSettings,
+                 out: Path | None = None) -> tuple[dict[str, PurePosixPath], dict[str, str]]:
+    """Each document's output path, and the documents whose output cannot be written: it would
+    clash with another's, fall outside ``out`` or overwrite an input (see `unsafe_output`)."""
     reserved = {PurePosixPath(MANIFEST_NAME): "the manifest"}
     for jsonl in found.jsonl:
         reserved[jsonl.rel] = f"the assembled output of {jsonl.path}"
+    inputs = {os.path.realpath(s.path): s.path for s in found.sources}
     owners: dict[PurePosixPath, str] = {}
     outputs: dict[str, PurePosixPath] = {}
     conflicts: dict[str, str] = {}
@@ -74,8 +99,11 @@ def output_paths(found: Inputs, settings: BatchSettings) -> tuple[dict[str, Pure
         rel = output_path(source, settings)
         outputs[source.id] = rel
         key = PurePosixPath(rel.as_posix().lower())
+        problem = unsafe_output(rel, out, inputs)
         clash = reserved.get(rel) or owners.get(key)
-        if clash is not None:
+        if problem is not None:
+            conflicts[source.id] = problem
+        elif clash is not None:
             conflicts[source.id] = f"its output {rel} would overwrite {clash}; rename the input or process it separately"
         else:
             owners[key] = f"the output of {describe(source)}"

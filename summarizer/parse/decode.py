@@ -92,9 +92,10 @@ def _from_bytes(raw: bytes, max_bytes: int | None) -> Decoded:
         pass
     if _mostly_utf8(raw):
         return _lossy(raw, "utf-8", "UTF-8")
-    if _looks_binary(raw):
-        raise DecodeError("the input looks binary (control bytes throughout), not text: give a transcript as "
-                          ".txt (UTF-8), .docx or PDF")
+    odd = _odd_bytes(raw)
+    if odd > max(2, len(raw) // 100):
+        raise DecodeError(f"the input is not text: {odd:,} of its {len(raw):,} bytes are control bytes or bytes "
+                          "that neither UTF-8 nor Windows-1252 uses; give a transcript as .txt (UTF-8), .docx or PDF")
     legacy = _lossy(raw, "cp1252", "Windows-1252")
     return Decoded(legacy.text, "cp1252", (Note("decode.legacy"),) + legacy.notes)
 
@@ -129,10 +130,10 @@ def _mostly_utf8(raw: bytes) -> bool:
     return valid > invalid
 
 
-def _looks_binary(raw: bytes) -> bool:
+def _odd_bytes(raw: bytes) -> int:
+    """Control bytes and bytes Windows-1252 leaves undefined: few in any text file."""
     odd = sum(raw.count(bytes([b])) for b in range(32) if b not in b"\t\n\r\x0b\x0c")
-    odd += sum(raw.count(bytes([b])) for b in _CP1252_UNDEFINED)
-    return odd > max(2, len(raw) // 100)
+    return odd + sum(raw.count(bytes([b])) for b in _CP1252_UNDEFINED)
 
 
 def _lossy(raw: bytes, encoding: str, name: str) -> Decoded:

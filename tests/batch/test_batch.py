@@ -286,7 +286,7 @@ def test_summaries_md_and_json(fake_models, archive, tmp_path):
 
     out = tmp_path / "out"
     list(summarize_batch([archive], out, generators=fake_models))
-    assert (out / "doc0.md").read_text(encoding="utf-8").startswith("# Brief: Versión estenográfica 0")
+    assert (out / "doc0.md").read_text(encoding="utf-8").startswith("# Brief: Press conference\n")  # no Spanish title
     list(summarize_batch([archive], out, format="json", target="es", generators=fake_models))
     assert json.loads((out / "2024" / "doc4.json").read_text(encoding="utf-8"))["target_lang"] == "es"
     records = assert_consistent(out)
