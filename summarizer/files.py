@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
 
 TMP_SUFFIX = ".summarizer-tmp"
@@ -35,18 +36,33 @@ def atomic_write(path: str | os.PathLike, data: str | bytes) -> Path:
     The temporary file gets a random name beside the target and is created with
     ``O_EXCL | O_NOFOLLOW``: a file or link already there is never written through.
     When ``path`` is a symbolic link, its target is written (as a shell's ``>`` does)
-    and the link kept. Returns the path written.
+    and the link kept; a file replaced keeps its permissions (a private file stays
+    private). A device or a named pipe (``/dev/null``, ``/dev/stdout``) is written
+    into, never replaced. Returns the path written.
     """
     target = Path(path)
+    payload = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    try:
+        mode = os.stat(target).st_mode  # through links
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "it is a folder", str(path))
+        with open(target, "wb") as handle:  # a device or a pipe: as a shell's > does
+            handle.write(payload)
+        return target
     if target.is_symlink():
         target = Path(os.path.realpath(target))
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}{TMP_SUFFIX}")
-    fd = os.open(tmp, flags, 0o644)
+    mode = None if mode is None else mode & 0o7777
+    fd = os.open(tmp, flags, 0o644 if mode is None else mode & 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), mode)
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())

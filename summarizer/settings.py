@@ -55,7 +55,8 @@ def check_size(size: int, max_bytes: int | None = None, *, what: str = "the inpu
     if size > limit:
         amount = f"more than {limit:,} bytes" if at_least else f"{size:,} bytes"
         raise InputTooLargeError(
-            f"{what} is {amount}, over the limit of {limit:,} bytes ({format_megabytes(limit)}); "
+            f"{what} is {amount}, over the limit of {limit:,} bytes"
+            f"{f' ({format_megabytes(limit)})' if limit >= 1_000_000 else ''}; "
             f"split it, or raise the limit with {option('max_bytes')} (or $SUMMARIZER_MAX_INPUT_BYTES)"
         )
 
@@ -105,9 +106,13 @@ def option(name: str, value: object = None) -> str:
 
 
 def format_megabytes(size: int) -> str:
-    """``5 MB``, ``2.5 MB``, ``0.01 MB``: a size for people."""
+    """``5 MB``, ``2.5 MB``, ``120 kB``, ``800 bytes``: a size for people."""
+    if size < 1_000:
+        return f"{size:,} bytes"
+    if size < 1_000_000:
+        return f"{size / 1e3:.0f} kB"
     mb = size / 1e6
-    return f"{mb:.2f} MB".replace(".00 ", " ") if mb < 10 else f"{mb:,.0f} MB"
+    return (f"{mb:.2f}".rstrip("0").rstrip(".") if mb < 10 else f"{mb:,.0f}") + " MB"
 
 
 def models_dir() -> Path:

@@ -33,12 +33,12 @@ from pathlib import Path
 
 from .errors import ModelError
 from .models import REGISTRY, GenerationOptions, Generator
+from .models.locate import TINY_MARKER as MARKER
 from .progress import Progress
 
 logger = logging.getLogger("summarizer")
-
-MARKER = "TINY_RANDOM_MODEL.txt"
-"""A file in every folder this module writes; folders without it are never overwritten."""
+# MARKER: a file in every folder this module writes; folders without it are never overwritten,
+# and `models list` and the web app call such folders tiny random test models.
 
 # Small enough to build in a second and run a whole transcript in seconds.
 TINY = {"d_model": 32, "layers": 2, "heads": 4, "ffn": 64, "init_std": 0.5}

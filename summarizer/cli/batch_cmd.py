@@ -10,7 +10,7 @@ import click
 
 from ..document import LANGUAGES
 from ..summarize.options import MODES
-from .common import clean_errors
+from .common import clean_errors, emit
 from .progress import JobBar
 
 log = logging.getLogger("summarizer")
@@ -84,7 +84,7 @@ def _run(inputs, out_dir, settings, workers, force, quiet, verbose) -> None:
 
     bar = JobBar(settings.task, quiet)
     try:
-        with clean_errors(), _library_log(bar, verbose):
+        with clean_errors(children=True), _library_log(bar, verbose):
             for result in run_batch(inputs, out_dir, settings, workers=workers, force=force, progress=bar.progress):
                 bar.record(result)
     except KeyboardInterrupt:
@@ -98,7 +98,7 @@ def _run(inputs, out_dir, settings, workers, force, quiet, verbose) -> None:
         ) from None
     finally:
         bar.close()
-    click.echo(bar.closing())
+    emit(bar.closing())
     if bar.counts["failed"]:
         sys.exit(1)
 

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import clean_errors
+from .common import clean_errors, emit
 
 
 def _size(n: int | None) -> str:
@@ -26,27 +26,33 @@ def models_group():
 
 @models_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per model instead of a table.")
-def list_command(as_json):
+@click.option("--check-hub/--no-check-hub", default=True, show_default=True,
+              help="Ask the hub once (3 s at most) whether it is reachable; unless HF_HUB_OFFLINE=1.")
+def list_command(as_json, check_hub):
     """Each task's model, where it resolves, whether it is present, and its size."""
-    from ..models import hf_cache_dir, hub_offline, models_dir, status
+    from ..models import hf_cache_dir, hub_status, models_dir, status
 
     rows = status()
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        emit(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    click.echo(f"models folder: {models_dir()}  (set $SUMMARIZER_MODELS_DIR to change it)")
-    click.echo(f"Hugging Face cache: {hf_cache_dir()}  hub: {'offline (HF_HUB_OFFLINE=1)' if hub_offline() else 'online'}")
+    lines = [f"models folder: {models_dir()}  (set $SUMMARIZER_MODELS_DIR to change it)",
+             f"Hugging Face cache: {hf_cache_dir()}", f"hub: {hub_status(check_hub)}"]
     table = [("TASK", "MODEL", "PRESENT", "SIZE", "WHERE")]
     for row in rows:
         task = f"translate {row['source']}→{row['target']}" if row["task"] == "translate" else row["task"]
         model = f"{row['name']}@{row['revision']}" if row["revision"] else row["name"]
         where = f"{row['where']} ({row['kind']})" if row["present"] else f"not found (looked in {row['looked_in'][0]}, …)"
-        table.append((task, model, "yes" if row["present"] else "no", _size(row["size"]), where))
+        present = ("yes, a tiny random test model" if row["tiny"] else "yes") if row["present"] else "no"
+        table.append((task, model, present, _size(row["size"]), where))
     widths = [max(len(r[i]) for r in table) for i in range(4)]
-    for r in table:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[4])
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[4] for r in table]
     if not all(row["present"] for row in rows):
-        click.echo("Fetch the missing ones with `summarizer models download`.")
+        lines.append("Fetch the missing ones with `summarizer models download`.")
+    if any(row["tiny"] for row in rows):
+        lines.append("Tiny random test models (from `python -m summarizer.testing`) write gibberish: for trials "
+                     "only; `summarizer models download` fetches the real ones.")
+    emit("\n".join(lines))
 
 
 @models_group.command("download")
@@ -80,6 +86,7 @@ def download_command(names, dest, revision):
     with clean_errors():
         for spec in specs:
             target = base / spec.short_name
-            click.echo(f"downloading {spec.name}@{revision or spec.revision or 'main'} → {target}", err=True)
+            click.echo(f"downloading {spec.name} (pinned revision {revision or spec.revision or 'main'}) → {target}",
+                       err=True)
             folder = fetch(spec, target, revision=revision)
-            click.echo(f"{spec.name}: {folder} ({_size(folder_size(folder))})")
+            emit(f"{spec.name}: {folder} ({_size(folder_size(folder))})")

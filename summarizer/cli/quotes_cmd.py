@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import clean_errors, read_input, write_output
+from .common import MAX_BYTES_HELP, clean_errors, read_input, write_output
 
 
 @click.command("quotes")
@@ -14,12 +14,14 @@ from .common import clean_errors, read_input, write_output
 @click.option("-k", "k", type=click.IntRange(1, 100), default=8, show_default=True, help="How many quotes.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", "out", default=None, help="Write here instead of standard output.")
-def quotes_command(file, k, fmt, out):
-    """List the best quotes of the transcript in FILE (no model needed)."""
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
+def quotes_command(file, k, fmt, out, max_bytes):
+    """List the best quotes of the transcript in FILE (or standard input; no model needed)."""
+    from ..parse import parse_transcript
     from ..select import extract_quotes
 
     with clean_errors():
-        quotes = extract_quotes(read_input(file), k=k)
+        quotes = extract_quotes(parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes), k=k)
     if fmt == "json":
         records = [
             {"original": q.original, "start": q.start, "end": q.end, "speaker": q.speaker.display,

@@ -6,7 +6,7 @@ import click
 
 from ..document import LANGUAGES
 from ..summarize.options import MODES
-from .common import clean_errors, read_input, write_output
+from .common import MAX_BYTES_HELP, clean_errors, read_input, write_output
 from .progress import StageBar
 
 
@@ -22,15 +22,19 @@ from .progress import StageBar
 @click.option("--points", type=click.IntRange(1, 20), default=6, show_default=True, help="Most topics covered.")
 @click.option("--summarize-model", default=None, help="Hub id or folder of the summarization model.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, device, quiet):
-    """Summarize the transcript in FILE (or standard input) into a quote-attributed brief."""
+def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, device, max_bytes, quiet):
+    """Summarize the transcript in FILE (or standard input) into a quote-attributed brief.
+
+    FILE may be text (UTF-8, UTF-16, Windows-1252), a .docx, a PDF with text or an HTML page."""
+    from ..parse import parse_transcript
     from ..summarize import SummaryOptions, summarize
 
-    data = read_input(file)
     options = SummaryOptions(max_points=points, summarize_model=summarize_model, device=device)
     with clean_errors(), StageBar(enabled=not quiet) as bar:
-        summary = summarize(data, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
+        doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
+        summary = summarize(doc, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
     write_output(summary.to_json() + "\n" if fmt == "json" else summary.to_markdown(), out)
     if not quiet:
         click.echo(f"mode: {summary.mode} — {summary.mode_reason}", err=True)

@@ -7,7 +7,7 @@ import json
 import click
 
 from ..document import LANGUAGES
-from .common import clean_errors, read_input, write_output
+from .common import MAX_BYTES_HELP, clean_errors, read_input, write_output
 from .progress import StageBar
 
 
@@ -25,23 +25,24 @@ from .progress import StageBar
               help="Beam width: 1 is fastest; 4 is a little better and about 6× slower on CPU.")
 @click.option("--fp32", is_flag=True, help="Run the model in fp32 on CPU (default: int8 quantized, about 1.7× faster).")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
 @click.option("--quiet", is_flag=True, help="No progress bar, no warnings.")
-def translate_command(file, source, target, out, fmt, model, beams, fp32, device, quiet):
+def translate_command(file, source, target, out, fmt, model, beams, fp32, device, max_bytes, quiet):
     """Translate the transcript in FILE (or standard input), keeping every speaker label,
     paragraph and line break; nothing is dropped or truncated."""
     from ..parse import parse_transcript
     from ..translate import TranslateOptions, Translator
 
-    data = read_input(file)
     options = TranslateOptions(num_beams=beams, quantize=False if fp32 else None)
     with clean_errors(), StageBar(enabled=not quiet) as bar:
-        doc = parse_transcript(data)
+        doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
         source = doc.language if source == "auto" else source
         target = target or ("en" if source == "es" else "es")
         translator = Translator(source, target, model=model, options=options, device=device)
         if doc.format == "prose":
             # Plain text: translated as it stands, not piece by piece around its quotations.
-            texts, warnings = translator.run([doc.text], bar)
+            texts, notes = translator.run([doc.text], bar)
+            warnings = list(doc.warnings) + notes
             text, result = texts[0], {"source_lang": source, "target_lang": target, "text": texts[0],
                                       "warnings": warnings}
         else:

@@ -1,16 +1,24 @@
 """The Hugging Face hub: checking, downloading (safetensors and tokenizer files only),
-and whether a model can be had at all."""
+and whether a model can be had at all.
+
+The first real download must not fail on what could not be checked offline: a pinned
+revision the hub does not have falls back to the default branch (with a warning), and a
+revision without safetensors gets its PyTorch weights fetched and converted once
+(`convert`), never unpickling anything but tensors.
+"""
 
 from __future__ import annotations
 
 import logging
 import shutil
+import time
 from pathlib import Path
 
 from ..errors import ModelNotAvailableError, UnsupportedLanguageError
 from ..settings import hf_cache_dir, hub_offline, models_dir
+from .convert import PYTORCH_PATTERNS, convert_to_safetensors, has_pytorch_weights
 from .locate import explicit_path, is_complete, locate
-from .registry import ModelSpec, spec_for
+from .registry import REGISTRY, ModelSpec, spec_for
 
 logger = logging.getLogger("summarizer")
 
@@ -34,7 +42,7 @@ def is_available(task: str, *, source: str | None = None, target: str | None = N
         return True
     if online and not hub_offline() and explicit_path(spec.name) is None:
         try:
-            hub_check(spec)
+            resolve_revision(spec)
         except HubError:
             return False
         return True
@@ -45,14 +53,60 @@ class HubError(Exception):
     """The hub is unreachable or lacks the model (message: why)."""
 
 
-def hub_check(spec: ModelSpec, revision: str | None = None) -> None:
-    """One request, no retries: fails fast (`HubError`) when the hub is unreachable or lacks the model."""
+class RevisionMissing(HubError):
+    """The hub has the model but not that revision."""
+
+
+def hub_check(spec: ModelSpec, revision: str | None = None, *, timeout: float = 15) -> tuple[str | None, list[str]]:
+    """One request, no retries: the commit and the file names of the model at ``revision``
+    (default: the pinned one); fails fast (`HubError`, `RevisionMissing`) when the hub is
+    unreachable or lacks it."""
     from huggingface_hub import HfApi
+    from huggingface_hub.errors import RevisionNotFoundError
 
     try:
-        HfApi().model_info(spec.name, revision=revision or spec.revision, timeout=15)
+        info = HfApi().model_info(spec.name, revision=revision or spec.revision, timeout=timeout)
+    except RevisionNotFoundError as exc:
+        raise RevisionMissing(short_error(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - any transport or hub error means "not there"
         raise HubError(short_error(exc)) from exc
+    return info.sha, [s.rfilename for s in info.siblings or []]
+
+
+def resolve_revision(spec: ModelSpec, revision: str | None = None) -> tuple[str | None, list[str]]:
+    """The revision to download and its file names.
+
+    A revision asked for explicitly must exist; the registry's pinned revision, never
+    verified from these machines, falls back to the default branch (pinned to its
+    current commit) with a warning when the hub does not have it. Raises `HubError`."""
+    wanted = revision or spec.revision
+    try:
+        return wanted, hub_check(spec, wanted)[1]
+    except RevisionMissing:
+        if revision is not None or wanted is None:
+            raise
+    commit, files = hub_check(spec, "main")
+    logger.warning("%s: the pinned revision %s is not on the hub; using the default branch (commit %s) instead",
+                   spec.name, wanted, commit or "main")
+    return commit or "main", files
+
+
+def hub_status(check: bool = True, timeout: float = 3.0) -> str:
+    """What is known of the hub from here: offline by setting, reachable or not (one request
+    of at most ``timeout`` seconds), or "not checked"."""
+    if hub_offline():
+        return "offline (HF_HUB_OFFLINE=1)"
+    if not check:
+        return "not checked"
+    spec = next(iter(REGISTRY.values()))
+    started = time.monotonic()
+    try:
+        hub_check(spec, "main", timeout=timeout)
+    except RevisionMissing:
+        pass  # it answered
+    except HubError as exc:
+        return f"not reachable from here ({_endpoint()}: {exc})"
+    return f"reachable ({_endpoint()} answered in {time.monotonic() - started:.1f} s)"
 
 
 def short_error(exc: BaseException) -> str:
@@ -77,30 +131,39 @@ def fetch(spec: ModelSpec, dest: Path | None = None, *, revision: str | None = N
     if explicit_path(spec.name) is not None:
         raise ModelNotAvailableError(f"{spec.name} is a folder, not a hub id: there is nothing to download")
     try:
-        hub_check(spec, revision)
+        used, files = resolve_revision(spec, revision)
     except HubError as exc:
         raise ModelNotAvailableError(
             f"cannot download {spec.describe} from {_endpoint()}: {exc}. Check the connection (HTTPS_PROXY for "
-            f"a proxy) and the model's name, or copy the model folder into {models_dir()} from a machine that has it."
+            f"a proxy), the model's name and the revision, or copy the model folder into {models_dir()} from a "
+            "machine that has it."
         ) from None
-    return download(spec, dest, revision or spec.revision)
+    return download(spec, dest, used, files)
 
 
-def download(spec: ModelSpec, dest: Path | None, revision: str | None) -> Path:
+def download(spec: ModelSpec, dest: Path | None, revision: str | None, files: list[str] | None = None) -> Path:
+    """Download ``spec`` at ``revision`` (``files``: the revision's file names, from
+    `resolve_revision`) into ``dest``, or into the Hugging Face cache when None."""
     from huggingface_hub import snapshot_download
 
+    patterns = list(DOWNLOAD_PATTERNS)
+    convert = files is not None and not any(f.endswith(".safetensors") for f in files) and has_pytorch_weights(files)
+    if convert:
+        patterns += PYTORCH_PATTERNS
     # Into a side folder first: a failed download never spoils what ``dest`` holds.
     partial = dest.with_name(f".{dest.name}.partial") if dest is not None else None
     kwargs = {"local_dir": str(partial)} if partial is not None else {"cache_dir": str(hf_cache_dir())}
     logger.info("downloading %s@%s", spec.name, revision or "main")
     try:
-        folder = Path(snapshot_download(spec.name, revision=revision, allow_patterns=list(DOWNLOAD_PATTERNS), **kwargs))
+        folder = Path(snapshot_download(spec.name, revision=revision, allow_patterns=patterns, **kwargs))
     except Exception as exc:  # noqa: BLE001 - transport, auth and disk errors alike
         raise ModelNotAvailableError(f"downloading {spec.describe} failed: {short_error(exc)}") from exc
+    if convert and not is_complete(folder):
+        convert_to_safetensors(folder, f"{spec.name}@{revision or 'main'}")
     if not is_complete(folder):
         raise ModelNotAvailableError(
-            f"{spec.name} at revision {revision or 'main'} has no safetensors weights (this project loads "
-            "model.safetensors only, never pickled weights); download a revision that has them with "
+            f"{spec.name} at revision {revision or 'main'} has neither safetensors nor PyTorch weights (and a "
+            "config.json); download a revision that has them with "
             f"`summarizer models download {spec.name} --revision REF`"
         )
     if dest is None:

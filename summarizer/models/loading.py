@@ -14,7 +14,7 @@ from ..errors import ModelError
 from ..settings import hub_offline, option
 from .generator import Generator
 from .hf import LoadedModel, TransformersGenerator, load
-from .hub import HubError, download, hub_check
+from .hub import HubError, download, resolve_revision
 from .locate import Location, explicit_path, locate, not_available_error
 from .registry import spec_for
 
@@ -66,10 +66,10 @@ def get_model(task: str, *, source: str | None = None, target: str | None = None
         if hub_offline() or explicit_path(spec.name) is not None:
             raise not_available_error(spec)
         try:
-            hub_check(spec)
+            revision, files = resolve_revision(spec)
         except HubError as exc:
             raise not_available_error(spec, f"the hub failed: {exc}") from None
-        where = Location("cache", download(spec, None, spec.revision))
+        where = Location("cache", download(spec, None, revision, files))
     quantize = bool(quantize) and dev == "cpu"
     key = (spec, str(where.path.resolve()), dev, quantize)
     loaded = _CACHE.get(key)

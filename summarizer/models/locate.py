@@ -24,6 +24,9 @@ from .registry import REGISTRY, ModelSpec, find_spec
 WEIGHTS = ("model.safetensors", "model.safetensors.index.json")
 """A model folder holds one of these (nothing pickled is ever loaded)."""
 
+TINY_MARKER = "TINY_RANDOM_MODEL.txt"
+"""The file `summarizer.testing` writes in each tiny random model's folder."""
+
 
 @dataclass(frozen=True)
 class Location:
@@ -45,6 +48,11 @@ def explicit_path(name: str) -> Path | None:
 
 def is_complete(folder: Path) -> bool:
     return (folder / "config.json").is_file() and any((folder / w).is_file() for w in WEIGHTS)
+
+
+def is_tiny(folder: Path) -> bool:
+    """Whether ``folder`` holds a tiny random test model (`summarizer.testing`), not a real one."""
+    return (folder / TINY_MARKER).is_file()
 
 
 def _cache_snapshot(spec: ModelSpec) -> Path | None:
@@ -113,7 +121,8 @@ def folder_size(path: Path) -> int:
 
 
 def status() -> list[dict]:
-    """One row per registered model: task, pair, name, revision, where it resolves, present, size."""
+    """One row per registered model: task, pair, name, revision, where it resolves, present, size,
+    and whether it is a tiny random test model."""
     rows = []
     for (task, source, target), spec in REGISTRY.items():
         where = locate(spec)
@@ -123,6 +132,7 @@ def status() -> list[dict]:
             "where": str(where.path) if where else None,
             "kind": where.kind if where else None,
             "size": folder_size(where.path) if where else None,
+            "tiny": bool(where) and is_tiny(where.path),
             "looked_in": [str(p) for p in candidate_folders(spec)] + [str(hf_cache_dir())],
         })
     return rows

@@ -152,10 +152,11 @@ def test_cli_models_list(tiny_models):
     result = CliRunner().invoke(main, ["models", "list"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert str(tiny_models) in lines[0] and "offline" in lines[1]
+    assert str(tiny_models) in lines[0] and lines[2] == "hub: offline (HF_HUB_OFFLINE=1)"
     row = next(line for line in lines if line.startswith("translate es→en"))
-    assert "Helsinki-NLP/opus-mt-es-en@refs/pr/4" in row and " yes " in row and "KB" in row
+    assert "Helsinki-NLP/opus-mt-es-en@refs/pr/4" in row and " yes, a tiny random test model " in row and "KB" in row
     assert str(tiny_models / "opus-mt-es-en") in row
+    assert lines[-1].startswith("Tiny random test models (from `python -m summarizer.testing`) write gibberish")
 
 
 def test_cli_models_list_json_when_missing(no_models):
