@@ -86,7 +86,7 @@ def download_command(names, dest, revision):
     with clean_errors():
         for spec in specs:
             target = base / spec.short_name
-            click.echo(f"downloading {spec.name} (pinned revision {revision or spec.revision or 'main'}) → {target}",
-                       err=True)
+            which = f"revision {revision}" if revision else f"pinned revision {spec.revision or 'main'}"
+            click.echo(f"downloading {spec.name} ({which}) → {target}", err=True)
             folder = fetch(spec, target, revision=revision)
             emit(f"{spec.name}: {folder} ({_size(folder_size(folder))})")

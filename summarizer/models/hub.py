@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ModelNotAvailableError, UnsupportedLanguageError
@@ -133,8 +134,9 @@ def fetch(spec: ModelSpec, dest: Path | None = None, *, revision: str | None = N
     try:
         used, files = resolve_revision(spec, revision)
     except HubError as exc:
+        asked = replace(spec, revision=revision or spec.revision)
         raise ModelNotAvailableError(
-            f"cannot download {spec.describe} from {_endpoint()}: {exc}. Check the connection (HTTPS_PROXY for "
+            f"cannot download {asked.describe} from {_endpoint()}: {exc}. Check the connection (HTTPS_PROXY for "
             f"a proxy), the model's name and the revision, or copy the model folder into {models_dir()} from a "
             "machine that has it."
         ) from None
