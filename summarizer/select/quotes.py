@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..document import Quote, Transcript, Turn
+from ..errors import OptionError
 from ..parse import parse_transcript
 from ..parse.sentences import paragraph_spans, sentence_spans
 
@@ -259,9 +260,11 @@ def extract_quotes(source: str | bytes | Transcript, k: int = 8, *, max_per_exch
 
     Quotes are spread across topics: each further quote from the same exchange,
     or one sharing words with a quote already chosen, pays a penalty, and no
-    more than ``max_per_exchange`` come from one exchange. Fewer than ``k``
+    more than ``max_per_exchange`` (at least 1) come from one exchange. Fewer than ``k``
     come back when the transcript has fewer spans worth quoting.
     """
+    if isinstance(max_per_exchange, bool) or not isinstance(max_per_exchange, int) or max_per_exchange < 1:
+        raise OptionError(f"max_per_exchange must be a whole number of at least 1, not {max_per_exchange!r}")
     if k <= 0:
         return []
     doc = source if isinstance(source, Transcript) else parse_transcript(source)
