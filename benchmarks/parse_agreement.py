@@ -41,7 +41,11 @@ def main(argv: list[str]) -> int:
     for gold_path in sorted(corpus.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         for fmt in ("web", "native"):
-            data = (corpus / f"{gold['id']}.{fmt}.txt").read_bytes()
+            source = corpus / f"{gold['id']}.{fmt}.txt"
+            if not source.is_file():
+                print(f"{gold['id']} {fmt:6} skipped: {source.name} is missing", file=sys.stderr)
+                continue
+            data = source.read_bytes()
             start = time.perf_counter()
             doc = parse_transcript(data)
             totals[fmt][2] += time.perf_counter() - start
@@ -53,7 +57,8 @@ def main(argv: list[str]) -> int:
             for label, text in misses if verbose else []:
                 print("    MISS", label[:60], "|", text[:100])
     for fmt, (found, total, seconds) in totals.items():
-        print(f"TOTAL {fmt}: {found}/{total} = {found / total:.4%}  ({seconds:.2f} s)")
+        print(f"TOTAL {fmt}: {found}/{total} = {found / total:.4%}  ({seconds:.2f} s)" if total
+              else f"TOTAL {fmt}: no transcript")
     return 0
 
 

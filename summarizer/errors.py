@@ -6,7 +6,18 @@ web UI show the message alone, never a traceback.
 
 
 class SummarizerError(Exception):
-    """Base class of every error raised on purpose by this package."""
+    """Base class of every error raised on purpose by this package.
+
+    Made from a message, or from a ``note`` (a `summarizer.notes.Note`), whose English
+    text is the message and which `render`s in Spanish too."""
+
+    def __init__(self, message: str = "", *, note=None):
+        super().__init__(message or (str(note) if note is not None else ""))
+        self.note = note
+
+    def render(self, lang: str = "en") -> str:
+        """The message in ``lang`` when the error has a note, else as it is."""
+        return self.note.render(lang) if self.note is not None else str(self)
 
 
 class InputError(SummarizerError, ValueError):

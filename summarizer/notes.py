@@ -7,13 +7,19 @@ ones. Parsing (`Transcript.warnings`), the translator and the summarizer make no
 `Summary` holds them rendered in the brief's language (``warnings``) and, for
 developers, as codes with their parameters (``notes``).
 
-A leaf: it imports nothing of the package.
+Errors use the same templates (``error.*``): a `SummarizerError` made from a note
+(``DecodeError(note=Note("error.empty"))``) says itself in English and `render`s in
+Spanish for the web app's Spanish page.
+
+It imports only the language names of `output.wording`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
+
+from .output.wording import LANGUAGE_NAMES, a_language
 
 LANGUAGES = ("en", "es")
 
@@ -28,6 +34,50 @@ def _positions(p: Mapping, lang: str) -> str:
     if lang == "es":
         return "; ".join(f"línea {line}, carácter {char}" for line, char in spots)
     return "; ".join(f"line {line}, character {char}" for line, char in spots)
+
+
+# What a file that is not a transcript is, and what to do about it: kind → (English, Spanish, advice).
+KINDS = {
+    "doc": ("an old Office document (.doc, .xls)", "un documento antiguo de Office (.doc, .xls)", "save"),
+    "rtf": ("an RTF document", "un documento RTF", "save"),
+    "odf": ("an OpenDocument file (.odt, .ods)", "un archivo OpenDocument (.odt, .ods)", "save"),
+    "zip": ("a ZIP archive (or .xlsx, .pptx…)", "un archivo ZIP (o .xlsx, .pptx…)", "save"),
+    "image": ("an image ({format})", "una imagen ({format})", "picture"),
+    "archive": ("a compressed archive ({format})", "un archivo comprimido ({format})", "unpack"),
+    "program": ("a program ({format})", "un programa ({format})", "give"),
+    "database": ("a database ({format})", "una base de datos ({format})", "give"),
+    "media": ("a recording or a video ({format})", "una grabación o un video ({format})", "media"),
+}
+ADVICE = {
+    "save": ("save it as .txt (UTF-8), .docx or PDF and try again",
+             "guárdelo como .txt (UTF-8), .docx o PDF e inténtelo de nuevo"),
+    "picture": ("give the transcript's text, not a picture of it", "dé el texto de la transcripción, no una imagen"),
+    "unpack": ("unpack it and give the transcript inside", "descomprímalo y dé la transcripción que contiene"),
+    "give": ("give a transcript", "dé una transcripción"),
+    "media": ("give the transcript's text (this tool does not transcribe audio or video)",
+              "dé el texto de la transcripción (esta herramienta no transcribe audio ni video)"),
+}
+
+
+def _kind(p: Mapping, lang: str) -> str:
+    en, es, advice = KINDS[p["kind"]]
+    what = (es if lang == "es" else en).format(format=p.get("format", ""))
+    todo = ADVICE[advice][1 if lang == "es" else 0]
+    if lang == "es":
+        return f"la entrada es {what}, no una transcripción: {todo}"
+    return f"the input is {what}, not a transcript: {todo}"
+
+
+def _missing_translation(p: Mapping, lang: str) -> str:
+    names = LANGUAGE_NAMES[lang]
+    target, source = names[p["target"]], names[p["source"]]
+    if lang == "es":
+        return (f"un resumen en {target} de una transcripción en {source} necesita {p['what']}, que no está "
+                f"disponible: ejecute `summarizer models download` (o ponga el modelo en models/). Un resumen en "
+                f"{source} no necesita ningún modelo{p['advice']}.")
+    return (f"a brief in {target} of {a_language(p['source'])} transcript needs {p['what']}, which is not available: "
+            f"run `summarizer models download` (or put the model in models/). A brief in {source} needs no "
+            f"model{p['advice']}.")
 
 
 # code → (English, Spanish): a format string over the parameters, or a function of
@@ -94,6 +144,61 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
                    f"{'entre palabras' if p['where'] == 'words' else 'entre caracteres (tokens)'}, "
                    f"p. ej. {p['examples']}"),
     ),
+    # ---- errors (a SummarizerError made from a note)
+    "error.empty": ("the transcript is empty: paste or load the text of a transcript",
+                    "la transcripción está vacía: pegue o cargue el texto de una transcripción"),
+    "error.kind": (lambda p: _kind(p, "en"), lambda p: _kind(p, "es")),
+    "error.not_text": (
+        "the input is not text: {odd:,} of its {total:,} bytes are control bytes or bytes that neither UTF-8 nor "
+        "Windows-1252 uses; give a transcript as .txt (UTF-8), .docx or PDF",
+        "la entrada no es texto: {odd:,} de sus {total:,} bytes son de control o no los usa ni UTF-8 ni "
+        "Windows-1252; dé una transcripción en .txt (UTF-8), .docx o PDF",
+    ),
+    "error.nul": (
+        "the input holds NUL characters (the first at character {at}): it is binary data, not a transcript; give "
+        "its text (.txt, .docx or PDF)",
+        "la entrada contiene caracteres NUL (el primero en el carácter {at}): son datos binarios, no una "
+        "transcripción; dé su texto (.txt, .docx o PDF)",
+    ),
+    "error.controls": (
+        "the input holds {count} control characters in {total:,}: it looks like binary data, not a transcript; "
+        "give its text (.txt, .docx or PDF)",
+        "la entrada contiene {count} caracteres de control en {total:,}: parecen datos binarios, no una "
+        "transcripción; dé su texto (.txt, .docx o PDF)",
+    ),
+    "error.zip_damaged": ("the input is a damaged ZIP file ({detail}): save it as .txt (UTF-8), .docx or PDF and "
+                          "try again",
+                          "la entrada es un archivo ZIP dañado ({detail}): guárdelo como .txt (UTF-8), .docx o PDF "
+                          "e inténtelo de nuevo"),
+    "error.docx_bomb": ("the .docx unpacks to {size:,} bytes, far over the input limit: save its text as .txt and "
+                        "try again",
+                        "el .docx se descomprime en {size:,} bytes, muy por encima del límite: guarde su texto como "
+                        ".txt e inténtelo de nuevo"),
+    "error.docx_damaged": ("the .docx cannot be read ({detail}): save it again, or as .txt, and try again",
+                           "el .docx no se puede leer ({detail}): guárdelo de nuevo, o como .txt, e inténtelo de "
+                           "nuevo"),
+    "error.pdf_encrypted": ("the PDF is password-protected: open it, save an unprotected copy or its text, and try "
+                            "again",
+                            "el PDF está protegido con contraseña: ábralo, guarde una copia sin protección o su "
+                            "texto, e inténtelo de nuevo"),
+    "error.pdf_damaged": ("the PDF cannot be read ({detail}); save its text as .txt and try again",
+                          "el PDF no se puede leer ({detail}); guarde su texto como .txt e inténtelo de nuevo"),
+    "error.pdf_no_text": ("the PDF ({pages} pages) has no text layer, only images (a scan?): run OCR on it or copy "
+                          "its text, and try again",
+                          "el PDF ({pages} páginas) no tiene capa de texto, solo imágenes (¿un escaneo?): aplíquele "
+                          "OCR o copie su texto, e inténtelo de nuevo"),
+    "model.summarizer": ("the summarization model", "el modelo de resumen"),
+    "model.translation": ("the {source}→{target} translation model", "el modelo de traducción {source}→{target}"),
+    "error.missing_abstractive": (
+        "an abstractive brief needs {what}, which is not available: run `summarizer models download` (or put the "
+        "model in models/){advice}.",
+        "un resumen abstractivo necesita {what}, que no está disponible: ejecute `summarizer models download` (o "
+        "ponga el modelo en models/){advice}.",
+    ),
+    "advice.extractive": (", or ask for {option}, which needs no summarization model",
+                          ", o pida {option}, que no necesita modelo de resumen"),
+    "error.missing_translation": (lambda p: _missing_translation(p, "en"), lambda p: _missing_translation(p, "es")),
+    "advice.target": (": ask for {option}", ": pida {option}"),
     # ---- summarizing
     "summary.empty": (
         "nothing in this transcript was said by a speaker who can be quoted (only press, stage directions or "

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-import click
+import os
 
-from ..settings import DEFAULT_HOST, DEFAULT_PORT
+import click
 
 
 @click.command("serve")
-@click.option("--host", envvar="SUMMARIZER_HOST", default=DEFAULT_HOST, show_default=True,
-              help="Interface to listen on ($SUMMARIZER_HOST); 0.0.0.0 for every interface.")
-@click.option("--port", envvar="SUMMARIZER_PORT", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True,
-              help="Port ($SUMMARIZER_PORT).")
+@click.option("--host", default=None,
+              help="Interface to listen on (default $SUMMARIZER_HOST, else $GRADIO_SERVER_NAME, else 127.0.0.1); "
+                   "0.0.0.0 for every interface.")
+@click.option("--port", type=click.IntRange(1, 65535), default=None,
+              help="Port (default $SUMMARIZER_PORT, else $GRADIO_SERVER_PORT, else 7860).")
+@click.option("--root-path", default=None, help="Path the app is served under behind a proxy ($GRADIO_ROOT_PATH).")
+@click.option("--allow-model-paths", is_flag=True,
+              help="Let visitors type model folders of this server and hub ids (default: only installed models).")
 @click.option("--share/--no-share", default=False, show_default=True,
               help="Also open a public gradio.live link (needs the internet).")
-def serve_command(host: str, port: int, share: bool):
+def serve_command(host: str | None, port: int | None, root_path: str | None, allow_model_paths: bool, share: bool):
     """Start the web app: paste or upload a transcript, get the brief."""
+    from ..settings import server_host, server_port
     from ..web import build_demo, launch
 
-    launch(build_demo(), host=host, port=port, share=share)
+    if allow_model_paths:
+        os.environ["SUMMARIZER_UI_ALLOW_MODEL_PATHS"] = "1"
+    launch(build_demo(), host=host or server_host(), port=port or server_port(), share=share, root_path=root_path)

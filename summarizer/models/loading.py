@@ -71,7 +71,8 @@ def get_model(task: str, *, source: str | None = None, target: str | None = None
             raise not_available_error(spec, f"the hub failed: {exc}") from None
         where = Location("cache", download(spec, None, revision, files))
     quantize = bool(quantize) and dev == "cpu"
-    key = (spec, str(where.path.resolve()), dev, quantize)
+    # One copy per folder, however it is spelled (/x, /x/, /./x, a link): keyed by its real path.
+    key = (spec.task, spec.source, spec.target, str(where.path.resolve()), dev, quantize)
     loaded = _CACHE.get(key)
     if loaded is not None:
         return loaded

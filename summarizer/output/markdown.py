@@ -30,7 +30,8 @@ def summary_markdown(summary) -> str:
         out += [f"*{long_date(summary.date, lang)}*", ""]
     out += [summary.lead.strip(), ""]
     out += _points(summary, lang) + _quotes(summary, lang) + _participants(summary, lang)
-    notes = [f"{w['mode']}: {w[summary.mode]}. {summary.mode_reason}".strip()] + list(summary.warnings)
+    reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
+    notes = [f"{w['mode']}: {w[summary.mode]}. {reason}".strip()] + list(summary.warnings)
     out += [f"## {w['notes']}", ""] + [f"- {n}" for n in notes] + [""]
     return "\n".join(out)
 

@@ -15,6 +15,9 @@ WORDS = {
         "original": "Original", "quote": "Quote", "mode": "Mode", "notes": "Notes",
         "abstractive": "abstractive (lines written by a summarization model from the speakers' own sentences)",
         "extractive": "extractive (every line is a sentence of the transcript)",
+        "full_name": "Full name", "role": "Role", "kind": "Kind", "models_used": "models used", "none": "none",
+        "no_quotes": "No quotable sentence was found.", "no_participants": "No named participant.",
+        "notes_below": "note(s) at the end of the brief",
     },
     "es": {
         "brief": "Resumen", "conference": "Conferencia de prensa", "points": "Puntos clave", "quotes": "Citas",
@@ -22,8 +25,21 @@ WORDS = {
         "original": "Original", "quote": "Cita", "mode": "Modo", "notes": "Notas",
         "abstractive": "abstractivo (líneas escritas por un modelo de resumen a partir de frases de los oradores)",
         "extractive": "extractivo (cada línea es una frase de la transcripción)",
+        "full_name": "Nombre completo", "role": "Cargo", "kind": "Tipo", "models_used": "modelos usados",
+        "none": "ninguno", "no_quotes": "No se encontró ninguna frase citable.",
+        "no_participants": "Ningún participante con nombre.", "notes_below": "nota(s) al final del resumen",
     },
 }
+
+KIND_NAMES = {
+    "en": {"president": "president", "official": "official", "press": "press", "voice": "voice",
+           "audience": "audience", "moderator": "moderator", "stage": "stage", "archive": "archive",
+           "other": "other", "unknown": "unknown", "narration": "narration"},
+    "es": {"president": "presidencia", "official": "funcionario o invitado", "press": "prensa", "voice": "voz",
+           "audience": "público", "moderator": "moderación", "stage": "acotación", "archive": "archivo",
+           "other": "otro", "unknown": "desconocido", "narration": "narración"},
+}
+"""A speaker's `Kind` in each language."""
 
 LANGUAGE_NAMES = {
     "en": {"en": "English", "es": "Spanish"},
@@ -95,5 +111,6 @@ def markdown_table(rows: list[list[str]]) -> list[str]:
     return lines
 
 
-__all__ = ["WORDS", "LANGUAGE_NAMES", "NATIVE_NAMES", "MONTHS", "words", "language_name", "long_date", "a_language", "speaker_label", "attribution",
+__all__ = ["WORDS", "KIND_NAMES", "LANGUAGE_NAMES", "NATIVE_NAMES", "MONTHS", "words", "language_name", "long_date",
+           "a_language", "speaker_label", "attribution",
            "table_cell", "markdown_table"]

@@ -69,7 +69,7 @@ def read_text(data: str | bytes, max_bytes: int | None = None, *, html: bool = F
     if html or looks_like_html(decoded.text):
         decoded = Decoded(html_to_text(decoded.text), decoded.encoding, decoded.notes + (Note("decode.html"),))
     if not decoded.text.strip(_BLANK):
-        raise EmptyTranscriptError("the transcript is empty: paste or load the text of a transcript")
+        raise EmptyTranscriptError(note=Note("error.empty"))
     return decoded
 
 
@@ -94,8 +94,7 @@ def _from_bytes(raw: bytes, max_bytes: int | None) -> Decoded:
         return _lossy(raw, "utf-8", "UTF-8")
     odd = _odd_bytes(raw)
     if odd > max(2, len(raw) // 100):
-        raise DecodeError(f"the input is not text: {odd:,} of its {len(raw):,} bytes are control bytes or bytes "
-                          "that neither UTF-8 nor Windows-1252 uses; give a transcript as .txt (UTF-8), .docx or PDF")
+        raise DecodeError(note=Note("error.not_text", odd=odd, total=len(raw)))
     legacy = _lossy(raw, "cp1252", "Windows-1252")
     return Decoded(legacy.text, "cp1252", (Note("decode.legacy"),) + legacy.notes)
 
@@ -186,13 +185,11 @@ def _refuse_binary_text(text: str) -> None:
     """Text full of control characters is binary data decoded by mistake (a pasted file)."""
     if "\x00" in text:
         at = text.index("\x00")
-        raise DecodeError(f"the input holds NUL characters (the first at character {at}): it is binary data, "
-                          "not a transcript; give its text (.txt, .docx or PDF)")
+        raise DecodeError(note=Note("error.nul", at=at))
     sample = text[:200_000]
     controls = sum(sample.count(c) for c in _CONTROLS)
     if controls > max(2, len(sample) // 200):
-        raise DecodeError(f"the input holds {controls} control characters in {len(sample):,}: it looks like binary "
-                          "data, not a transcript; give its text (.txt, .docx or PDF)")
+        raise DecodeError(note=Note("error.controls", count=controls, total=len(sample)))
 
 
 __all__ = ["decode", "read_text", "Decoded"]

@@ -10,36 +10,40 @@ import re
 import zipfile
 
 from ..errors import DecodeError
+from ..notes import Note
 from ..settings import max_input_bytes
 
-# (magic at offset 0, what it is, what to do); checked after the text BOMs.
-_SAVE_AS = "save it as .txt (UTF-8), .docx or PDF and try again"
+# (magic at offset 0, kind, format): see `notes.KINDS`; checked after the text BOMs.
 SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls)", _SAVE_AS),
-    (b"{\\rtf", "an RTF document", _SAVE_AS),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image", "give the transcript's text, not a picture of it"),
-    (b"\xff\xd8\xff", "a JPEG image", "give the transcript's text, not a picture of it"),
-    (b"GIF87a", "a GIF image", "give the transcript's text, not a picture of it"),
-    (b"GIF89a", "a GIF image", "give the transcript's text, not a picture of it"),
-    (b"II*\x00", "a TIFF image", "give the transcript's text, not a picture of it"),
-    (b"MM\x00*", "a TIFF image", "give the transcript's text, not a picture of it"),
-    (b"\x1f\x8b", "a gzip archive", "unpack it and give the transcript inside"),
-    (b"\xfd7zXZ\x00", "an xz archive", "unpack it and give the transcript inside"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it and give the transcript inside"),
-    (b"Rar!\x1a\x07", "a RAR archive", "unpack it and give the transcript inside"),
-    (b"\x28\xb5\x2f\xfd", "a zstd archive", "unpack it and give the transcript inside"),
-    (b"\x7fELF", "a program (ELF)", "give a transcript"),
-    (b"SQLite format 3\x00", "an SQLite database", "give a transcript"),
-    (b"ID3", "an MP3 recording", "give the transcript's text (this tool does not transcribe audio)"),
-    (b"OggS", "an Ogg recording", "give the transcript's text (this tool does not transcribe audio)"),
-    (b"fLaC", "a FLAC recording", "give the transcript's text (this tool does not transcribe audio)"),
-    (b"\x1aE\xdf\xa3", "a Matroska/WebM video", "give the transcript's text (this tool does not transcribe video)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc", ""),
+    (b"{\\rtf", "rtf", ""),
+    (b"\x89PNG\r\n\x1a\n", "image", "PNG"),
+    (b"\xff\xd8\xff", "image", "JPEG"),
+    (b"GIF87a", "image", "GIF"),
+    (b"GIF89a", "image", "GIF"),
+    (b"II*\x00", "image", "TIFF"),
+    (b"MM\x00*", "image", "TIFF"),
+    (b"\x1f\x8b", "archive", "gzip"),
+    (b"\xfd7zXZ\x00", "archive", "xz"),
+    (b"7z\xbc\xaf\x27\x1c", "archive", "7-Zip"),
+    (b"Rar!\x1a\x07", "archive", "RAR"),
+    (b"\x28\xb5\x2f\xfd", "archive", "zstd"),
+    (b"\x7fELF", "program", "ELF"),
+    (b"SQLite format 3\x00", "database", "SQLite"),
+    (b"ID3", "media", "MP3"),
+    (b"OggS", "media", "Ogg"),
+    (b"fLaC", "media", "FLAC"),
+    (b"\x1aE\xdf\xa3", "media", "Matroska/WebM"),
 )
 _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
 
 
+def _refuse(kind: str, format: str = "") -> DecodeError:
+    return DecodeError(note=Note("error.kind", kind=kind, format=format))
+
+
 def sniff(raw: bytes) -> str | None:
-    """"pdf", "zip" or "riff"/"mp4" (refused later) when ``raw`` starts like such a file; else None.
+    """"pdf" or "zip" when ``raw`` starts like such a file; else None.
 
     Raises `DecodeError` at once for the other binary formats `SIGNATURES` knows."""
     head = raw[:1024]
@@ -47,15 +51,15 @@ def sniff(raw: bytes) -> str | None:
         return "pdf"
     if raw.startswith(b"PK\x03\x04"):
         return "zip"
-    for magic, what, todo in SIGNATURES:
+    for magic, kind, format in SIGNATURES:
         if raw.startswith(magic):
-            raise DecodeError(f"the input is {what}, not a transcript: {todo}")
+            raise _refuse(kind, format)
     if _BZIP2.match(raw):
-        raise DecodeError("the input is a bzip2 archive, not a transcript: unpack it and give the transcript inside")
+        raise _refuse("archive", "bzip2")
     if raw[:4] == b"RIFF" and raw[8:12] in (b"WAVE", b"AVI ", b"WEBP"):
-        raise DecodeError("the input is a recording, a video or an image (RIFF), not a transcript: give its text")
+        raise _refuse("image" if raw[8:12] == b"WEBP" else "media", raw[8:12].decode().strip())
     if raw[4:8] == b"ftyp":
-        raise DecodeError("the input is an MP4/QuickTime recording, not a transcript: give its text")
+        raise _refuse("media", "MP4/QuickTime")
     return None
 
 
@@ -66,20 +70,19 @@ def docx_text(raw: bytes, max_bytes: int | None = None) -> str:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         names = {info.filename: info for info in archive.infolist()}
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise DecodeError(f"the input is a damaged ZIP file ({exc}): {_SAVE_AS}") from None
+        raise DecodeError(note=Note("error.zip_damaged", detail=str(exc))) from None
     if "word/document.xml" not in names:
-        kind = "an OpenDocument file (.odt, .ods)" if "mimetype" in names else "a ZIP archive (or .xlsx, .pptx…)"
-        raise DecodeError(f"the input is {kind}, not a transcript: {_SAVE_AS}")
+        raise _refuse("odf" if "mimetype" in names else "zip")
     # A few kilobytes can unpack to gigabytes: refuse a document whose XML is out of proportion.
     unpacked = sum(info.file_size for name, info in names.items() if name.startswith("word/"))
     if unpacked > 40 * max_input_bytes(max_bytes):
-        raise DecodeError(f"the .docx unpacks to {unpacked:,} bytes, far over the input limit: {_SAVE_AS}")
+        raise DecodeError(note=Note("error.docx_bomb", size=unpacked))
     from docx import Document
 
     try:
         document = Document(io.BytesIO(raw))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a damaged file
-        raise DecodeError(f"the .docx cannot be read ({type(exc).__name__}: {exc}): {_SAVE_AS}") from None
+        raise DecodeError(note=Note("error.docx_damaged", detail=f"{type(exc).__name__}: {exc}")) from None
     paragraphs = [p.text.strip() for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -101,16 +104,15 @@ def pdf_text(raw: bytes) -> tuple[str, int]:
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise DecodeError("the PDF is password-protected: open it, save an unprotected copy or its text, and try again")
+            raise DecodeError(note=Note("error.pdf_encrypted"))
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
     except DecodeError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise DecodeError(f"the PDF cannot be read ({type(exc).__name__}: {exc}); save its text as .txt and try again") from None
+        raise DecodeError(note=Note("error.pdf_damaged", detail=f"{type(exc).__name__}: {exc}")) from None
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
-        raise DecodeError(f"the PDF ({len(pages)} pages) has no text layer, only images (a scan?): run OCR on it "
-                          "or copy its text, and try again")
+        raise DecodeError(note=Note("error.pdf_no_text", pages=len(pages)))
     return text, len(pages)
 
 

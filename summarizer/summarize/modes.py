@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ModelNotAvailableError
-from ..output.wording import a_language, language_name
-from ..settings import option
+from ..notes import Note
+from ..settings import interface, option
 
 MODEL_LANGUAGE = "en"
 """The language the summarization model reads and writes."""
@@ -39,10 +39,12 @@ def needed(mode: str, source: str, target: str) -> list[Need]:
 
 def describe(need: Need, lang: str = "en") -> str:
     """"the summarization model", "the es→en translation model" (in ``lang``)."""
+    return model_note(need).render(lang)
+
+
+def model_note(need: Need) -> Note:
     task, source, target = need
-    if lang == "es":
-        return "el modelo de resumen" if task == "summarize" else f"el modelo de traducción {source}→{target}"
-    return "the summarization model" if task == "summarize" else f"the {source}→{target} translation model"
+    return Note("model.summarizer") if task == "summarize" else Note("model.translation", source=source, target=target)
 
 
 @dataclass(frozen=True)
@@ -95,16 +97,15 @@ def choose_mode(requested: str, source: str, target: str, available: Available) 
 
 
 def _missing_error(need: Need, mode: str, source: str, target: str) -> ModelNotAvailableError:
-    what = describe(need)
+    """What to do, with the way out spelled as the reader's interface writes it (the web app
+    adds its own)."""
+    web = interface() == "web"
     if mode == "abstractive":
-        return ModelNotAvailableError(
-            f"an abstractive brief needs {what}, which is not available: run `summarizer models download` "
-            f"(or put the model in models/), or ask for {option('mode', 'extractive')}, which needs no "
-            "summarization model.")
-    return ModelNotAvailableError(
-        f"a brief in {language_name(target)} of {a_language(source)} transcript needs {what}, which is not "
-        f"available: run `summarizer models download` (or put the model in models/). A brief in "
-        f"{language_name(source)} needs no model: ask for {option('target', source)}.")
+        advice = "" if web else Note("advice.extractive", option=option("mode", "extractive"))
+        return ModelNotAvailableError(note=Note("error.missing_abstractive", what=model_note(need), advice=advice))
+    advice = "" if web else Note("advice.target", option=option("target", source))
+    return ModelNotAvailableError(note=Note("error.missing_translation", what=model_note(need), source=source,
+                                            target=target, advice=advice))
 
 
 __all__ = ["MODEL_LANGUAGE", "Need", "Available", "needed", "describe", "ModeChoice", "choose_mode"]

@@ -2,40 +2,59 @@
 
 ``build_demo()`` lays out the page and wires its events to `handlers`; it loads no model
 (the models load on the first brief that needs them, once per process).
-``launch(demo, host, port)`` starts the server with the app's CSS and upload limit.
+``launch(demo, host, port)`` starts the server with the app's CSS, its English and
+Spanish words (`texts`), the upload limit, and a clean stop on SIGTERM.
 
-Settings (see `summarizer.settings`): ``SUMMARIZER_UI_MAX_BYTES`` (largest transcript,
-default 2,000,000 bytes), ``SUMMARIZER_UI_CONCURRENCY`` (briefs made at once, default 2),
-``SUMMARIZER_UI_QUEUE`` (requests waiting, default 16).
+It follows Gradio's conventions, so it runs unchanged in a container or a Hugging Face
+Space: ``$GRADIO_SERVER_NAME`` / ``$GRADIO_SERVER_PORT`` when ``$SUMMARIZER_HOST`` /
+``$SUMMARIZER_PORT`` are unset, ``$GRADIO_ROOT_PATH`` behind a proxy. Settings (see
+`summarizer.settings`): ``SUMMARIZER_UI_MAX_BYTES`` (largest transcript, default
+2,000,000 bytes), ``SUMMARIZER_UI_CONCURRENCY`` (briefs made at once, default 2),
+``SUMMARIZER_UI_QUEUE`` (requests waiting, default 16), ``SUMMARIZER_UI_UPLOADS_MB`` (disk
+for uploads and downloads, default 200), ``SUMMARIZER_UI_ALLOW_MODEL_PATHS`` (typed model
+folders and hub ids; off by default: visitors choose among the installed models).
 """
 
 from __future__ import annotations
 
+import signal
+import threading
+
 import gradio as gr
 
-from ..models import REGISTRY, spec_for
-from ..settings import DEFAULT_HOST, DEFAULT_PORT, PROJECT_ROOT, ui_concurrency, ui_max_bytes, ui_queue
+from ..settings import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    PROJECT_ROOT,
+    server_root_path,
+    ui_allow_model_paths,
+    ui_concurrency,
+    ui_max_bytes,
+    ui_queue,
+)
 from ..summarize import MODES
-from .handlers import UPLOAD_TYPES, enable_downloads, load_file, make_brief, model_status
+from .choices import model_choices, model_options
+from .handlers import (
+    UPLOAD_TYPES,
+    clear_results,
+    enable_downloads,
+    language_of,
+    load_file,
+    make_brief,
+    model_status,
+    pick_example,
+)
+from .storage import storage
+from .texts import I18N, UI, t
 
 SEEDS = PROJECT_ROOT / "seeds"
 EXAMPLES = (
-    ("2023-12-28.web.txt", "28 Dec 2023 — as copied from gob.mx"),
-    ("2023-12-28.native.txt", "28 Dec 2023 — dataset format"),
-    ("2023-12-28-news-article.txt", "28 Dec 2023 — a news article (English)"),
+    ("2023-12-28.web.txt", "example_web"),
+    ("2023-12-28.native.txt", "example_native"),
+    ("2023-12-28-news-article.txt", "example_article"),
 )
-
-
-def model_choices(task: str, source: str | None = None, target: str | None = None) -> list[str]:
-    """The registry's models for a task (and pair), the default first."""
-    default = spec_for(task, source=source, target=target).name
-    others = {spec.name for (t, s, g), spec in REGISTRY.items() if t == task and (s, g) == (source, target)}
-    return [default] + sorted(others - {default})
-
-
-def _examples() -> tuple[list[list[str]], list[str]]:
-    found = [(SEEDS / name, label) for name, label in EXAMPLES if (SEEDS / name).is_file()]
-    return [[path.read_text(encoding="utf-8")] for path, _ in found], [label for _, label in found]
+UI_LANG_JS = "(...values) => [...values.slice(0, -1), document.documentElement.lang || navigator.language || '']"
+"""Before a brief is made, the page adds its own language (the last input) to the request."""
 
 
 CSS = """
@@ -56,69 +75,121 @@ CSS = """
 
 def build_demo() -> gr.Blocks:
     """The app's page, queued: no model is loaded here."""
-    with gr.Blocks(title="Mañanera brief", analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
-        gr.Markdown("# Mañanera brief\nPaste (or upload) the transcript of a Mexican presidential press "
-                    "conference and get a quote-attributed brief in English or Spanish.")
+    storage()  # Gradio's cache (uploads included) goes into this process's capped folder
+    with gr.Blocks(title="Mañanera brief", analytics_enabled=False, delete_cache=(300, 900)) as demo:
+        gr.Markdown(t("intro"))
         status = gr.Markdown(elem_id="model-status")
         with gr.Row():
-            with gr.Column(scale=3):
-                transcript = gr.Textbox(label="Transcript", lines=12, max_lines=20, elem_id="transcript-input",
+            with gr.Column(scale=3) as input_column:
+                transcript = gr.Textbox(label=t("transcript"), lines=12, max_lines=20, elem_id="transcript-input",
                                         placeholder="PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días…")
-                upload = gr.File(label="…or upload a file (.txt, .md, .html)", file_types=UPLOAD_TYPES,
-                                 type="filepath", height=120, elem_id="transcript-file")
-                examples, labels = _examples()
-                if examples:
-                    gr.Examples(examples, inputs=[transcript], example_labels=labels, label="Examples")
+                upload = gr.File(label=t("upload"), file_types=UPLOAD_TYPES, type="filepath", height=120,
+                                 elem_id="transcript-file")
             with gr.Column(scale=1, min_width=260):
-                target = gr.Radio([("English", "en"), ("Español", "es")], value="en", label="Brief in",
-                                  elem_id="target")
-                mode = gr.Radio(list(MODES), value="auto", label="Mode", elem_id="mode",
-                                info="auto: abstractive when the summarization model is installed; "
-                                     "extractive: every line is a sentence of the transcript.")
-                n_quotes = gr.Slider(1, 12, value=5, step=1, label="Quotes", elem_id="quotes-count")
-                with gr.Accordion("Models", open=False):
-                    summarize_model = _model_dropdown("Summarizer", "summarize")
-                    es_en_model = _model_dropdown("Spanish → English", "translate", "es", "en")
-                    en_es_model = _model_dropdown("English → Spanish", "translate", "en", "es")
-                run = gr.Button("Make the brief", variant="primary", elem_id="run")
-                mode_note = gr.Markdown(elem_id="mode-note", min_height=110)  # also shows the progress
-        with gr.Tabs():
-            with gr.Tab("Brief", id="brief"):
-                brief = gr.Markdown(elem_id="brief")
-                with gr.Row():
-                    md_file = gr.DownloadButton("Download Markdown", interactive=False, elem_id="download-md")
-                    json_file = gr.DownloadButton("Download JSON", interactive=False, elem_id="download-json")
-            with gr.Tab("Quotes", id="quotes"):
-                quotes_table = gr.Markdown(elem_id="quotes-table")
-            with gr.Tab("Transcript", id="transcript"):
-                transcript_view = gr.HighlightedText(label="Transcript, quotes highlighted by speaker",
-                                                     show_legend=True, show_inline_category=False,
-                                                     elem_id="transcript-view")
-            with gr.Tab("Participants", id="participants"):
-                participants = gr.Markdown(elem_id="participants-table")
-
-        upload.upload(load_file, inputs=upload, outputs=transcript, concurrency_limit=None, api_name="load_file")
-        run.click(
-            make_brief,
-            inputs=[transcript, target, mode, n_quotes, summarize_model, es_en_model, en_es_model],
-            outputs=[brief, mode_note, quotes_table, transcript_view, participants, md_file, json_file],
-            api_name="summarize",
-            concurrency_id="brief",
-            show_progress_on=[mode_note, brief],
+                target, mode, n_quotes, models, run, mode_note, ui_lang = _settings_column()
+        with input_column:  # the examples set the transcript and a brief language that works here
+            examples = _examples(transcript, target)
+        brief, quotes_view, transcript_view, participants, md_file, json_file = _result_tabs()
+        results = [brief, mode_note, quotes_view, transcript_view, participants, md_file, json_file]
+        upload.upload(load_file, inputs=upload, outputs=[transcript, upload], concurrency_limit=None,
+                      api_name="load_file")
+        run.click(clear_results, outputs=results, queue=False, show_progress="hidden",
+                  api_visibility="private").then(
+            make_brief, inputs=[transcript, target, mode, n_quotes, *models, ui_lang], outputs=results,
+            api_name="summarize", concurrency_id="brief", show_progress_on=[mode_note, brief], js=UI_LANG_JS,
         ).success(enable_downloads, outputs=[md_file, json_file], api_visibility="private",
                   concurrency_limit=None, show_progress="hidden")
         demo.load(model_status, outputs=[target, status], concurrency_limit=None, api_name="model_status")
+        if examples is not None:  # their labels are data, not page words: said in the request's language
+            demo.load(example_labels, outputs=examples.dataset, queue=False, api_visibility="private")
     demo.queue(default_concurrency_limit=ui_concurrency(), max_size=ui_queue())
     return demo
 
 
+def _found_examples() -> list[tuple]:
+    return [(SEEDS / name, key) for name, key in EXAMPLES if (SEEDS / name).is_file()]
+
+
+def _examples(transcript: gr.Textbox, target: gr.Radio) -> gr.Examples | None:
+    found = _found_examples()
+    if not found:
+        return None
+    return gr.Examples([[path.read_text(encoding="utf-8")] for path, _ in found], inputs=[transcript],
+                       outputs=[transcript, target], fn=pick_example, run_on_click=True, cache_examples=False,
+                       example_labels=[UI["en"][key] for _, key in found], label=t("examples"),
+                       api_visibility="private")
+
+
+def example_labels(request: gr.Request = None) -> gr.Dataset:
+    """The examples' labels in the page's language."""
+    lang = language_of(request)
+    return gr.Dataset(sample_labels=[UI[lang][key] for _, key in _found_examples()])
+
+
+def _settings_column():
+    target = gr.Radio([("English", "en"), ("Español", "es")], value="en", label=t("brief_in"), elem_id="target")
+    mode = gr.Radio([(t(m), m) for m in MODES], value="auto", label=t("mode"), elem_id="mode", info=t("mode_info"))
+    n_quotes = gr.Slider(1, 12, value=5, step=1, label=t("quotes"), elem_id="quotes-count")
+    with gr.Accordion(t("models"), open=False):
+        models = (_model_dropdown("summarizer", "summarize"), _model_dropdown("es_en", "translate", "es", "en"),
+                  _model_dropdown("en_es", "translate", "en", "es"))
+    run = gr.Button(t("run"), variant="primary", elem_id="run")
+    mode_note = gr.Markdown(elem_id="mode-note", min_height=110)  # also shows the progress
+    ui_lang = gr.Textbox("", visible=False, elem_id="ui-lang")
+    return target, mode, n_quotes, models, run, mode_note, ui_lang
+
+
+def _result_tabs() -> tuple:
+    with gr.Tabs():
+        with gr.Tab(t("tab_brief"), id="brief"):
+            brief = gr.Markdown(elem_id="brief")
+            with gr.Row():
+                md_file = gr.DownloadButton(t("download_md"), interactive=False, elem_id="download-md")
+                json_file = gr.DownloadButton(t("download_json"), interactive=False, elem_id="download-json")
+        with gr.Tab(t("tab_quotes"), id="quotes"):
+            quotes_table = gr.Markdown(elem_id="quotes-table")
+        with gr.Tab(t("tab_transcript"), id="transcript"):
+            transcript_view = gr.HighlightedText(label=t("transcript_view"), show_legend=True,
+                                                 show_inline_category=False, elem_id="transcript-view")
+        with gr.Tab(t("tab_participants"), id="participants"):
+            participants = gr.Markdown(elem_id="participants-table")
+    return brief, quotes_table, transcript_view, participants, md_file, json_file
+
+
 def _model_dropdown(label: str, task: str, source: str | None = None, target: str | None = None) -> gr.Dropdown:
-    choices = model_choices(task, source, target)
-    return gr.Dropdown(choices, value=choices[0], label=label, allow_custom_value=True,
-                       info="from the registry; or type a hub id or a local folder")
+    """The models installed for a task; typed values only when the server allows them."""
+    free = ui_allow_model_paths()
+    options = model_options(task, source, target)
+    return gr.Dropdown(options, value=options[0][1], label=t(label), allow_custom_value=free,
+                       info=t("model_info_free" if free else "model_info"))
 
 
-def launch(demo: gr.Blocks, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, share: bool = False, **kwargs):
-    """Start the server (blocking unless ``prevent_thread_lock=True``)."""
-    return demo.launch(server_name=host, server_port=port, share=share, css=CSS,
-                       max_file_size=10 * ui_max_bytes(), **kwargs)
+def launch(demo: gr.Blocks, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, share: bool = False,
+           root_path: str | None = None, **kwargs):
+    """Start the server (blocking unless ``prevent_thread_lock=True``); SIGTERM stops it
+    cleanly (its files are removed). A port in use is one line and exit status 1."""
+    _stop_on_sigterm()
+    storage().every(60)
+    try:
+        return demo.launch(server_name=host, server_port=port, share=share, css=CSS, i18n=I18N,
+                           root_path=root_path if root_path is not None else server_root_path(),
+                           max_file_size=10 * ui_max_bytes(), **kwargs)
+    except OSError as exc:
+        why = "the port is in use" if "empty port" in str(exc) else str(exc.strerror or exc).rstrip(".")
+        raise SystemExit(f"Error: cannot start the web app on {host}:{port}: {why}. Stop what uses that port, or "
+                         "choose another with --port (or $SUMMARIZER_PORT / $GRADIO_SERVER_PORT).") from None
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (docker stop, a service manager) ends the server as Ctrl-C does, so that its
+    files are removed at exit."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+__all__ = ["build_demo", "launch", "model_choices", "model_options", "CSS"]

@@ -1,75 +1,76 @@
 """The web app's handlers: plain functions over the public API, testable without a browser.
 
-* `load_file(path)` → the text of an uploaded .txt / .md / .html file;
-* `make_brief(text, target, mode, quotes, models…)` → what the result components show;
-  every error of the package becomes a `gr.Error` whose message says what to do;
-* `model_status()` → the target language to start with, and a note on which models this
-  machine has: English unless the es→en model is missing, in which case the page starts
-  in Spanish (a Spanish brief of a Spanish transcript needs no model).
+* `load_file(path)` → the text of an uploaded .txt / .md / .html / .docx / .pdf file (the
+  upload is deleted once read, rejected or not);
+* `make_brief(text, target, mode, quotes, models…, ui_lang)` → what the result components
+  show; every error of the package becomes a `gr.Error` whose message says what to do;
+* `clear_results()` → empty results, shown while a brief is made (an error never sits
+  under the previous brief);
+* `pick_example(text)` → the example and the brief language that works on this machine;
+* `model_status()` → the target language to start with, and a note on the models here.
+
+Messages are in the page's language (`texts.pick_language`): the ``ui_lang`` the page
+sends, else the request's ``Accept-Language``.
 """
 
 from __future__ import annotations
 
-import atexit
-import functools
 import logging
-import shutil
-import tempfile
-import threading
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
 import gradio as gr
 
 from ..errors import ModelNotAvailableError, SummarizerError
-from ..models import is_available
-from ..parse import decode, parse_transcript
-from ..parse.htmltext import html_to_text, looks_like_html
-from ..settings import ui_max_bytes
+from ..models import is_available, is_tiny, locate, spec_for
+from ..output.wording import NATIVE_NAMES
+from ..parse import parse_transcript
+from ..parse.decode import read_text
+from ..parse.language import detect_language
+from ..settings import speaking_to, ui_allow_model_paths, ui_max_bytes
 from ..summarize import SummaryOptions, summarize
-from .views import (
-    STAGE_LABELS,
-    error_html,
-    highlighted_transcript,
-    mode_note,
-    model_hint,
-    participants_table,
-    quotes_table,
-    write_downloads,
-)
+from .choices import UnknownModel, resolve_choice
+from .storage import discard, storage
+from .texts import pick_language, say
+from .views import error_html, highlighted_transcript, mode_note, participants_table, quotes_table, write_downloads
 
 logger = logging.getLogger("summarizer")
 
-UPLOAD_TYPES = [".txt", ".md", ".html", ".htm"]
+UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".docx", ".pdf"]
+OUTPUTS = 7
+"""make_brief's outputs: brief, mode note, quotes, transcript, participants, two downloads."""
+
+
+def language_of(request: gr.Request | None, hint: str | None = None) -> str:
+    """The page's language for this request."""
+    headers = getattr(request, "headers", None) or {}
+    return pick_language(hint, headers.get("accept-language"))
 
 
 @contextmanager
-def user_errors():
+def user_errors(lang: str = "en"):
     """Show the package's errors as `gr.Error` (a readable message, never a traceback)."""
     try:
-        yield
+        with speaking_to("web"):
+            yield
     except gr.Error:
         raise
     except ModelNotAvailableError as exc:
-        raise gr.Error(error_html(str(exc)), title="Model not available", duration=None,
+        raise gr.Error(error_html(exc.render(lang)), title=say(lang, "no_model_title"), duration=None,
                        print_exception=False) from None
     except SummarizerError as exc:
-        raise gr.Error(error_html(str(exc)), title="Cannot make this brief", print_exception=False) from None
+        raise gr.Error(error_html(exc.render(lang)), title=say(lang, "cannot_title"), print_exception=False) from None
     except Exception as exc:  # the UI boundary: log the traceback, show the user one line
         logger.exception("unexpected error in the web UI")
-        raise gr.Error(error_html(f"{type(exc).__name__}: {exc}. The server log has the details."),
-                       title="Unexpected error", print_exception=False) from None
+        raise gr.Error(error_html(say(lang, "unexpected", error=f"{type(exc).__name__}: {exc}")),
+                       title=say(lang, "unexpected_title"), print_exception=False) from None
 
 
-def _check_size(size: int, limit: int | None = None, what: str = "The transcript") -> None:
+def _check_size(size: int, lang: str, limit: int | None = None, what: str = "the_transcript") -> None:
     limit = ui_max_bytes() if limit is None else limit
     if size > limit:
-        raise gr.Error(
-            f"{what} is {size:,} bytes; this app takes at most {limit:,} bytes (a long mañanera is "
-            f"about 200,000). Give one conference at a time, or start the app with "
-            f"SUMMARIZER_UI_MAX_BYTES={size} to raise the limit.",
-            title="Transcript too large", print_exception=False)
+        raise gr.Error(say(lang, "too_large", what=say(lang, what), size=size, limit=limit),
+                       title=say(lang, "too_large_title"), print_exception=False)
 
 
 def _utf8_size(text: str) -> int:
@@ -79,51 +80,52 @@ def _utf8_size(text: str) -> int:
 # ---------------------------------------------------------------- handlers
 
 
-def load_file(path: str | None) -> str:
-    """The text of an uploaded file; an HTML page is reduced to its paragraphs.
+def load_file(path: str | None, request: gr.Request = None):
+    """The text of an uploaded file (an HTML page reduced to its paragraphs, a .docx or a
+    PDF to its text), and the upload field emptied: the file is deleted once read.
 
-    A saved web page is several times the size of its text, so the file itself
-    may be up to ten times the limit; its text may not.
+    A saved web page is several times the size of its text, so the file itself may be up
+    to ten times the limit; its text may not.
     """
     if not path:
-        return gr.skip()
+        return gr.skip(), gr.skip()
+    lang = language_of(request)
     file = Path(path)
-    _check_size(file.stat().st_size, 10 * ui_max_bytes(), "The file")
-    with user_errors():
-        data = file.read_bytes()
-        text = decode(data, max_bytes=len(data))
-        if file.suffix.lower() in (".html", ".htm") or looks_like_html(text):
-            text = html_to_text(text)
-    _check_size(_utf8_size(text))
-    return text
-
-
-def _model(value: str | None) -> str | None:
-    """A model dropdown's value: a registry name, a hub id or a folder; blank = the default."""
-    return (value or "").strip() or None
+    try:
+        _check_size(file.stat().st_size, lang, 10 * ui_max_bytes(), "the_file")
+        with user_errors(lang):
+            decoded = read_text(file.read_bytes(), max_bytes=10 * ui_max_bytes(),
+                                html=file.suffix.lower() in (".html", ".htm"))
+        _check_size(_utf8_size(decoded.text), lang)
+        for note in decoded.notes:
+            gr.Warning(note.render(lang))
+    finally:
+        discard(path)
+        storage().prune()
+    return decoded.text, None
 
 
 def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float = 5,
                summarize_model: str | None = None, es_en_model: str | None = None,
-               en_es_model: str | None = None, progress=gr.Progress()):
+               en_es_model: str | None = None, ui_lang: str = "", request: gr.Request = None,
+               progress=gr.Progress()):
     """Make a brief; return the brief, the mode note, the quotes, the highlighted
     transcript, the participants and the two downloads."""
+    lang = language_of(request, ui_lang)
     text = text or ""
-    _check_size(_utf8_size(text))
+    _check_size(_utf8_size(text), lang)
 
     def report(stage: str, done: int, total: int) -> None:
-        label = STAGE_LABELS.get(stage, stage)
-        progress((done, total) if total else 0, desc=label)
+        progress((done, total) if total else 0, desc=say(lang, f"stage_{stage}") if stage in _STAGES else stage)
 
-    options = SummaryOptions(quotes=int(quotes), mode=mode, summarize_model=_model(summarize_model),
-                             es_en_model=_model(es_en_model), en_es_model=_model(en_es_model))
-    with user_errors():
+    options = SummaryOptions(quotes=int(quotes), mode=mode, **_models(lang, summarize_model, es_en_model, en_es_model))
+    with user_errors(lang):
         doc = parse_transcript(text, max_bytes=ui_max_bytes())
         try:
             summary = summarize(doc, target=target, options=options, progress=report)
         except ModelNotAvailableError as exc:
-            raise ModelNotAvailableError(f"{exc}{model_hint(doc.language, target, mode)}") from None
-        md_path, json_path = write_downloads(summary, _request_folder())
+            raise ModelNotAvailableError(exc.render(lang) + _model_hint(lang, doc.language, target, mode)) from None
+        md_path, json_path = write_downloads(summary, storage().request_folder())
     return (
         summary.to_markdown(),
         mode_note(summary),
@@ -135,48 +137,79 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
     )
 
 
+_STAGES = ("parse", "select", "translate", "summarize", "compose")
+
+
+def _models(lang: str, summarize_model, es_en_model, en_es_model) -> dict:
+    """The model fields' values as `SummaryOptions` fields; a value this server does not offer is refused."""
+    fields = (("summarize_model", summarize_model, "summarize", None, None),
+              ("es_en_model", es_en_model, "translate", "es", "en"),
+              ("en_es_model", en_es_model, "translate", "en", "es"))
+    chosen = {}
+    for field, value, task, source, target in fields:
+        try:
+            chosen[field] = resolve_choice(value, task, source, target, allow_paths=ui_allow_model_paths())
+        except UnknownModel as exc:
+            raise gr.Error(error_html(say(lang, "unknown_model", value=str(exc)[:200])),
+                           title=say(lang, "unknown_model_title"), print_exception=False) from None
+    return chosen
+
+
+def _model_hint(lang: str, source: str, target: str, mode: str) -> str:
+    """What this page offers when a model is missing, added to the error message."""
+    ways = []
+    if source != target:
+        ways.append(say(lang, "hint_language", language=NATIVE_NAMES.get(source, source)))
+    if mode == "abstractive":
+        ways.append(say(lang, "hint_auto"))
+    ways.append(say(lang, "hint_install"))
+    return say(lang, "hint", ways="; ".join(ways))
+
+
+def clear_results():
+    """Empty results (and downloads disabled) while a brief is being made."""
+    return "", "", "", None, "", gr.DownloadButton(value=None, interactive=False), \
+        gr.DownloadButton(value=None, interactive=False)
+
+
 def enable_downloads():
     return gr.DownloadButton(interactive=True), gr.DownloadButton(interactive=True)
 
 
-def model_status():
+def pick_example(text: str):
+    """An example and the brief language that works here: the transcript's own language
+    (no model needed) unless the model into the other one is installed."""
+    source = detect_language(text[:6000])
+    other = "en" if source == "es" else "es"
+    return text, other if is_available("translate", source=source, target=other) else source
+
+
+def model_status(request: gr.Request = None):
     """The target language to start with, and a note on the models this machine has."""
-    with user_errors():
-        es_en = is_available("translate", source="es", target="en")
-        en_es = is_available("translate", source="en", target="es")
-        summarizer_model = is_available("summarize")
-    if es_en and en_es and summarizer_model:
-        return gr.skip(), "Models: es→en, en→es and the summarizer are installed: abstractive briefs in both languages."
-    have = [name for name, ok in (("es→en", es_en), ("en→es", en_es), ("summarizer", summarizer_model)) if ok]
-    missing = [name for name, ok in (("es→en translation", es_en), ("en→es translation", en_es),
-                                     ("summarization", summarizer_model)) if not ok]
-    how = ("run `summarizer models download`, or put the model folders in `models/` "
-           "(or `$SUMMARIZER_MODELS_DIR`), then reload this page.")
-    note = f"**Models missing:** {', '.join(missing)}. Installed: {', '.join(have) or 'none'}. To get them, {how}"
-    if not summarizer_model:
-        note += " Without the summarization model briefs are extractive: every line is a sentence of the transcript."
-    if es_en:
+    lang = language_of(request)
+    with user_errors(lang):
+        found = {key: _where(*need) for key, need in _NEEDS.items()}
+    present = {key: where is not None for key, where in found.items()}
+    tiny = [key for key, where in found.items() if where is not None and is_tiny(where.path)]
+    if all(present.values()):
+        note = say(lang, "all_tiny") if len(tiny) == len(found) else say(lang, "all_models")
+        if tiny and len(tiny) < len(found):
+            note += say(lang, "some_tiny", names=", ".join(say(lang, f"{k}_name") for k in tiny))
         return gr.skip(), note
-    note += (" **English briefs of Spanish transcripts need the es→en model**, so the target starts as "
-             "Spanish: a Spanish transcript gives a Spanish brief with no model at all.")
-    return "es", note
+    have = [say(lang, f"{k}_name") for k, ok in present.items() if ok]
+    missing = [say(lang, f"{k}_name") for k, ok in present.items() if not ok]
+    note = say(lang, "missing", missing=", ".join(missing), have=", ".join(have) or say(lang, "none"))
+    if tiny:
+        note += say(lang, "some_tiny", names=", ".join(say(lang, f"{k}_name") for k in tiny))
+    if not present["summarizer"]:
+        note += say(lang, "no_summarizer")
+    if present["es_en"]:
+        return gr.skip(), note
+    return "es", note + say(lang, "starts_spanish")
 
 
-@functools.cache
-def _downloads_root() -> Path:
-    root = Path(tempfile.mkdtemp(prefix="summarizer-ui-"))
-    atexit.register(shutil.rmtree, root, ignore_errors=True)
-    return root
+_NEEDS = {"es_en": ("translate", "es", "en"), "en_es": ("translate", "en", "es"), "summarizer": ("summarize", None, None)}
 
 
-_ROOT_LOCK = threading.Lock()
-
-
-def _request_folder() -> Path:
-    """A fresh folder for one request's downloads (all removed when the process exits).
-
-    Gradio copies what a handler returns into its own cache, which
-    ``delete_cache`` empties."""
-    with _ROOT_LOCK:
-        root = _downloads_root()
-    return root / uuid.uuid4().hex
+def _where(task: str, source: str | None, target: str | None):
+    return locate(spec_for(task, source=source, target=target))

@@ -1,7 +1,8 @@
 """Presentation helpers of the web UI: a `Summary` → what the Gradio components show.
 
 Pure functions, no Gradio import: the quotes table rows, the transcript cut
-into highlighted spans, the participants, the mode note, the download files.
+into highlighted spans, the participants, the mode note, the download files. All of it
+is part of the brief, so it is in the brief's language.
 """
 
 from __future__ import annotations
@@ -11,16 +12,8 @@ import re
 from pathlib import Path
 
 from ..output import Summary
-from ..output.wording import NATIVE_NAMES, language_name, markdown_table, speaker_label
-
-# Progress stages of `summarize()` as the progress bar names them.
-STAGE_LABELS = {
-    "parse": "Reading the transcript",
-    "select": "Choosing topics and quotes",
-    "translate": "Translating",
-    "summarize": "Writing the brief",
-    "compose": "Composing the brief",
-}
+from ..files import atomic_write
+from ..output.wording import KIND_NAMES, language_name, markdown_table, speaker_label, words
 
 
 def quotes_table(summary: Summary) -> str:
@@ -30,14 +23,15 @@ def quotes_table(summary: Summary) -> str:
     translate, and the table has one quote column.
     """
     lang, source = summary.target_lang, summary.source_lang
+    w = words(lang)
     if not summary.quotes:
-        return "*No quotable sentence was found.*"
+        return f"*{w['no_quotes']}*"
     if source == lang:
-        rows = [["Speaker", f"Quote ({language_name(lang)})"]]
+        rows = [[w["speaker"], f"{w['quote']} ({language_name(lang, lang)})"]]
         rows += [[speaker_label(q.speaker, lang), q.text] for q in summary.quotes]
     else:
-        rows = [["Speaker", f"Translation ({language_name(lang)})",
-                 f"Original ({language_name(source)})"]]
+        rows = [[w["speaker"], f"{w['translation']} ({language_name(lang, lang)})",
+                 f"{w['original']} ({language_name(source, lang)})"]]
         rows += [[speaker_label(q.speaker, lang), q.text, q.original] for q in summary.quotes]
     return "\n".join(markdown_table(rows))
 
@@ -72,26 +66,26 @@ def highlighted_transcript(text: str, summary: Summary) -> list[tuple[str, str |
 def participants_table(summary: Summary) -> str:
     """The participants as a Markdown table: who spoke, their role, official or press."""
     lang = summary.target_lang
-    rows = [["Speaker", "Full name", "Role", "Kind"]]
+    w, kinds = words(lang), KIND_NAMES.get(lang, KIND_NAMES["en"])
+    rows = [[w["speaker"], w["full_name"], w["role"], w["kind"]]]
     for s in summary.speakers:
-        role = (s.role_es if lang == "es" else s.role) or ""
-        rows.append([s.display, s.name or "", role, "press" if s.is_press else s.kind])
-    return "\n".join(markdown_table(rows)) if len(rows) > 1 else "*No named participant.*"
+        rows.append([s.display, s.name or "", s.role_in(lang) or "", kinds["press" if s.is_press else str(s.kind)]])
+    return "\n".join(markdown_table(rows)) if len(rows) > 1 else f"*{w['no_participants']}*"
 
 
 def mode_note(summary: Summary) -> str:
-    """Which mode made the brief and why, the languages and the models (Markdown)."""
-    how = {
-        "abstractive": "lines written by the summarization model from the speakers' own sentences",
-        "extractive": "every line is a sentence of the transcript",
-    }.get(summary.mode, "")
+    """Which mode made the brief and why, the languages and the models (Markdown, in the brief's language)."""
+    lang = summary.target_lang
+    w = words(lang)
+    name, _, how = w.get(summary.mode, summary.mode).partition(" (")
     models = summary.provenance.get("models", {}) if summary.provenance else {}
-    used = ", ".join(f"{task}: `{m.get('name')}`" for task, m in models.items() if m) or "none"
-    note = (f"**Mode: {summary.mode}** ({how}). {_md(summary.mode_reason)}\n\n"
-            f"{language_name(summary.source_lang)} → "
-            f"{language_name(summary.target_lang)} · models used: {used}")
+    used = ", ".join(f"{task}: `{m.get('name')}`" for task, m in models.items() if m) or w["none"]
+    reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
+    note = (f"**{w['mode']}: {name}** ({how}. {_md(reason)}\n\n"
+            f"{language_name(summary.source_lang, lang)} → "
+            f"{language_name(summary.target_lang, lang)} · {w['models_used']}: {used}")
     if summary.warnings:
-        note += f"\n\n{len(summary.warnings)} note(s) at the end of the brief."
+        note += f"\n\n{len(summary.warnings)} {w['notes_below']}."
     return note
 
 
@@ -106,25 +100,14 @@ def write_downloads(summary: Summary, folder: Path) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     stem = download_stem(summary)
     md_path, json_path = folder / f"{stem}.md", folder / f"{stem}.json"
-    md_path.write_text(summary.to_markdown(), encoding="utf-8")
-    json_path.write_text(summary.to_json(), encoding="utf-8")
+    atomic_write(md_path, summary.to_markdown())
+    atomic_write(json_path, summary.to_json())
     return md_path, json_path
 
 
 def error_html(message: str) -> str:
     """A message for `gr.Error`, which renders HTML: ``<``, ``>`` and ``&`` escaped."""
     return html.escape(message, quote=False)
-
-
-def model_hint(source: str, target: str, mode: str) -> str:
-    """What this page offers when a model is missing, added to the error message."""
-    ways = []
-    if source != target:
-        ways.append(f"choose “Brief in: {NATIVE_NAMES.get(source, source)}” for a brief that needs no model")
-    if mode == "abstractive":
-        ways.append("choose Mode “auto”, which makes an extractive brief when the summarization model is missing")
-    ways.append("or install the model and make the brief again")
-    return " In this app: " + "; ".join(ways) + "."
 
 
 def _md(text: str) -> str:

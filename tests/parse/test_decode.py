@@ -205,16 +205,17 @@ def test_other_zip_files_and_zip_bombs_are_refused():
 
 
 @pytest.mark.parametrize("data,what", [
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "a PNG image"),
-    (b"\x1f\x8b\x08\x00" + b"\x00" * 40, "a gzip archive"),
-    (b"\x7fELF\x02\x01\x01" + b"\x00" * 40, "a program"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "an old Office document"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, r"an image \(PNG\), not a transcript: give the transcript's text"),
+    (b"\x1f\x8b\x08\x00" + b"\x00" * 40, r"a compressed archive \(gzip\), not a transcript: unpack it"),
+    (b"\x7fELF\x02\x01\x01" + b"\x00" * 40, r"a program \(ELF\)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, r"an old Office document \(.doc, .xls\), not a transcript: save"),
     (b"{\\rtf1\\ansi PREGUNTA: hola}", "an RTF document"),
-    (b"ID3\x03\x00" + b"\x00" * 40, "an MP3 recording"),
+    (b"ID3\x03\x00" + b"\x00" * 40, r"a recording or a video \(MP3\)"),
 ])
 def test_binary_files_are_refused_by_their_first_bytes(data, what):
-    with pytest.raises(DecodeError, match=what):
+    with pytest.raises(DecodeError, match="^the input is " + what) as caught:
         parse_transcript(data)
+    assert caught.value.render("es").startswith("la entrada es ")
 
 
 def test_binary_without_a_known_signature_is_refused():

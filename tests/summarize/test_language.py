@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -110,7 +111,9 @@ def test_a_bogus_mode_is_an_option_error():
 
 SAMPLES = {"count": 2, "total": 9, "examples": "“x”", "encoding": "UTF-8", "first": [[1, 4]], "pages": 3,
            "source": "es", "target": "en", "detected": "en", "documents": 2, "low": 0.35, "high": 3.0,
-           "limit": 512, "where": "words", "topic": 1, "figures": "9", "text": "t", "note": Note("parse.no_turns")}
+           "limit": 512, "where": "words", "topic": 1, "figures": "9", "text": "t", "note": Note("parse.no_turns"),
+           "option": "--to es", "size": 10, "detail": "x", "kind": "image", "format": "PNG", "odd": 3, "at": 4,
+           "what": Note("model.summarizer"), "advice": ""}
 
 
 @pytest.mark.parametrize("code", sorted(TEMPLATES))
@@ -119,6 +122,8 @@ def test_every_note_reads_in_both_languages(code):
     english, spanish = note.render("en"), note.render("es")
     assert english == str(note) and "{" not in english and "{" not in spanish
     assert (english == spanish) == (code == "text")
+    for text in (english, spanish):
+        assert not re.search(r"\b(\w+)\s+\1\b", text), text  # no "at at"
 
 
 def test_notes_survive_pickling_and_copies_and_render_plain_strings_as_they_are():

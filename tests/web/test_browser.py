@@ -109,22 +109,27 @@ def _check_brief(data: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser_context(tmp_path_factory):
+def playwright():
     if not CHROMIUM.is_file():
         pytest.fail("/usr/bin/chromium is missing: install Debian's chromium first "
                     "(`make browser-deps`, or `apt-get install -y chromium chromium-driver`)", pytrace=False)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
-            accept_downloads=True, viewport={"width": 1400, "height": 1000},
-        )
-        try:
-            yield context
-        finally:
-            context.close()
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser_context(playwright, tmp_path_factory):
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")),
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
+        accept_downloads=True, viewport={"width": 1400, "height": 1000},
+    )
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +218,26 @@ def test_upload_and_examples_fill_the_paste_box(app_url, browser_context, tmp_pa
     page.wait_for_function("() => document.querySelector('#transcript-input textarea').value.length > 40000")
     assert box.input_value() == seed_text
     page.close()
+
+
+def test_a_spanish_browser_gets_a_spanish_page(app_url, playwright):
+    """A browser set to Spanish: the page's words, the models note, the examples and the
+    messages are Spanish (the brief is in the language chosen for it)."""
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+    try:
+        page = browser.new_page(locale="es-MX", viewport={"width": 1400, "height": 1000})
+        page.goto(app_url)
+        page.wait_for_selector("#model-status p")
+        assert page.locator("#run").inner_text().strip() == "Hacer el resumen"
+        assert page.get_by_role("tab", name="Citas").count() == 1
+        assert "modelos de prueba diminutos y aleatorios" in page.locator("#model-status").inner_text()
+        page.get_by_role("button", name="28 dic 2023 — copiada de gob.mx").wait_for()
+        page.locator("#run").click()  # nothing pasted: the message is in Spanish too
+        page.get_by_text("la transcripción está vacía").wait_for(timeout=30_000)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "ui-spanish.png"), full_page=True)
+    finally:
+        browser.close()
 
 
 # ---------------------------------------------------------------- the API

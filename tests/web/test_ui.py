@@ -78,10 +78,12 @@ def test_model_choices_come_from_the_registry():
 def test_extractive_spanish_brief_of_the_seed(seed_text, no_models):
     out = brief(seed_text, "es", "extractive")
     assert out["brief"].startswith("# Resumen")
-    assert "**Mode: extractive**" in out["mode_note"] and "se pidió el modo extractivo" in out["mode_note"]
+    # The results are part of the brief: in the brief's language.
+    assert out["mode_note"].startswith("**Modo: extractivo** (cada línea es una frase de la transcripción). "
+                                       "Se pidió el modo extractivo.")
 
     table = out["quotes"].splitlines()
-    assert table[0] == "| Speaker | Quote (Spanish) |"
+    assert table[0] == "| Orador | Cita (español) |"
     assert len(table) == 2 + 5
     assert all(row.startswith("| López Obrador (") for row in table[2:])  # display name (role)
 
@@ -93,7 +95,7 @@ def test_extractive_spanish_brief_of_the_seed(seed_text, no_models):
     assert labelled and {who for _, who in pieces if who} == {"López Obrador"}
 
     first = out["participants"].splitlines()[2]
-    assert first.startswith("| López Obrador | Andrés Manuel López Obrador | ") and first.endswith(" | president |")
+    assert first.startswith("| López Obrador | Andrés Manuel López Obrador | ") and first.endswith(" | presidencia |")
     assert "| Tzeltzin Juárez |" in out["participants"]
 
     md_path, json_path = Path(out["md_path"]), Path(out["json_path"])
@@ -133,7 +135,7 @@ def test_model_status_without_models_starts_in_spanish(no_models):
 def test_model_status_with_models_keeps_english(tiny_models):
     target, note = handlers.model_status()
     assert not isinstance(target, str)  # gr.skip(): the English default stays
-    assert "installed" in note
+    assert "are **tiny random test models**" in note and "not real ones" in note
 
 
 # ---------------------------------------------------------------- errors
@@ -177,10 +179,25 @@ GOB_MX_HTML = """<!DOCTYPE html><html><head><title>Versión estenográfica</titl
 </body></html>"""
 
 
+@pytest.fixture
+def tmp_path(tmp_path, monkeypatch):
+    """Uploads arrive in Gradio's upload folder: here, the test's own folder."""
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    monkeypatch.setenv("GRADIO_TEMP_DIR", str(uploads))
+    return uploads
+
+
+def load(path) -> str:
+    text, cleared = handlers.load_file(str(path))
+    assert cleared is None and not path.exists()  # the upload field empties, the file is gone
+    return text
+
+
 def test_html_upload_is_reduced_to_text(tmp_path):
     page = tmp_path / "estenografica.html"
     page.write_text(GOB_MX_HTML, encoding="utf-8")
-    text = handlers.load_file(str(page))
+    text = load(page)
     assert text == (
         "Inicio\n\n"
         "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días. Vamos a informar sobre Acapulco.\n\n"
@@ -194,13 +211,13 @@ def test_html_upload_is_reduced_to_text(tmp_path):
 def test_text_uploads_keep_their_text(tmp_path, seed_text):
     txt = tmp_path / "t.txt"
     txt.write_bytes(seed_text.encode("utf-8"))
-    assert handlers.load_file(str(txt)) == seed_text
+    assert load(txt) == seed_text
     legacy = tmp_path / "t.md"
     legacy.write_bytes("PREGUNTA: ¿Qué pasó?".encode("cp1252"))
-    assert handlers.load_file(str(legacy)) == "PREGUNTA: ¿Qué pasó?"
+    assert load(legacy) == "PREGUNTA: ¿Qué pasó?"
     saved_page = tmp_path / "page.txt"
     saved_page.write_text(GOB_MX_HTML, encoding="utf-8")
-    assert handlers.load_file(str(saved_page)).startswith("Inicio\n\nPRESIDENTE")
+    assert load(saved_page).startswith("Inicio\n\nPRESIDENTE")
 
 
 def test_upload_over_the_limit(tmp_path, monkeypatch):
@@ -213,6 +230,7 @@ def test_upload_over_the_limit(tmp_path, monkeypatch):
     page.write_text("<p>x</p>" * 200, encoding="utf-8")  # 1,600 bytes of HTML, 799 of text
     with pytest.raises(gr.Error, match="The file is 1,600 bytes; this app takes at most 1,000 bytes"):
         handlers.load_file(str(page))
+    assert list(tmp_path.iterdir()) == []  # rejected files are not kept either
 
 
 def test_empty_upload_is_a_readable_error(tmp_path):
@@ -248,7 +266,7 @@ def test_app_main_honours_host_and_port(monkeypatch):
     import app
 
     seen = {}
-    monkeypatch.setattr(app, "launch", lambda demo, host, port: seen.update(host=host, port=port))
+    monkeypatch.setattr(app, "launch", lambda demo, host, port, root_path: seen.update(host=host, port=port))
     monkeypatch.setenv("SUMMARIZER_PORT", "9999")
     app.main([])
     assert seen == {"host": "127.0.0.1", "port": 9999}
@@ -263,8 +281,8 @@ def test_serve_command(monkeypatch):
     import summarizer.web
 
     monkeypatch.setattr(summarizer.web, "build_demo", lambda: "demo")
-    monkeypatch.setattr(summarizer.web, "launch", lambda demo, host, port, share: seen.update(demo=demo, host=host, port=port,
-                                                                                 share=share))
+    monkeypatch.setattr(summarizer.web, "launch", lambda demo, host, port, share, root_path: seen.update(
+        demo=demo, host=host, port=port, share=share))
     result = CliRunner().invoke(main, ["serve", "--port", "8124"])
     assert result.exit_code == 0, result.output
     assert seen == {"demo": "demo", "host": "127.0.0.1", "port": 8124, "share": False}

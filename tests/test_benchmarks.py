@@ -1,0 +1,45 @@
+"""The benchmark scripts run from a user's clone: without the corpus they say so, and a
+missed target is a failing exit status."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from support import DATA, REPO
+
+
+def bench(script: str, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, str(REPO / "benchmarks" / script), *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_parse_agreement_without_the_corpus_says_so(tmp_path):
+    result = bench("parse_agreement.py", str(tmp_path / "no-corpus"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"no *.gold.json files in {tmp_path / 'no-corpus'}: give the folder")
+
+
+def test_parse_agreement_skips_a_missing_format(tmp_path):
+    shutil.copy(DATA / "2024-05-10.gold.json", tmp_path)
+    shutil.copy(DATA / "2024-05-10.native.txt", tmp_path)
+    result = bench("parse_agreement.py", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "2024-05-10 web    skipped: 2024-05-10.web.txt is missing" in result.stderr
+    assert "TOTAL web: no transcript" in result.stdout and "TOTAL native: " in result.stdout
+
+
+def test_summarize_speed_fails_when_it_misses_its_target(capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("summarize_speed", REPO / "benchmarks" / "summarize_speed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # builds nothing: the models are built by main()
+    assert module.verdict(61.2, 60) == 1
+    assert capsys.readouterr().out == "slowest run: 61.2 s — MISSED the target of 60 s for the longest transcript\n"
+    assert module.verdict(40.5, 60) == 0
+    assert "within the target of 60 s" in capsys.readouterr().out
+    assert "--max-seconds" in bench("summarize_speed.py", "--help").stdout
