@@ -1,0 +1,70 @@
+"""The README as a newcomer follows it: every command's inputs exist in a clone, the
+environment is activated before bare commands, and no doubled word ("at at") in what
+users read (README, --help, the web app's words)."""
+
+from __future__ import annotations
+
+import glob
+import re
+import shlex
+
+from click.testing import CliRunner
+
+from summarizer.cli import COMMANDS, main
+from summarizer.web.texts import MESSAGES, UI
+
+from support import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+OUTPUT_OPTIONS = {"-o", "--out", "--output", "--dest", "--host", "--port", "--to", "--from", "--format", "--quotes",
+                  "-k", "--mode", "--workers", "--max-bytes", "--revision"}
+DOUBLED = re.compile(r"\b(\w+)\s+\1\b")
+
+
+def commands() -> list[list[str]]:
+    found = []
+    for block in re.findall(r"```sh\n(.*?)```", README, re.S):
+        for line in block.splitlines():
+            line = line.split("  #")[0].strip()
+            if line.startswith("summarizer "):
+                found.append(shlex.split(line))
+    return found
+
+
+def test_every_command_input_exists_in_a_clone():
+    checked = 0
+    for words in commands():
+        skip = False
+        for word in words[2:]:
+            if skip or word.startswith("-") or word in ("<",):
+                skip = word in OUTPUT_OPTIONS
+                continue
+            if "/" in word or word.endswith((".txt", ".jsonl")):
+                assert glob.glob(str(REPO / word), recursive=True), f"{' '.join(words)}: {word} is not in the clone"
+                checked += 1
+        redirected = " ".join(words).partition(" < ")[2]
+        if redirected:
+            assert (REPO / redirected.split()[0]).is_file()
+    assert checked >= 8
+
+
+def test_the_readme_says_how_to_activate_the_environment_and_build_tiny_models():
+    assert "source .venv/bin/activate" in README and ".venv/bin/summarizer" in README
+    assert "make tiny-models" in README
+    assert "\ntiny-models:" in (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "github.com/fferegrino/mananeras" in (REPO / "examples" / "README.md").read_text(encoding="utf-8")
+
+
+def test_no_doubled_words_in_what_users_read():
+    texts = {"README.md": re.sub(r"```.*?```", "", README, flags=re.S)}  # prose, not commands (--out out/)
+    runner = CliRunner()
+    for name in COMMANDS:
+        texts[f"summarizer {name} --help"] = runner.invoke(main, [name, "--help"]).output
+    for group, subs in (("models", ("list", "download")), ("batch", ("translate", "summarize"))):
+        for sub in subs:
+            texts[f"summarizer {group} {sub} --help"] = runner.invoke(main, [group, sub, "--help"]).output
+    for lang in ("en", "es"):
+        texts[f"web {lang}"] = " | ".join(list(UI[lang].values()) + list(MESSAGES[lang].values()))
+    for where, text in texts.items():
+        doubled = [m.group(0) for m in DOUBLED.finditer(text) if not m.group(1).isdigit()]
+        assert doubled == [], (where, doubled)
