@@ -21,7 +21,8 @@ def quotes_command(file, k, fmt, out, max_bytes):
     from ..select import extract_quotes
 
     with clean_errors():
-        quotes = extract_quotes(parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes), k=k)
+        doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
+        quotes = extract_quotes(doc, k=k)
     if fmt == "json":
         records = [
             {"original": q.original, "start": q.start, "end": q.end, "speaker": q.speaker.display,
@@ -33,3 +34,5 @@ def quotes_command(file, k, fmt, out, max_bytes):
     else:
         text = "".join(f"“{q.original}” — {q.speaker.display} [{q.start}:{q.end}]\n\n" for q in quotes)
     write_output(text, out)
+    for warning in doc.warnings:  # bytes replaced while decoding, a partial transcript…
+        click.echo(f"warning: {warning}", err=True)

@@ -65,6 +65,13 @@ def test_a_reader_that_left_ends_the_command_quietly():
     assert b"Traceback" not in err and b"Exception ignored" not in err, err
 
 
+def test_decoding_warnings_reach_the_terminal():
+    damaged = SEED.read_bytes().replace(b"Buenos", b"\x81Buenos", 1)
+    result = CliRunner().invoke(main, ["quotes", "-", "-k", "1"], input=damaged)
+    assert result.exit_code == 0
+    assert "warning: 1 invalid byte sequence in the UTF-8 input was replaced by" in result.stderr
+
+
 def test_standard_input_still_works():
     result = shell(f"cat '{SEED}' | summarizer quotes - -k 1 --format json")
     assert result.returncode == 0 and '"speaker": "López Obrador"' in result.stdout
