@@ -78,8 +78,9 @@ def resolve_revision(spec: ModelSpec, revision: str | None = None) -> tuple[str 
     """The revision to download and its file names.
 
     A revision asked for explicitly must exist; the registry's pinned revision, never
-    verified from these machines, falls back to the default branch (pinned to its
-    current commit) with a warning when the hub does not have it. Raises `HubError`."""
+    verified from these machines, falls back to the default branch ("main", so that the
+    cache records it and later runs find it) with a warning when the hub does not have
+    it. Raises `HubError`."""
     wanted = revision or spec.revision
     try:
         return wanted, hub_check(spec, wanted)[1]
@@ -89,7 +90,7 @@ def resolve_revision(spec: ModelSpec, revision: str | None = None) -> tuple[str 
     commit, files = hub_check(spec, "main")
     logger.warning("%s: the pinned revision %s is not on the hub; using the default branch (commit %s) instead",
                    spec.name, wanted, commit or "main")
-    return commit or "main", files
+    return "main", files
 
 
 def hub_status(check: bool = True, timeout: float = 3.0) -> str:

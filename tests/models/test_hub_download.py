@@ -93,8 +93,10 @@ def test_a_first_use_downloads_into_the_cache_with_the_same_fallbacks(hub, check
     snapshots = list((tmp_path / "hf-home" / "hub").glob("models--Helsinki-NLP--opus-mt-es-en/snapshots/*"))
     assert [s.name for s in snapshots] == [hub.sha(ES_EN, "main")]
     assert (snapshots[0] / "model.safetensors").is_file() and not (snapshots[0] / "pytorch_model.bin").exists()
+    asked = len(hub.requests)
     again = run(["translate", str(source), "--to", "en", "--quiet"], hub, tmp_path)
     assert again.returncode == 0 and "converted" not in again.stderr  # once
+    assert len(hub.requests) == asked  # found in the cache: the hub is not asked again
 
 
 class _Payload:
