@@ -149,10 +149,10 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
                     "la transcripción está vacía: pegue o cargue el texto de una transcripción"),
     "error.kind": (lambda p: _kind(p, "en"), lambda p: _kind(p, "es")),
     "error.not_text": (
-        "the input is not text: {odd:,} of its {total:,} bytes are control bytes or bytes that neither UTF-8 nor "
-        "Windows-1252 uses; give a transcript as .txt (UTF-8), .docx or PDF",
-        "la entrada no es texto: {odd:,} de sus {total:,} bytes son de control o no los usa ni UTF-8 ni "
-        "Windows-1252; dé una transcripción en .txt (UTF-8), .docx o PDF",
+        "the input is not text but binary data: {odd:,} of its {total:,} bytes are control bytes or bytes that "
+        "neither UTF-8 nor Windows-1252 uses; give a transcript as .txt (UTF-8), .docx or PDF",
+        "la entrada no es texto sino datos binarios: {odd:,} de sus {total:,} bytes son de control o no los usa ni "
+        "UTF-8 ni Windows-1252; dé una transcripción en .txt (UTF-8), .docx o PDF",
     ),
     "error.nul": (
         "the input holds NUL characters (the first at character {at}): it is binary data, not a transcript; give "

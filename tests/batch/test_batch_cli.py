@@ -125,7 +125,7 @@ def test_cli_exit_codes_and_closing_line(tiny_models, archive, tmp_path):
     result = runner.invoke(main, ["batch", "translate", str(archive), "--out", str(out), "--quiet"])
     assert result.exit_code == 1
     assert result.stdout.strip().splitlines()[-1] == "0 done, 5 skipped, 1 failed"
-    assert result.stderr.startswith("failed: corrupt.txt: the input is not text: 100 of its 100 bytes")
+    assert result.stderr.startswith("failed: corrupt.txt: the input is not text but binary data: 100 of its 100 bytes")
     assert "%|" not in result.stderr
 
 
