@@ -41,6 +41,9 @@ def describe(source: Source) -> str:
     return f"{path}#line {source.line}" if source.is_record else path
 
 
+DOCUMENT_SUFFIXES = (".docx", ".pdf", ".html", ".htm")
+"""Inputs whose translation is written as plain text."""
+
 _SAFE_NAME = re.compile(r"\w[\w.\-]{0,120}", re.ASCII)
 
 
@@ -58,7 +61,8 @@ def output_path(source: Source, settings: BatchSettings) -> PurePosixPath:
         folder = source.rel.with_suffix("")
         return folder / (safe_name(source.record or f"line-{source.line}") + settings.extension)
     if settings.task == "translate" and settings.format == "txt":
-        return source.rel
+        # A translated transcript is text: a .docx, PDF or HTML input gets a .txt output.
+        return source.rel.with_suffix(".txt") if source.rel.suffix.lower() in DOCUMENT_SUFFIXES else source.rel
     return source.rel.with_suffix(settings.extension)
 
 

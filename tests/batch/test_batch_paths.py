@@ -106,3 +106,16 @@ def test_an_old_manifest_output_outside_out_is_never_deleted(tmp_path, fake_mode
     results = {r.id: r for r in translate_batch([root / "src" / "a.txt"], out, format="json", generators=fake_models)}
     assert results["a.txt"].status == "done"
     assert victim.read_text(encoding="utf-8") == small_transcript(1)
+
+
+def test_a_document_input_gets_a_text_output(tmp_path, fake_models):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días. Vamos a informar mañana.")
+    source = tmp_path / "conferencia.docx"
+    document.save(source)
+    results = list(translate_batch([source], tmp_path / "out", generators=fake_models))
+    assert [r.status for r in results] == ["done"]
+    assert results[0].output == tmp_path / "out" / "conferencia.txt"
+    assert results[0].output.read_text(encoding="utf-8").startswith("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: BUENOS")
