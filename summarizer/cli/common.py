@@ -33,6 +33,14 @@ def write_output(text: str, out: str | None) -> None:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
+def glossary_option(function):
+    """``--glossary FILE.tsv``: the user's glossary, over the built-in one."""
+    return click.option(
+        "--glossary", "glossary", type=click.Path(dir_okay=False), default=None, metavar="FILE.tsv",
+        help="Terms to keep or render as given, over the built-in glossary: one a line, "
+             "source term, tab, target term, optionally tab and a pair (es-en).")(function)
+
+
 @contextlib.contextmanager
 def clean_errors():
     """Turn the package's errors into a clean message and exit code 1."""

@@ -6,7 +6,7 @@ import click
 
 from ..document import LANGUAGES
 from ..summarize.options import MODES
-from .common import clean_errors, read_input, write_output
+from .common import clean_errors, glossary_option, read_input, write_output
 from .progress import StageBar
 
 
@@ -23,13 +23,14 @@ from .progress import StageBar
 @click.option("--summarize-model", default=None, help="Hub id or folder of the summarization model.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, device, quiet):
+@glossary_option
+def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, device, quiet, glossary):
     """Summarize the transcript in FILE (or standard input) into a quote-attributed brief."""
     from ..summarize import SummaryOptions, summarize
 
     data = read_input(file)
-    options = SummaryOptions(max_points=points, summarize_model=summarize_model, device=device)
     with clean_errors(), StageBar(enabled=not quiet) as bar:
+        options = SummaryOptions(max_points=points, summarize_model=summarize_model, device=device, glossary=glossary)
         summary = summarize(data, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
     write_output(summary.to_json() + "\n" if fmt == "json" else summary.to_markdown(), out)
     if not quiet:

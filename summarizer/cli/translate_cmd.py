@@ -7,7 +7,7 @@ import json
 import click
 
 from ..document import LANGUAGES
-from .common import clean_errors, read_input, write_output
+from .common import clean_errors, glossary_option, read_input, write_output
 from .progress import StageBar
 
 
@@ -26,22 +26,23 @@ from .progress import StageBar
 @click.option("--fp32", is_flag=True, help="Run the model in fp32 on CPU (default: int8 quantized, about 1.7× faster).")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress bar, no warnings.")
-def translate_command(file, source, target, out, fmt, model, beams, fp32, device, quiet):
+@glossary_option
+def translate_command(file, source, target, out, fmt, model, beams, fp32, device, quiet, glossary):
     """Translate the transcript in FILE (or standard input), keeping every speaker label,
     paragraph and line break; nothing is dropped or truncated."""
     from ..parse import parse_transcript
-    from ..translate import TranslateOptions, Translator
+    from ..translate import TranslateOptions, Translator, transcript_names
 
     data = read_input(file)
-    options = TranslateOptions(num_beams=beams, quantize=False if fp32 else None)
     with clean_errors(), StageBar(enabled=not quiet) as bar:
+        options = TranslateOptions(num_beams=beams, quantize=False if fp32 else None, glossary=glossary)
         doc = parse_transcript(data)
         source = doc.language if source == "auto" else source
         target = target or ("en" if source == "es" else "es")
         translator = Translator(source, target, model=model, options=options, device=device)
         if doc.format == "prose":
             # Plain text: translated as it stands, not piece by piece around its quotations.
-            texts, warnings = translator.run([doc.text], bar)
+            texts, warnings = translator.run([doc.text], bar, names=transcript_names(doc))
             text, result = texts[0], {"source_lang": source, "target_lang": target, "text": texts[0],
                                       "warnings": warnings}
         else:

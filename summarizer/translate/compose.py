@@ -26,8 +26,9 @@ class TextTranslator(Protocol):
     source: str
     target: str
 
-    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
-        """``(translations, warnings)``."""
+    def run(self, texts: Sequence[str], progress: Progress | None = None,
+            names: Sequence[str] = ()) -> tuple[list[str], list[str]]:
+        """``(translations, warnings)``; ``names`` are kept as written."""
         ...
 
     @property
@@ -41,7 +42,8 @@ class IdentityTranslator:
     def __init__(self, language: str):
         self.source = self.target = language
 
-    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
+    def run(self, texts: Sequence[str], progress: Progress | None = None,
+            names: Sequence[str] = ()) -> tuple[list[str], list[str]]:
         return list(texts), []
 
     @property

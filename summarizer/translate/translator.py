@@ -6,14 +6,16 @@ interface, the one step that tests replace (`summarizer.testing.FakeGenerator`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..document import Transcript
 from ..errors import UnsupportedLanguageError
 from ..models import GenerationOptions, Generator, get_generator, pick_device, spec_for, supported_pairs
 from ..progress import Progress
+from .glossary import protected_terms, transcript_names
 from .options import TranslateOptions
 from .plan import WORDS_LEVEL, examples, fill_template, flag, output_cap, plan_batches, split_long, text_template
+from .protect import ProtectedTerms, translate_protected
 from .results import TranslatedTranscript, TranslatedTurn
 
 logger = logging.getLogger("summarizer")
@@ -75,7 +77,7 @@ class Translator:
         repeated sentences are translated once); one `TranslatedTranscript` each.
         The pass's warnings go to every document, marked as shared when there are several."""
         texts = [text for doc in docs for text in (doc.text[:doc.header_end], *(t.text for t in doc.turns))]
-        outputs, warnings = self.run(texts, progress)
+        outputs, warnings = self.run(texts, progress, names=transcript_names(*docs))
         if len(docs) > 1:
             warnings = [f"in a pass shared by {len(docs)} documents: {w}" for w in warnings]
         model = self.provenance if self._generator is not None else {}
@@ -90,8 +92,11 @@ class Translator:
                                                 header, model))
         return results
 
-    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
-        """``(translations, warnings)`` for ``texts``: the whole pipeline."""
+    def run(self, texts: Sequence[str], progress: Progress | None = None,
+            names: Sequence[str] = ()) -> tuple[list[str], list[str]]:
+        """``(translations, warnings)`` for ``texts``: the whole pipeline. ``names`` (a
+        transcript's people) are kept as written and the glossary's terms rendered as it
+        says (`protect`); a warning names any term that did not come through."""
         for i, text in enumerate(texts):
             if not isinstance(text, str):
                 raise TypeError(f"translate() takes strings; item {i} is {type(text).__name__}: {text!r:.60}")
@@ -100,7 +105,10 @@ class Translator:
         keys = [[" ".join(s.split()) for s in sentences] for _, sentences in templates]
         unique = list(dict.fromkeys(k for ks in keys for k in ks))
         warnings: list[str] = []
-        translated = self._translate_unique(unique, warnings, progress) if unique else {}
+        terms = ProtectedTerms(protected_terms(self.source, self.target, self.options.glossary, tuple(names),
+                                               self.options.builtin_glossary))
+        translated, lost = translate_protected(unique, terms, lambda batch, first: self._translate_unique(
+            batch, warnings if first else [], progress if first else None, terms.reveal))
         outputs = [fill_template(template, [translated[k] for k in ks]) for (template, _), ks in zip(templates, keys)]
         flagged: dict[str, list[str]] = {}
         for key in unique:
@@ -112,9 +120,14 @@ class Translator:
                     "length": f"have an implausible length (translation/original outside "
                               f"{self.options.flag_ratio[0]}–{self.options.flag_ratio[1]}×)"}[reason]
             warnings.append(f"{len(items)} of {len(unique)} sentences {what}, e.g. {examples(items)}")
+        if lost:
+            warnings.append(terms.warning(lost))
         return outputs, warnings
 
-    def _translate_unique(self, sentences: list[str], warnings: list[str], progress: Progress | None) -> dict[str, str]:
+    def _translate_unique(self, sentences: list[str], warnings: list[str], progress: Progress | None,
+                          shown: Callable[[str], str] = str) -> dict[str, str]:
+        if not sentences:
+            return {}
         generator = self.generator
         limit = min(self.options.max_input_tokens, generator.max_input_tokens)
         lengths = generator.count_tokens(sentences)
@@ -132,7 +145,7 @@ class Translator:
         for level, items in sorted(forced.items()):
             where = "between words" if level == WORDS_LEVEL else "between characters (tokens)"
             warnings.append(f"{len(items)} sentences longer than {limit} tokens had no clause boundary and were "
-                            f"split {where}, e.g. {examples(items, 1)}")
+                            f"split {where}, e.g. {examples([shown(s) for s in items], 1)}")
         known = dict(zip(sentences, lengths))
         inputs = list(dict.fromkeys(p for pieces in pieces_of.values() for p in pieces))
         missing = [p for p in inputs if p not in known]
