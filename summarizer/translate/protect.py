@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 _CODE = "ZX{}Q"
 _CODE_RE = re.compile(r"(?<!\w)z\s*x\s*(\d+)\s*q(?!\w)", re.IGNORECASE)
-_TRACE_RE = re.compile(r"z\s*x\s*\d", re.IGNORECASE)
+_TRACE_RE = re.compile(r"z\s*x", re.IGNORECASE)
 """What is left of a code the model changed (or text a code could be taken for)."""
 
 
