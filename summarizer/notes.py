@@ -68,6 +68,23 @@ def _kind(p: Mapping, lang: str) -> str:
     return f"the input is {what}, not a transcript: {todo}"
 
 
+def _lost_terms(p: Mapping, lang: str) -> str:
+    """"2 protected terms did not come through …: “Sembrando Vida” in 2 sentences, …"."""
+    es = lang == "es"
+    shown = []
+    for term, rendering, count in p["terms"]:
+        name = f"“{term}”" + ((f" (como “{rendering}”)" if es else f" (as “{rendering}”)") if rendering != term else "")
+        shown.append(f"{name} {'en' if es else 'in'} {count} {_plural(count, 'frase' if es else 'sentence', 'frases' if es else 'sentences')}")
+    one = len(p["terms"]) == 1
+    if es:
+        return (f"{len(p['terms'])} {_plural(len(p['terms']), 'término protegido no pasó', 'términos protegidos no pasaron')} "
+                f"por la traducción (el modelo {_plural(len(p['terms']), 'lo', 'los')} quitó o cambió; no se puso nada "
+                "en su lugar): " + ", ".join(shown))
+    return (f"{len(p['terms'])} protected term{'' if one else 's'} did not come through the translation "
+            f"(the model dropped or changed {'it' if one else 'them'}; nothing was put in "
+            f"{'its' if one else 'their'} place): " + ", ".join(shown))
+
+
 def _missing_translation(p: Mapping, lang: str) -> str:
     names = LANGUAGE_NAMES[lang]
     target, source = names[p["target"]], names[p["source"]]
@@ -136,6 +153,7 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
         "{count} de {total} frases tienen una longitud inverosímil (traducción/original fuera de {low}–{high}×), "
         "p. ej. {examples}",
     ),
+    "translate.lost_terms": (lambda p: _lost_terms(p, "en"), lambda p: _lost_terms(p, "es")),
     "translate.split": (
         lambda p: (f"{p['count']} sentences longer than {p['limit']} tokens had no clause boundary and were split "
                    f"{'between words' if p['where'] == 'words' else 'between characters (tokens)'}, "

@@ -315,7 +315,8 @@ class FakeTranslator:
     def __init__(self, source: str, target: str, calls: list):
         self.source, self.target, self.calls = source, target, calls
 
-    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
+    def run(self, texts: Sequence[str], progress: Progress | None = None,
+            names: Sequence[str] = ()) -> tuple[list[str], list[str]]:
         self.calls.append((list(texts), self.source, self.target))
         return [f"[{self.source}>{self.target}] {t}" for t in texts], []
 

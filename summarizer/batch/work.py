@@ -32,7 +32,7 @@ from ..models import TASKS, Generator
 from ..parse import parse_transcript
 from ..progress import DocProgress, Progress
 from ..summarize import Summarizer, SummaryOptions
-from ..translate import TranslatedTranscript, Translator
+from ..translate import TranslatedTranscript, TranslateOptions, Translator
 
 log = logging.getLogger("summarizer")
 
@@ -285,8 +285,9 @@ def _summarize(data: str | bytes, settings: BatchSettings, progress: Progress | 
     if generators is None:
         summarizer = Summarizer(options)
     else:
+        translate = TranslateOptions(glossary=options.glossary)
         summarizer = Summarizer(options, generator=generators("summarize", None, None),
-                                translators=lambda s, t: _translator(s, t, None, generators))
+                                translators=lambda s, t: _translator(s, t, translate, generators))
     summary = summarizer.summarize(doc, target=settings.target, progress=progress)
     content = summary.to_json() if settings.format == "json" else summary.to_markdown()
     if not content.endswith("\n"):

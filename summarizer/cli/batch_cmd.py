@@ -10,7 +10,7 @@ import click
 
 from ..document import LANGUAGES
 from ..summarize.options import MODES
-from .common import clean_errors, emit
+from .common import clean_errors, emit, glossary_option
 from .progress import JobBar
 
 log = logging.getLogger("summarizer")
@@ -39,6 +39,7 @@ def _common(function):
         click.option("--quiet", "-q", is_flag=True, help="No progress bar: only failures and the closing line (for logs)."),
         click.option("--verbose", "-v", is_flag=True,
                      help="Also log what happens to each document; warnings are in the manifest either way."),
+        glossary_option,
     ]
     for option in reversed(options):
         function = option(function)
@@ -56,11 +57,14 @@ def batch_group():
               help="Language of the inputs; auto: each transcript's own.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True,
               help="txt: the translated transcript in its own layout, labels kept; json: with details.")
-def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, source, fmt):
+def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, glossary, source, fmt):
     """Translate every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
+    from ..translate import TranslateOptions
 
-    settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes)
+    with clean_errors():  # without --glossary, no options: the settings (and their hash) stay as they were
+        options = TranslateOptions(glossary=glossary) if glossary else None
+    settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes, options=options)
     _run(inputs, out_dir, settings, workers, force, quiet, verbose)
 
 
@@ -71,11 +75,15 @@ def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
 @click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when its models are available; extractive needs no summarization model.")
-def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, fmt, quotes, mode):
+def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, glossary, fmt, quotes, mode):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
+    from ..summarize import SummaryOptions
 
-    settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes)
+    with clean_errors():
+        options = SummaryOptions(glossary=glossary) if glossary else None
+    settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes,
+                             options=options)
     _run(inputs, out_dir, settings, workers, force, quiet, verbose)
 
 

@@ -62,6 +62,14 @@ def write_output(text: str, out: str | None) -> None:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
+def glossary_option(function):
+    """``--glossary FILE.tsv``: the user's glossary, over the built-in one."""
+    return click.option(
+        "--glossary", "glossary", type=click.Path(dir_okay=False), default=None, metavar="FILE.tsv",
+        help="Terms to keep or render as given, over the built-in glossary: one a line, "
+             "source term, tab, target term, optionally tab and a pair (es-en).")(function)
+
+
 def emit(text: str) -> None:
     """``text`` on standard output (a newline added if missing), flushed: a closed or
     full standard output is a clean error; a reader that left ends the command quietly."""

@@ -7,7 +7,7 @@ import json
 import click
 
 from ..document import LANGUAGES
-from .common import MAX_BYTES_HELP, clean_errors, read_input, write_output
+from .common import MAX_BYTES_HELP, clean_errors, glossary_option, read_input, write_output
 from .progress import StageBar
 
 
@@ -27,21 +27,22 @@ from .progress import StageBar
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
 @click.option("--quiet", is_flag=True, help="No progress bar, no warnings.")
-def translate_command(file, source, target, out, fmt, model, beams, fp32, device, max_bytes, quiet):
+@glossary_option
+def translate_command(file, source, target, out, fmt, model, beams, fp32, device, max_bytes, quiet, glossary):
     """Translate the transcript in FILE (or standard input), keeping every speaker label,
     paragraph and line break; nothing is dropped or truncated."""
     from ..parse import parse_transcript
-    from ..translate import TranslateOptions, Translator
+    from ..translate import TranslateOptions, Translator, transcript_names
 
-    options = TranslateOptions(num_beams=beams, quantize=False if fp32 else None)
     with clean_errors(), StageBar(enabled=not quiet) as bar:
+        options = TranslateOptions(num_beams=beams, quantize=False if fp32 else None, glossary=glossary)
         doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
         source = doc.language if source == "auto" else source
         target = target or ("en" if source == "es" else "es")
         translator = Translator(source, target, model=model, options=options, device=device)
         if doc.format == "prose":
             # Plain text: translated as it stands, not piece by piece around its quotations.
-            texts, notes = translator.run([doc.text], bar)
+            texts, notes = translator.run([doc.text], bar, names=transcript_names(doc))
             warnings = list(doc.warnings) + notes
             text, result = texts[0], {"source_lang": source, "target_lang": target, "text": texts[0],
                                       "warnings": warnings}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..notes import Note
 from ..progress import Progress, Stopwatch
 from ..select import Selection
-from ..translate import Translators
+from ..translate import Translators, transcript_names
 
 
 @dataclass
@@ -35,13 +35,13 @@ class Draft:
 
     def translate(self, texts: Sequence[str], source: str | None = None, target: str | None = None,
                   progress: Progress | None = None) -> list[str]:
-        """``texts`` from ``source`` into ``target`` (default: the brief's pair); the
-        translator's warnings join the brief's."""
+        """``texts`` from ``source`` into ``target`` (default: the brief's pair), the
+        transcript's names kept as written; the translator's warnings join the brief's."""
         translator = self.translators(source or self.source, target or self.target)
         if not texts or translator.source == translator.target:
             return list(texts)
         with self.clock.time("translate"):
-            outputs, notes = translator.run(list(texts), progress)
+            outputs, notes = translator.run(list(texts), progress, names=transcript_names(self.selection.doc))
         self.warnings.extend(Note("translate.pair", source=translator.source, target=translator.target, note=Note.of(n))
                              for n in notes)
         return outputs

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..errors import OptionError
 from ..models import GenerationOptions
+from ..translate.glossary import Glossary, as_glossary
 
 MODES = ("auto", "abstractive", "extractive")
 """auto: abstractive when its models are available, else extractive."""
@@ -27,6 +28,8 @@ class SummaryOptions:
         summarize_model, es_en_model, en_es_model: hub ids or folders; None = default.
         point: generation settings of a topic line; lead: of the lead.
         device: "auto", "cpu" or "cuda".
+        glossary: the user's glossary for every translation of the brief (a TSV file's
+            path, a mapping or a `Glossary`; see `TranslateOptions.glossary`).
     """
 
     quotes: int = 5
@@ -39,8 +42,10 @@ class SummaryOptions:
     point: GenerationOptions = field(default=POINT)
     lead: GenerationOptions = field(default=LEAD)
     device: str = "auto"
+    glossary: Glossary | None = None
 
     def __post_init__(self):
+        object.__setattr__(self, "glossary", as_glossary(self.glossary))
         if self.mode not in MODES:
             raise OptionError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if self.quotes < 0 or self.max_points < 1 or self.key_sentences < 1:

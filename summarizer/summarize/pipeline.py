@@ -19,7 +19,7 @@ from ..output import Line, Summary
 from ..parse import parse_transcript
 from ..progress import Progress, Stopwatch, silent
 from ..select import select
-from ..translate import Translators
+from ..translate import TranslateOptions, Translators
 from ..translate.compose import TranslatorFactory
 from .abstractive import abstractive_lines
 from .compose import attach_quotes, participants
@@ -44,6 +44,7 @@ class Summarizer:
                  generator: Generator | None = None, available: Available | None = None):
         self.options = options or SummaryOptions()
         self.translators = Translators(translators, models=self.options.translation_models(),
+                                       options=TranslateOptions(glossary=self.options.glossary),
                                        device=self.options.device)
         self._generator = generator
         self._available = available

@@ -2,9 +2,9 @@
 dropping any.
 
 `plan` (the pure steps: templates, splitting, batching, flags) → `translator` (the
-`Translator`, whose model runs behind the `Generator` interface) → `results` (a
-transcript translated turn by turn); `compose` makes same-language and pivot
-translation cases of their own. `translate()` is the one-call facade.
+`Translator`, whose model runs behind the `Generator` interface, its terms kept by
+`glossary` and `protect`) → `results` (a transcript translated turn by turn); `compose`
+makes same-language and pivot translation cases of their own. `translate()` is the one-call facade.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..document import Transcript
 from ..progress import Progress
 from .compose import IdentityTranslator, Pivot, Translators
+from .glossary import Glossary, read_glossary, transcript_names
 from .options import TranslateOptions
 from .plan import WORDS_LEVEL, fill_template, flag, output_cap, plan_batches, split_long, text_template
 from .results import TranslatedTranscript, TranslatedTurn
@@ -40,4 +41,4 @@ def translate(x: str | list[str] | Transcript, source: str = "es", target: str =
 
 __all__ = ["translate", "Translator", "TranslateOptions", "TranslatedTranscript", "TranslatedTurn",
            "IdentityTranslator", "Translators", "Pivot", "plan_batches", "split_long", "text_template",
-           "fill_template", "flag", "output_cap", "WORDS_LEVEL"]
+           "fill_template", "flag", "output_cap", "WORDS_LEVEL", "Glossary", "read_glossary", "transcript_names"]

@@ -26,9 +26,10 @@ class TextTranslator(Protocol):
     source: str
     target: str
 
-    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
-        """``(translations, warnings)``; warnings that are `summarizer.notes.Note`s are
-        said in the brief's language, other strings as they are."""
+    def run(self, texts: Sequence[str], progress: Progress | None = None,
+            names: Sequence[str] = ()) -> tuple[list[str], list[str]]:
+        """``(translations, warnings)``; ``names`` are kept as written; warnings that are
+        `summarizer.notes.Note`s are said in the brief's language, other strings as they are."""
         ...
 
     @property
@@ -42,7 +43,8 @@ class IdentityTranslator:
     def __init__(self, language: str):
         self.source = self.target = language
 
-    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[str]]:
+    def run(self, texts: Sequence[str], progress: Progress | None = None,
+            names: Sequence[str] = ()) -> tuple[list[str], list[str]]:
         return list(texts), []
 
     @property

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .glossary import Glossary, as_glossary
+
 
 @dataclass(frozen=True)
 class TranslateOptions:
@@ -24,6 +26,11 @@ class TranslateOptions:
             for CPU (about 1.7× as fast, benchmarks/translate_speed.py; translations differ slightly), off on a GPU.
         flag_ratio: translations whose length (characters) over the original's falls
             outside this range are reported as implausible.
+        glossary: the user's glossary, over the built-in one: a path to a TSV file, a
+            mapping of term → rendering (for every pair), or a `Glossary`; kept as a
+            `Glossary` (see `summarizer.translate.glossary`).
+        builtin_glossary: whether the package's own glossary applies (names, programmes
+            and institutions of the conferences); the transcript's names are kept either way.
     """
 
     num_beams: int = 1
@@ -36,8 +43,11 @@ class TranslateOptions:
     no_repeat_ngram_size: int = 4
     quantize: bool | None = None
     flag_ratio: tuple[float, float] = (0.35, 3.0)
+    glossary: Glossary | None = None
+    builtin_glossary: bool = True
 
     def __post_init__(self):
+        object.__setattr__(self, "glossary", as_glossary(self.glossary))
         if self.num_beams < 1 or self.max_batch_size < 1 or self.batch_tokens < 1:
             raise ValueError("num_beams, max_batch_size and batch_tokens must be at least 1")
         if self.max_input_tokens < 8:

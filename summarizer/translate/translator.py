@@ -6,15 +6,17 @@ interface, the one step that tests replace (`summarizer.testing.FakeGenerator`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..document import Transcript
 from ..errors import UnsupportedLanguageError
 from ..notes import Note
 from ..models import GenerationOptions, Generator, get_generator, pick_device, spec_for, supported_pairs
 from ..progress import Progress
+from .glossary import protected_terms, transcript_names
 from .options import TranslateOptions
 from .plan import WORDS_LEVEL, examples, fill_template, flag, output_cap, plan_batches, split_long, text_template
+from .protect import ProtectedTerms, translate_protected
 from .results import TranslatedTranscript, TranslatedTurn
 
 logger = logging.getLogger("summarizer")
@@ -76,7 +78,7 @@ class Translator:
         repeated sentences are translated once); one `TranslatedTranscript` each.
         The pass's warnings go to every document, marked as shared when there are several."""
         texts = [text for doc in docs for text in (doc.text[:doc.header_end], *(t.text for t in doc.turns))]
-        outputs, warnings = self.run(texts, progress)
+        outputs, warnings = self.run(texts, progress, names=transcript_names(*docs))
         if len(docs) > 1:
             warnings = [Note("translate.shared", documents=len(docs), note=w) for w in warnings]
         model = self.provenance if self._generator is not None else {}
@@ -91,8 +93,11 @@ class Translator:
                                                 header, model))
         return results
 
-    def run(self, texts: Sequence[str], progress: Progress | None = None) -> tuple[list[str], list[Note]]:
-        """``(translations, warnings)`` for ``texts``: the whole pipeline; warnings are `Note`s."""
+    def run(self, texts: Sequence[str], progress: Progress | None = None,
+            names: Sequence[str] = ()) -> tuple[list[str], list[Note]]:
+        """``(translations, warnings)`` for ``texts``: the whole pipeline; warnings are `Note`s.
+        ``names`` (a transcript's people) are kept as written and the glossary's terms
+        rendered as it says (`protect`); a warning names any term that did not come through."""
         for i, text in enumerate(texts):
             if not isinstance(text, str):
                 raise TypeError(f"translate() takes strings; item {i} is {type(text).__name__}: {text!r:.60}")
@@ -101,7 +106,10 @@ class Translator:
         keys = [[" ".join(s.split()) for s in sentences] for _, sentences in templates]
         unique = list(dict.fromkeys(k for ks in keys for k in ks))
         warnings: list[Note] = []
-        translated = self._translate_unique(unique, warnings, progress) if unique else {}
+        terms = ProtectedTerms(protected_terms(self.source, self.target, self.options.glossary, tuple(names),
+                                               self.options.builtin_glossary))
+        translated, lost = translate_protected(unique, terms, lambda batch, first: self._translate_unique(
+            batch, warnings if first else [], progress if first else None, terms.reveal))
         outputs = [fill_template(template, [translated[k] for k in ks]) for (template, _), ks in zip(templates, keys)]
         flagged: dict[str, list[str]] = {}
         for key in unique:
@@ -112,9 +120,14 @@ class Translator:
         for reason, items in flagged.items():
             warnings.append(Note(f"translate.{reason}", count=len(items), total=len(unique), examples=examples(items),
                                  low=low, high=high))
+        if lost:
+            warnings.append(terms.warning(lost))
         return outputs, warnings
 
-    def _translate_unique(self, sentences: list[str], warnings: list[Note], progress: Progress | None) -> dict[str, str]:
+    def _translate_unique(self, sentences: list[str], warnings: list[Note], progress: Progress | None,
+                          shown: Callable[[str], str] = str) -> dict[str, str]:
+        if not sentences:
+            return {}
         generator = self.generator
         limit = min(self.options.max_input_tokens, generator.max_input_tokens)
         lengths = generator.count_tokens(sentences)
@@ -130,7 +143,8 @@ class Translator:
             if level is not None:
                 forced.setdefault(level, []).append(sentence)
         for level, items in sorted(forced.items()):
-            warnings.append(Note("translate.split", count=len(items), limit=limit, examples=examples(items, 1),
+            warnings.append(Note("translate.split", count=len(items), limit=limit,
+                                 examples=examples([shown(s) for s in items], 1),
                                  where="words" if level == WORDS_LEVEL else "tokens"))
         known = dict(zip(sentences, lengths))
         inputs = list(dict.fromkeys(p for pieces in pieces_of.values() for p in pieces))

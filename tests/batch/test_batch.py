@@ -268,7 +268,9 @@ def test_jsonl_in_jsonl_out(fake_models, tmp_path):
                        "batch.jsonl#vacío": "failed", "batch.jsonl#line-5": "failed"}
     lines = [json.loads(line) for line in (out / "batch.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == ["2023-12-28", 2, "a/b c", "vacío", None]
-    assert lines[0]["text"] == WEB.upper() and lines[1]["text"] == small_transcript(2).upper()
+    assert lines[1]["text"] == small_transcript(2).upper()
+    # The fake model upper-cases each sentence; the transcript's protected names come out as written.
+    assert lines[0]["text"].upper() == WEB.upper() and "Andrés Manuel López Obrador" in lines[0]["text"]
     assert "error" in lines[3] and lines[4]["line"] == 5
     assert (out / "batch" / "2023-12-28.txt").is_file()
     assert (out / "batch" / f"{safe_name('a/b c')}.txt").is_file() and "/" not in safe_name("a/b c")
