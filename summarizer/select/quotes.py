@@ -17,22 +17,12 @@ from dataclasses import dataclass, replace
 from ..document import Quote, Transcript, Turn
 from ..parse import parse_transcript
 from ..parse.sentences import paragraph_spans, sentence_spans
+from .words import content_words
 
 
 # ------------------------------------------------------------ vocabularies
 
-STOPWORDS = frozenset("""
-a al algo algún alguna algunas alguno algunos ante antes aquí así aun aún cada como con contra
-cual cuales cuando de del desde donde dos el él ella ellas ellos en entre era es esa esas ese eso
-esos esta está están estas este esto estos fue fueron ha había han has hasta hay la las le les lo
-los más me mi mis mucho muy nada ni no nos nosotros o os otra otras otro otros para pero poco por
-porque qué que quien quienes se sea ser si sí sin sobre son su sus también tan tanto te tiene
-tienen todo todos tu tus un una uno unos usted ustedes va van vamos y ya yo eso bueno entonces
-pues este esta estoy estamos tenemos hemos hacer hace hizo decir dijo digo dice ver vez veces
-creo ahí allá acá ahora hoy ayer mañana bien mal sea fue aquí luego todavía además incluso
-the of and to in is that it for on was with as be by this are at from have has not but they we
-you he she his her their our an or were been which there
-""".split())
+
 
 _GREETING_RE = re.compile(
     r"^(?:muy\s+)?(?:buen(?:os|as)?\s+(?:días|tardes|noches)|gracias|muchas gracias|adelante|a ver|sí|no|bueno|"
@@ -144,10 +134,6 @@ def candidate_sentences(doc: Transcript) -> list[_Sentence]:
     return result
 
 
-def _content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-záéíóúñü]{4,}", text.lower()) if w not in STOPWORDS]
-
-
 def _score(text: str, doc_weights: Counter, press_weights: Counter) -> tuple[float, list[str]]:
     words = text.split()
     n = len(words)
@@ -193,7 +179,7 @@ def _score(text: str, doc_weights: Counter, press_weights: Counter) -> tuple[flo
     if text.rstrip().endswith("?"):
         score -= 1.0
     # Topic: how central the sentence's words are to the whole conference.
-    content = _content_words(text)
+    content = content_words(text)
     if content:
         centrality = sum(math.log1p(doc_weights[w]) for w in set(content)) / (len(set(content)) ** 0.5)
         score += 0.6 * centrality
@@ -213,14 +199,14 @@ def _press_weights(doc: Transcript) -> Counter:
     weights = Counter()
     for turn in doc.turns:
         if turn.speaker.is_press:
-            weights.update(set(_content_words(turn.text)))
+            weights.update(set(content_words(turn.text)))
     return weights
 
 
 def _doc_weights(sentences: list[_Sentence], doc: Transcript) -> Counter:
     weights = Counter()
     for s in sentences:
-        weights.update(set(_content_words(doc.text[s.start:s.end])))
+        weights.update(set(content_words(doc.text[s.start:s.end])))
     # Words said in nearly every answer are not topical.
     cutoff = max(3, len(sentences) // 8)
     return Counter({w: c for w, c in weights.items() if 2 <= c <= cutoff})
@@ -308,7 +294,7 @@ def _select(candidates: list[Quote], k: int, max_per_exchange: int) -> list[Quot
                 continue
             if any(quote.start < c.end and c.start < quote.end for c in chosen):
                 continue
-            words = set(_content_words(quote.original))
+            words = set(content_words(quote.original))
             overlap = max((len(words & w) / max(1, len(words | w)) for w in chosen_words), default=0.0)
             value = quote.score - 1.5 * per_exchange[quote.exchange] - 4.0 * overlap
             if value > best_value:
@@ -316,7 +302,7 @@ def _select(candidates: list[Quote], k: int, max_per_exchange: int) -> list[Quot
         if best is None:
             break
         chosen.append(best)
-        chosen_words.append(set(_content_words(best.original)))
+        chosen_words.append(set(content_words(best.original)))
         per_exchange[best.exchange] += 1
         pool.remove(best)
     return chosen

@@ -1,7 +1,9 @@
-"""Select what a brief covers: the salient exchanges (topics), their key
+"""Select what a brief covers: the salient subject segments (topics), their key
 sentences, and for each the sentence that can stand as the topic's line.
 
-Pure functions over a `Transcript`: no model is involved.
+A topic is one `Segment`: its line, its key sentences and its quote all come from
+that segment, and no two topics share one. Pure functions over a `Transcript`: no
+model is involved.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..document import Quote, Speaker, Transcript
+from ..document import Quote, Segment, Speaker, Transcript
 from .quotes import candidate_sentences, ranked_quotes, score_sentence, sentence_context
+from .segments import segments as find_segments
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class KeySentence:
     turn: int
     exchange: int
     score: float
+    segment: int = -1
 
     @property
     def words(self) -> int:
@@ -33,17 +37,23 @@ class KeySentence:
 
 @dataclass(frozen=True)
 class Topic:
-    """A salient exchange: its key sentences (in order) and its best line."""
+    """A salient segment: its key sentences (in order), its best line, the question it answers."""
 
-    exchange: int
+    segment: Segment
     sentences: tuple[KeySentence, ...]
     line: KeySentence
     salience: float
     question: str | None = None
 
+    @property
+    def exchange(self) -> int:
+        return self.segment.exchange
 
-def key_sentences(doc: Transcript) -> list[KeySentence]:
-    """Every usable sentence of an official's turn, scored."""
+
+def key_sentences(doc: Transcript, segments: list[Segment] | None = None) -> list[KeySentence]:
+    """Every usable sentence of an official's turn, scored, with its segment."""
+    segments = find_segments(doc) if segments is None else segments
+    segment_of = {span: seg.index for seg in segments for span in seg.sentences}
     context = sentence_context(doc)
     result = []
     for s in candidate_sentences(doc):
@@ -51,7 +61,8 @@ def key_sentences(doc: Transcript) -> list[KeySentence]:
             continue
         text = doc.text[s.start:s.end]
         score, _ = score_sentence(text, context)
-        result.append(KeySentence(s.start, s.end, text, s.turn.speaker, s.turn.index, s.exchange, score))
+        result.append(KeySentence(s.start, s.end, text, s.turn.speaker, s.turn.index, s.exchange, score,
+                                  segment_of.get((s.start, s.end), -1)))
     return result
 
 
@@ -59,35 +70,29 @@ def _readable(sentence: KeySentence) -> bool:
     return 8 <= sentence.words <= 50 and not sentence.text.rstrip().endswith("?")
 
 
-def _question(doc: Transcript, exchange_index: int) -> str | None:
-    exchange = doc.exchanges[exchange_index]
-    for turn in exchange.turns:
-        if turn.speaker.is_press:
-            return turn.text
-    return None
-
-
-def select_topics(doc: Transcript, max_topics: int = 6, per_topic: int = 4, min_words: int = 30) -> list[Topic]:
-    """The ``max_topics`` most salient exchanges, in the order of the conference."""
-    by_exchange: dict[int, list[KeySentence]] = {}
-    for sentence in key_sentences(doc):
-        by_exchange.setdefault(sentence.exchange, []).append(sentence)
+def select_topics(doc: Transcript, max_topics: int = 6, per_topic: int = 4, min_words: int = 30,
+                  segments: list[Segment] | None = None) -> list[Topic]:
+    """The ``max_topics`` most salient segments, in the order of the conference."""
+    segments = find_segments(doc) if segments is None else segments
+    by_segment: dict[int, list[KeySentence]] = {}
+    for sentence in key_sentences(doc, segments):
+        if sentence.segment >= 0:
+            by_segment.setdefault(sentence.segment, []).append(sentence)
     topics = []
-    for index, sentences in by_exchange.items():
+    for index, sentences in by_segment.items():
         words = sum(s.words for s in sentences)
         if words < min_words:
             continue
         ranked = sorted(sentences, key=lambda s: -s.score)
-        top = ranked[: max(1, per_topic)]
         salience = sum(s.score for s in ranked[:3]) / min(3, len(ranked)) + math.log(words)
         readable = [s for s in ranked if _readable(s)]
         line = readable[0] if readable else ranked[0]
-        chosen = sorted(set(top) | {line}, key=lambda s: s.start)
-        question = _question(doc, index) if index < len(doc.exchanges) else None
-        topics.append(Topic(index, tuple(chosen), line, round(salience, 3), question))
+        chosen = sorted(set(ranked[: max(1, per_topic)]) | {line}, key=lambda s: s.start)
+        segment = segments[index]
+        question = doc.text[segment.question[0]:segment.question[1]] if segment.question else None
+        topics.append(Topic(segment, tuple(chosen), line, round(salience, 3), question))
     topics.sort(key=lambda t: -t.salience)
-    chosen_topics = _distinct(topics, max_topics)
-    return sorted(chosen_topics, key=lambda t: t.exchange)
+    return sorted(_distinct(topics, max_topics), key=lambda t: t.segment.index)
 
 
 def _distinct(topics: list[Topic], limit: int) -> list[Topic]:
@@ -129,10 +134,11 @@ def _best_unused(topics: list[Topic], used: set[tuple[int, int]], readable_only:
 
 
 def point_quote(doc: Transcript, topic: Topic, avoid: list[tuple[int, int]], ranked: list[Quote] | None = None) -> Quote | None:
-    """The best quote of a topic's exchange that overlaps none of ``avoid``."""
+    """The best quote inside the topic's segment that overlaps none of ``avoid``; None
+    rather than a quote about another subject."""
     ranked = ranked if ranked is not None else ranked_quotes(doc)
     for quote in ranked:
-        if quote.exchange != topic.exchange:
+        if not topic.segment.holds(quote.start, quote.end):
             continue
         if any(quote.start < e and s < quote.end for s, e in avoid):
             continue

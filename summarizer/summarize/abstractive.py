@@ -39,7 +39,8 @@ def abstractive_lines(draft: Draft, generator: Generator, options: SummaryOption
     lines = []
     for topic, text, eng in zip(topics, generated, english):
         sources = [s.text for s in topic.sentences] + eng
-        line = Line(text, topic.exchange, tuple((s.start, s.end) for s in topic.sentences), generated=True)
+        line = Line(text, topic.exchange, tuple((s.start, s.end) for s in topic.sentences), generated=True,
+                    segment=topic.segment.index)
         lines.append(guard(line, sources, topic.line, draft))
     return lines, _lead(draft, topics, lead_text, [s for eng in english for s in eng])
 

@@ -14,7 +14,7 @@ from .figures import unsupported_figures
 def chosen_line(sentence: KeySentence, text: str, exchange: int) -> Line:
     """A line that is ``sentence`` of the transcript (``text``: in the brief's language)."""
     return Line(text, exchange, ((sentence.start, sentence.end),), generated=False, original=sentence.text,
-                start=sentence.start, end=sentence.end, speaker=sentence.speaker)
+                start=sentence.start, end=sentence.end, speaker=sentence.speaker, segment=sentence.segment)
 
 
 def format_figure(value) -> str:
@@ -33,4 +33,4 @@ def guard(line: Line, sources: list[str], fallback: KeySentence, draft: Draft) -
     reason = f"figure(s) {figures} in the generated line are not in its source sentences"
     text = draft.translate([fallback.text])[0]
     draft.warnings.append(f"topic {line.exchange}: {reason}; replaced by the speaker's own sentence")
-    return replace(chosen_line(fallback, text, line.exchange), guard=f"{reason}: {line.text!r}")
+    return replace(chosen_line(fallback, text, line.exchange), guard=f"{reason}: {line.text!r}", segment=line.segment)

@@ -100,7 +100,7 @@ class Summarizer:
                 lead=lead.text, points=tuple(points), quotes=tuple(quotes), speakers=participants(doc),
                 source_lang=doc.language, target_lang=draft.target, mode=choice.mode,
                 mode_reason=choice.reason(draft.target), lead_line=lead, title=doc.title, date=doc.date,
-                warnings=tuple(notes) + tuple(draft.warnings) + doc.warnings,
+                warnings=tuple(notes) + tuple(draft.warnings) + doc.warnings, segments=draft.selection.segments,
             )
         draft.report("compose", 1, 1)
         return replace(summary, provenance=self._provenance(choice.mode, draft))
