@@ -88,9 +88,9 @@ def build_table(stats: dict, min_df: int = 10, min_count: int = 10) -> dict:
 def write_table(table: dict, path: str | os.PathLike) -> None:
     """Write a table from `build_table` as gzip TSV: ``word  idf  usual_1 … usual_n``."""
     presidents = sorted(table["usual"])
+    tokens = "\t".join(f"{p}={table['tokens'][p]}" for p in presidents)
     lines = [f"#documents\t{table['documents']}", f"#min_df\t{table['min_df']}",
-             f"#min_count\t{table['min_count']}", "#tokens\t" + "\t".join(f"{p}={table['tokens'][p]}" for p in presidents),
-             "#columns\tword\tidf\t" + "\t".join(presidents)]
+             f"#min_count\t{table['min_count']}", f"#tokens\t{tokens}", "#columns\tword\tidf\t" + "\t".join(presidents)]
     words = sorted(set(table["idf"]).union(*table["usual"].values()))
     for w in words:
         cells = [str(table["idf"].get(w, ""))] + [str(table["usual"][p].get(w, "")) for p in presidents]

@@ -88,6 +88,23 @@ def segments(doc: Transcript, idf: IdfFunction | None = None) -> list[Segment]:
     return result
 
 
+def segment_at(found: Sequence[Segment], offset: int) -> Segment | None:
+    """The segment of ``found`` (in order) whose stretch holds ``offset``, else None."""
+    return segment_finder(found)(offset)
+
+
+def segment_finder(found: Sequence[Segment]) -> Callable[[int], Segment | None]:
+    """``find(offset)`` → the segment of ``found`` (in order) holding ``offset``, else None;
+    for many lookups (the starts are listed once)."""
+    starts = [s.start for s in found]
+
+    def find(offset: int) -> Segment | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        return found[i] if i >= 0 and offset < found[i].end else None
+
+    return find
+
+
 # ---------------------------------------------------------------- blocks
 
 
@@ -125,7 +142,7 @@ def _merge_follow_ups(blocks: list[_Block], idf: IdfFunction) -> list[_Block]:
         previous = merged[-1] if merged else None
         if (previous is not None and previous.exchange == block.exchange and previous.question is not None
                 and not block.sentences[0].cue
-                and _cosine(_bag(previous.sentences[-2 * WINDOW:]), _bag(block.sentences[:2 * WINDOW]), idf)
+                and cosine(_bag(previous.sentences[-2 * WINDOW:]), _bag(block.sentences[:2 * WINDOW]), idf)
                 >= MERGE_SIMILARITY):
             previous.sentences.extend(block.sentences)
         else:
@@ -184,10 +201,15 @@ def _vector(words: Counter, idf: IdfFunction) -> dict[str, float]:
     return vector
 
 
-def _cosine(a: Counter, b: Counter, idf: IdfFunction) -> float:
+def cosine(a: Counter, b: Counter, idf: IdfFunction) -> float:
     """Cosine similarity of two bags of words as `_vector`s."""
-    va, vb = _vector(a, idf), _vector(b, idf)
-    dot = sum(weight * vb[stem] for stem, weight in va.items() if stem in vb)
+    return _cosine_vectors(_vector(a, idf), _vector(b, idf))
+
+
+def _cosine_vectors(va: dict[str, float], vb: dict[str, float]) -> float:
+    if len(va) > len(vb):
+        va, vb = vb, va
+    dot = sum(weight * vb.get(stem, 0.0) for stem, weight in va.items())
     norm = math.sqrt(sum(w * w for w in va.values())) * math.sqrt(sum(w * w for w in vb.values()))
     return dot / norm if norm else 0.0
 
@@ -195,19 +217,35 @@ def _cosine(a: Counter, b: Counter, idf: IdfFunction) -> float:
 def gap_scores(sentences: Sequence[_Sentence], idf: IdfFunction) -> list[float]:
     """Similarity across each gap ``g`` (between sentence ``g - 1`` and ``g``), g = 1 … n-1.
 
-    Sliding sums keep it linear: each window's bag is updated, not rebuilt."""
+    Each sentence's vector is computed once and the windows slide (a sentence's weights
+    added on one side, taken off the other), so the whole is linear in the block."""
+    vectors = [_vector(s.words, idf) for s in sentences]
     n = len(sentences)
     scores = []
-    left, right = Counter(), _bag(sentences[:WINDOW])
+    left: dict[str, float] = {}
+    right: dict[str, float] = {}
+    for vector in vectors[:WINDOW]:
+        _move(vector, right, +1)
     for g in range(1, n):
-        left.update(sentences[g - 1].words)
+        _move(vectors[g - 1], left, +1)
         if g - 1 - WINDOW >= 0:
-            left.subtract(sentences[g - 1 - WINDOW].words)
-        right.subtract(sentences[g - 1].words)
+            _move(vectors[g - 1 - WINDOW], left, -1)
+        _move(vectors[g - 1], right, -1)
         if g - 1 + WINDOW < n:
-            right.update(sentences[g - 1 + WINDOW].words)
-        scores.append(_cosine(+left, +right, idf))
+            _move(vectors[g - 1 + WINDOW], right, +1)
+        scores.append(_cosine_vectors(left, right))
     return scores
+
+
+def _move(vector: dict[str, float], window: dict[str, float], sign: int) -> None:
+    """Add (``sign`` +1) or take (-1) a sentence's weights to or from a window, dropping the
+    stems that fall back to zero, so that a window holds only its own sentences' words."""
+    for stem, weight in vector.items():
+        left = window.get(stem, 0.0) + sign * weight
+        if left > 1e-9:
+            window[stem] = left
+        else:
+            window.pop(stem, None)
 
 
 def depth_scores(scores: Sequence[float], reach: int = 3 * WINDOW) -> list[float]:
