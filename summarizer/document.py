@@ -5,6 +5,7 @@ of the package, and every stage depends on it.
 * `Turn` — one speaker's uninterrupted speech, with offsets into the text;
 * `Exchange` — the opening remarks, or one question → answer block;
 * `Transcript` — the whole parse;
+* `Segment` — one subject: consecutive sentences about one thing;
 * `Quote` — a verbatim span of the transcript, attributed to who said it.
 
 Offsets are character offsets into `Transcript.text`, the decoded input:
@@ -160,6 +161,38 @@ class Transcript:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """One subject of the conference: consecutive sentences about one thing.
+
+    Attributes:
+        index: position among the transcript's segments.
+        start, end: offsets of its first sentence's start and last sentence's end; a
+            reporter's follow-up inside that stretch belongs to the segment's exchange.
+        exchange: the exchange it lies in.
+        turns: indices of the turns whose sentences it holds.
+        sentences: ``(start, end)`` of its sentences (quotable speakers' only).
+        speakers: who speaks in it, in order of appearance.
+        question: ``(start, end)`` of the reporter's turn it answers, None for remarks or
+            a later part of one answer.
+        label: 2–4 distinctive words, for people scanning.
+    """
+
+    index: int
+    start: int
+    end: int
+    exchange: int
+    turns: tuple[int, ...]
+    sentences: tuple[tuple[int, int], ...]
+    speakers: tuple[Speaker, ...]
+    question: tuple[int, int] | None = None
+    label: tuple[str, ...] = ()
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether the span ``start:end`` lies inside this segment."""
+        return self.start <= start and end <= self.end
+
+
+@dataclass(frozen=True)
 class Quote:
     """A verbatim span of the transcript, attributed to who said it.
 
@@ -184,4 +217,4 @@ class Quote:
     reasons: tuple[str, ...] = field(default=())
 
 
-__all__ = ["LANGUAGES", "Kind", "QUOTABLE_KINDS", "Speaker", "Turn", "Exchange", "Transcript", "Quote"]
+__all__ = ["LANGUAGES", "Kind", "QUOTABLE_KINDS", "Speaker", "Turn", "Exchange", "Transcript", "Segment", "Quote"]

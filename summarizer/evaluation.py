@@ -3,13 +3,18 @@
 * turn agreement of a parse with a reference segmentation (`gold_misses`);
 * quote selection against what journalists printed (`recall_at_k`, `turn_at_k`): a
   printed span is found when one of the selected spans overlaps it by at least one
-  character; its turn is found when a selected span lies in the turn that holds it.
+  character; its turn is found when a selected span lies in the turn that holds it;
+* a development set of such spans (`load_quote_set`: a folder of articles whose quotes are
+  aligned to transcript spans, as ``quotes-dev``), pooled per conference.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from .document import Transcript
 
@@ -68,4 +73,49 @@ def turn_at_k(doc: Transcript, selected: Sequence[Span], gold: Sequence[Span]) -
     return sum(turn_of(doc, g[0]) in chosen for g in gold) / len(gold)
 
 
-__all__ = ["normalize", "gold_misses", "overlaps", "recall_at_k", "turn_of", "turn_at_k"]
+@dataclass(frozen=True)
+class Conference:
+    """One conference of a quote set: its transcript, the journalists' spans (pooled over its
+    articles, deduplicated, stitched quotes split into their parts) and the stretches the
+    sections of recaps report on."""
+
+    date: str
+    doc: Transcript
+    gold: tuple[Span, ...]
+    sections: tuple[Span, ...] = ()
+
+
+def _quote_spans(quote: dict) -> list[Span]:
+    if not quote.get("aligned") or quote.get("start") is None:
+        return []
+    if quote.get("parts"):
+        return [(part["start"], part["end"]) for part in quote["parts"]]
+    return [(quote["start"], quote["end"])]
+
+
+def load_quote_set(folder: str | Path) -> list[Conference]:
+    """The conferences of a quote set: ``<date>-<outlet>.json`` articles (``transcript_file``,
+    ``quotes[]`` with ``aligned``/``start``/``end``/``parts``, optional ``sections[]``) and
+    the transcripts they point to, in date order."""
+    from .parse import parse_transcript
+
+    folder = Path(folder)
+    spans: dict[str, set[Span]] = {}
+    sections: dict[str, set[Span]] = {}
+    files: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        if "transcript_file" not in article:
+            continue
+        date = Path(article["transcript_file"]).stem
+        files[date] = folder / article["transcript_file"]
+        for quote in article.get("quotes", []):
+            spans.setdefault(date, set()).update(_quote_spans(quote))
+        sections.setdefault(date, set()).update((s["start"], s["end"]) for s in article.get("sections") or [])
+    return [Conference(date, parse_transcript(files[date].read_bytes()), tuple(sorted(spans[date])),
+                       tuple(sorted(sections.get(date, ()))))
+            for date in sorted(spans) if spans[date]]
+
+
+__all__ = ["normalize", "gold_misses", "overlaps", "recall_at_k", "turn_of", "turn_at_k", "Conference",
+           "load_quote_set"]

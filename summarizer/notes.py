@@ -225,18 +225,24 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
         "el resumen está vacío",
     ),
     "summary.guard": (
-        "topic {topic}: figure(s) {figures} in the generated line are not in its source sentences; replaced by "
+        "point {point}: figure(s) {figures} in the generated line are not in its source sentences; replaced by "
         "the speaker's own sentence",
-        "tema {topic}: las cifras {figures} de la línea generada no están en sus frases de origen; se sustituyó "
+        "punto {point}: las cifras {figures} de la línea generada no están en sus frases de origen; se sustituyó "
         "por la frase del propio orador",
+    ),
+    "summary.lead_guard": (
+        "lead: figure(s) {figures} in the generated lead are not in its source sentences; replaced by a speaker's "
+        "own sentence",
+        "entrada: las cifras {figures} de la entrada generada no están en sus frases de origen; se sustituyó por "
+        "la frase de un orador",
     ),
     "summary.lead_figures": (
         "lead: figures not in the source and no sentence left to stand in; lead left empty",
         "entrada: cifras que no están en el original y ninguna frase para sustituirla; la entrada quedó vacía",
     ),
     "summary.topic_window": (
-        "topic {topic}: {count} key sentence(s) did not fit the summarizer's window and were not read",
-        "tema {topic}: {count} frase(s) clave no cupieron en la ventana del modelo de resumen y no se leyeron",
+        "point {point}: {count} key sentence(s) did not fit the summarizer's window and were not read",
+        "punto {point}: {count} frase(s) clave no cupieron en la ventana del modelo de resumen y no se leyeron",
     ),
     "summary.lead_window": (
         "lead: {count} topic sentence(s) did not fit the summarizer's window",

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document import Quote, Speaker
+from ..document import Quote, Segment, Speaker
 from .markdown import summary_markdown
 
 
@@ -24,6 +24,7 @@ class Line:
         start, end: for a chosen sentence, its offsets (else None).
         speaker: for a chosen sentence, who said it (else None).
         guard: why the faithfulness guard replaced a generated line, else None.
+        segment: the subject segment it summarises (`Summary.segments`), -1 for the lead.
     """
 
     text: str
@@ -35,6 +36,7 @@ class Line:
     end: int | None = None
     speaker: Speaker | None = None
     guard: str | None = None
+    segment: int = -1
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class Summary:
         warnings: what the reader should know (a line replaced, bytes replaced in the
             input…), in the brief's language.
         notes: the same, for programs: ``{"code", "params"}`` each (see `summarizer.notes`).
+        segments: the transcript's subject segments (a point's line and quote lie in
+            ``segments[point.line.segment]``).
     """
 
     lead: str
@@ -87,6 +91,7 @@ class Summary:
     provenance: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     notes: tuple[dict[str, Any], ...] = ()
+    segments: tuple[Segment, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

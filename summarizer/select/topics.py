@@ -1,17 +1,22 @@
-"""Select what a brief covers: the salient exchanges (topics), their key
+"""Select what a brief covers: the salient subject segments (topics), their key
 sentences, and for each the sentence that can stand as the topic's line.
 
-Pure functions over a `Transcript`: no model is involved.
+A topic is one `Segment`: its line, its key sentences and its quote all come from
+that segment, and no two topics share one. Pure functions over a `Transcript`: no
+model is involved.
 """
 
 from __future__ import annotations
 
 import math
-import re
+from collections import Counter
 from dataclasses import dataclass
 
-from ..document import Quote, Speaker, Transcript
-from .quotes import candidate_sentences, ranked_quotes, score_sentence, sentence_context
+from ..document import Quote, Segment, Speaker, Transcript
+from .archive import default_stats
+from .ranker import MIN_QUOTE_WORDS, Ranking, to_quotes
+from .segments import IdfFunction, cosine, segment_finder
+from .words import content_words
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class KeySentence:
     turn: int
     exchange: int
     score: float
+    segment: int = -1
 
     @property
     def words(self) -> int:
@@ -33,80 +39,83 @@ class KeySentence:
 
 @dataclass(frozen=True)
 class Topic:
-    """A salient exchange: its key sentences (in order) and its best line."""
+    """A salient segment: its key sentences (in order), its best line, the question it answers."""
 
-    exchange: int
+    segment: Segment
     sentences: tuple[KeySentence, ...]
     line: KeySentence
     salience: float
     question: str | None = None
 
+    @property
+    def exchange(self) -> int:
+        return self.segment.exchange
 
-def key_sentences(doc: Transcript) -> list[KeySentence]:
-    """Every usable sentence of an official's turn, scored."""
-    context = sentence_context(doc)
+
+def key_sentences(doc: Transcript, ranking: Ranking, segments: list[Segment]) -> list[KeySentence]:
+    """Every whole sentence of a quotable turn, scored by the ranker, with its segment."""
     result = []
-    for s in candidate_sentences(doc):
-        if s.list_item or s.reading:
+    segment_at = segment_finder(segments)
+    for scored in ranking.ranked:
+        c = scored.candidate
+        if c.clause or c.width != 1:
             continue
-        text = doc.text[s.start:s.end]
-        score, _ = score_sentence(text, context)
-        result.append(KeySentence(s.start, s.end, text, s.turn.speaker, s.turn.index, s.exchange, score))
-    return result
+        segment = segment_at(c.start)
+        result.append(KeySentence(c.start, c.end, doc.text[c.start:c.end], c.speaker, c.turn, c.exchange,
+                                  scored.score, segment.index if segment is not None else -1))
+    return sorted(result, key=lambda s: s.start)
 
 
 def _readable(sentence: KeySentence) -> bool:
     return 8 <= sentence.words <= 50 and not sentence.text.rstrip().endswith("?")
 
 
-def _question(doc: Transcript, exchange_index: int) -> str | None:
-    exchange = doc.exchanges[exchange_index]
-    for turn in exchange.turns:
-        if turn.speaker.is_press:
-            return turn.text
-    return None
+SIZE_WEIGHT = 0.25
+"""How much a segment's length (log words) adds to its salience: the big subjects, a little."""
+REDUNDANCY = 5.0
+"""How much a segment's similarity (cosine of its words) to a topic already chosen takes off."""
 
 
-def select_topics(doc: Transcript, max_topics: int = 6, per_topic: int = 4, min_words: int = 30) -> list[Topic]:
-    """The ``max_topics`` most salient exchanges, in the order of the conference."""
-    by_exchange: dict[int, list[KeySentence]] = {}
-    for sentence in key_sentences(doc):
-        by_exchange.setdefault(sentence.exchange, []).append(sentence)
-    topics = []
-    for index, sentences in by_exchange.items():
-        words = sum(s.words for s in sentences)
-        if words < min_words:
-            continue
-        ranked = sorted(sentences, key=lambda s: -s.score)
-        top = ranked[: max(1, per_topic)]
-        salience = sum(s.score for s in ranked[:3]) / min(3, len(ranked)) + math.log(words)
-        readable = [s for s in ranked if _readable(s)]
-        line = readable[0] if readable else ranked[0]
-        chosen = sorted(set(top) | {line}, key=lambda s: s.start)
-        question = _question(doc, index) if index < len(doc.exchanges) else None
-        topics.append(Topic(index, tuple(chosen), line, round(salience, 3), question))
-    topics.sort(key=lambda t: -t.salience)
-    chosen_topics = _distinct(topics, max_topics)
-    return sorted(chosen_topics, key=lambda t: t.exchange)
+def select_topics(doc: Transcript, ranking: Ranking, segments: list[Segment], max_topics: int = 6,
+                  per_topic: int = 4, min_words: int = 30, idf: IdfFunction | None = None) -> list[Topic]:
+    """The ``max_topics`` most salient segments, in the order of the conference.
+
+    A segment's salience is the mean ranker score of its three best sentences plus a little
+    for its length; topics are taken greedily by salience less their similarity to those
+    already taken (maximal marginal relevance), so the brief covers different subjects."""
+    by_segment: dict[int, list[KeySentence]] = {}
+    for sentence in key_sentences(doc, ranking, segments):
+        if sentence.segment >= 0:
+            by_segment.setdefault(sentence.segment, []).append(sentence)
+    topics = [_topic(doc, segments[index], sentences, per_topic) for index, sentences in by_segment.items()
+              if sum(s.words for s in sentences) >= min_words]
+    chosen = _diverse(sorted(topics, key=lambda t: -t.salience), max_topics, idf or default_stats().word_idf)
+    return sorted(chosen, key=lambda t: t.segment.index)
 
 
-def _distinct(topics: list[Topic], limit: int) -> list[Topic]:
-    """Drop a topic whose line repeats the words of a line already chosen."""
-    chosen: list[Topic] = []
-    seen_words: list[set[str]] = []
-    for topic in topics:
-        words = _words(topic.line.text)
-        if any(len(words & w) / max(1, len(words | w)) > 0.6 for w in seen_words):
-            continue
-        chosen.append(topic)
-        seen_words.append(words)
-        if len(chosen) >= limit:
-            break
-    return chosen
+def _topic(doc: Transcript, segment: Segment, sentences: list[KeySentence], per_topic: int) -> Topic:
+    ranked = sorted(sentences, key=lambda s: -s.score)
+    words = sum(s.words for s in sentences)
+    salience = sum(s.score for s in ranked[:3]) / min(3, len(ranked)) + SIZE_WEIGHT * math.log(words)
+    readable = [s for s in ranked if _readable(s)]
+    line = readable[0] if readable else ranked[0]
+    chosen = sorted(set(ranked[: max(1, per_topic)]) | {line}, key=lambda s: s.start)
+    question = doc.text[segment.question[0]:segment.question[1]] if segment.question else None
+    return Topic(segment, tuple(chosen), line, round(salience, 3), question)
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w{4,}", text.lower()))
+def _diverse(topics: list[Topic], limit: int, idf: IdfFunction) -> list[Topic]:
+    """Greedy maximal marginal relevance: each next topic the most salient once its
+    similarity to the topics chosen is paid for."""
+    bags = [Counter(w for s in t.sentences for w in content_words(s.text)) for t in topics]
+    similarity = [0.0] * len(topics)  # to the closest topic chosen so far
+    chosen: list[int] = []
+    while len(chosen) < min(limit, len(topics)):
+        best = max((i for i in range(len(topics)) if i not in chosen),
+                   key=lambda i: topics[i].salience - REDUNDANCY * similarity[i])
+        chosen.append(best)
+        similarity = [max(similarity[i], cosine(bags[i], bags[best], idf)) for i in range(len(topics))]
+    return [topics[i] for i in chosen]
 
 
 def lead_sentence(topics: list[Topic], used: set[tuple[int, int]]) -> KeySentence | None:
@@ -128,13 +137,17 @@ def _best_unused(topics: list[Topic], used: set[tuple[int, int]], readable_only:
     return best
 
 
-def point_quote(doc: Transcript, topic: Topic, avoid: list[tuple[int, int]], ranked: list[Quote] | None = None) -> Quote | None:
-    """The best quote of a topic's exchange that overlaps none of ``avoid``."""
-    ranked = ranked if ranked is not None else ranked_quotes(doc)
-    for quote in ranked:
-        if quote.exchange != topic.exchange:
-            continue
-        if any(quote.start < e and s < quote.end for s, e in avoid):
-            continue
-        return quote
+POINT_QUOTE_WORDS = 40
+"""A point's quote is evidence beside its line, not a paragraph: at most this many words."""
+
+
+def point_quote(doc: Transcript, topic: Topic, avoid: list[tuple[int, int]], ranking: Ranking) -> Quote | None:
+    """The best candidate of at most `POINT_QUOTE_WORDS` words inside the topic's segment that
+    overlaps none of ``avoid``, as a `Quote` with its reasons; None rather than a quote about
+    another subject."""
+    for scored in ranking.ranked:
+        c = scored.candidate
+        if (not c.filler and MIN_QUOTE_WORDS <= c.words <= POINT_QUOTE_WORDS and topic.segment.holds(c.start, c.end)
+                and not any(c.start < e and s < c.end for s, e in avoid)):
+            return to_quotes(doc, [ranking.explain(scored)])[0]
     return None

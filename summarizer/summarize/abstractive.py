@@ -27,7 +27,8 @@ def abstractive_lines(draft: Draft, generator: Generator, options: SummaryOption
     topics = list(draft.selection.topics)
     english = _read(draft, topics)
     with draft.clock.time("summarize"):
-        inputs = [_fit_topic(generator, topic, sentences, draft) for topic, sentences in zip(topics, english)]
+        inputs = [_fit_topic(generator, topic, sentences, draft, n)
+                  for n, (topic, sentences) in enumerate(zip(topics, english), 1)]
         draft.report("summarize", 0, len(inputs) + 1)
         generated = []
         for n, text in enumerate(inputs):
@@ -38,10 +39,11 @@ def abstractive_lines(draft: Draft, generator: Generator, options: SummaryOption
         draft.report("summarize", len(inputs) + 1, len(inputs) + 1)
     *generated, lead_text = draft.translate(generated + [lead_text], MODEL_LANGUAGE, draft.target)
     lines = []
-    for topic, text, eng in zip(topics, generated, english):
+    for n, (topic, text, eng) in enumerate(zip(topics, generated, english), 1):
         sources = [s.text for s in topic.sentences] + eng
-        line = Line(text, topic.exchange, tuple((s.start, s.end) for s in topic.sentences), generated=True)
-        lines.append(guard(line, sources, topic.line, draft))
+        line = Line(text, topic.exchange, tuple((s.start, s.end) for s in topic.sentences), generated=True,
+                    segment=topic.segment.index)
+        lines.append(guard(line, sources, topic.line, draft, point=n))
     return lines, _lead(draft, topics, lead_text, [s for eng in english for s in eng])
 
 
@@ -69,12 +71,12 @@ def _lead(draft: Draft, topics: list[Topic], text: str, english: list[str]) -> L
     return lead
 
 
-def _fit_topic(generator: Generator, topic: Topic, english: list[str], draft: Draft) -> str:
+def _fit_topic(generator: Generator, topic: Topic, english: list[str], draft: Draft, point: int) -> str:
     """The topic's sentences (best first) that fit the model's window, in their order."""
     order = sorted(range(len(english)), key=lambda i: -topic.sentences[i].score)
     kept, dropped = generator.fit([english[i] for i in order])
     if dropped:
-        draft.warnings.append(Note("summary.topic_window", topic=topic.exchange, count=dropped))
+        draft.warnings.append(Note("summary.topic_window", point=point, count=dropped))
     return " ".join(english[i] for i in sorted(order[i] for i in kept))
 
 

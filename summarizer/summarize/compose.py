@@ -19,7 +19,7 @@ def attach_quotes(draft: Draft, lines: list[Line]) -> tuple[list[Point], list[Qu
     used: list[tuple[int, int]] = []
     for topic, line in zip(selection.topics, lines):
         avoid = used + ([(line.start, line.end)] if line.start is not None else [])
-        quote = point_quote(selection.doc, topic, avoid, list(selection.ranked))
+        quote = point_quote(selection.doc, topic, avoid, selection.ranking)
         point_quotes.append(quote)
         if quote is not None:
             used.append((quote.start, quote.end))

@@ -102,7 +102,7 @@ class Summarizer:
                 source_lang=doc.language, target_lang=draft.target, mode=choice.mode,
                 mode_reason=choice.reason(draft.target), lead_line=lead, title=doc.title, date=doc.date,
                 warnings=render_all(notes, draft.target),
-                notes=tuple(Note.of(n).to_dict() for n in notes),
+                notes=tuple(Note.of(n).to_dict() for n in notes), segments=draft.selection.segments,
             )
         draft.report("compose", 1, 1)
         return replace(summary, provenance=self._provenance(choice.mode, draft))

@@ -1,7 +1,6 @@
 import json
 
 from summarizer import extract_quotes, parse_transcript
-from summarizer.select.quotes import score_sentence, sentence_context
 
 from support import SEEDS
 
@@ -54,15 +53,6 @@ def test_quotes_accept_bytes_and_text_alike():
     assert extract_quotes(SNIPPET, k=0) == []
 
 
-def test_scoring_prefers_statements_over_procedure():
-    doc = parse_transcript(SNIPPET)
-    context = sentence_context(doc)
-    strong, _ = score_sentence("Nada de amenazas, nada de sanciones contra México, vamos a tener reuniones periódicas.", context)
-    procedural, reasons = score_sentence("Le cedo la palabra a la secretaria, adelante, por favor.", context)
-    assert strong > procedural
-    assert "procedure" in reasons
-
-
 def test_seed_quotes_are_spread_and_find_what_the_journalist_quoted():
     doc = parse_transcript((SEEDS / "2023-12-28.web.txt").read_bytes())
     quotes = extract_quotes(doc, k=10)
@@ -77,4 +67,5 @@ def test_seed_quotes_are_spread_and_find_what_the_journalist_quoted():
     for anchor in anchors:
         start = doc.text.index(anchor)
         found += any(q.start < start + len(anchor) and start < q.end for q in quotes)
-    assert found >= 2  # baselines (first sentences) find 1 of 6
+    assert found >= 3  # the first sentences of officials find none of the 6, the longest 2
+    assert all(q.reasons for q in quotes)

@@ -34,3 +34,11 @@ def test_extractive_brief_of_every_corpus_transcript(path):
         turn = doc.turns[quote.turn]
         assert quote.speaker == turn.speaker and turn.start <= quote.start and quote.end <= turn.end
         assert not turn.in_clip and turn.speaker.quotable
+    # One subject per point: its line and its quote lie in one segment, no segment twice.
+    segments = [p.line.segment for p in summary.points]
+    assert len(segments) == len(set(segments)) and all(s >= 0 for s in segments)
+    for point in summary.points:
+        segment = summary.segments[point.line.segment]
+        assert segment.holds(point.line.start, point.line.end)
+        if point.quote is not None:
+            assert segment.holds(point.quote.start, point.quote.end), (point.line.original, point.quote.original)

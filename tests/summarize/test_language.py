@@ -47,7 +47,7 @@ def test_a_spanish_brief_has_only_spanish_notes():
     empty = next(w for w, n in zip(brief.warnings, brief.notes) if n["code"] == "translate.pair")
     assert empty.startswith("traducción es→en: ") and "1 de " in empty and " frases volvieron vacías, p. ej. “" in empty
     guard = next(w for w, n in zip(brief.warnings, brief.notes) if n["code"] == "summary.guard")
-    assert guard == ("tema 0: las cifras 999999 de la línea generada no están en sus frases de origen; se sustituyó "
+    assert guard == ("punto 1: las cifras 999999 de la línea generada no están en sus frases de origen; se sustituyó "
                      "por la frase del propio orador")
     english = ("replaced", "translation", "sentences", "partial transcript", "invalid", "topic ", "came back")
     for warning in brief.warnings:
@@ -111,7 +111,7 @@ def test_a_bogus_mode_is_an_option_error():
 
 SAMPLES = {"count": 2, "total": 9, "examples": "“x”", "encoding": "UTF-8", "first": [[1, 4]], "pages": 3,
            "source": "es", "target": "en", "detected": "en", "documents": 2, "low": 0.35, "high": 3.0,
-           "limit": 512, "where": "words", "topic": 1, "figures": "9", "text": "t", "note": Note("parse.no_turns"),
+           "limit": 512, "where": "words", "point": 1, "figures": "9", "text": "t", "note": Note("parse.no_turns"),
            "option": "--to es", "size": 10, "detail": "x", "kind": "image", "format": "PNG", "odd": 3, "at": 4,
            "what": Note("model.summarizer"), "advice": "", "terms": [["Sembrando Vida", "Sowing Life", 2]]}
 

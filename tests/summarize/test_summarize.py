@@ -112,7 +112,7 @@ def test_spanish_abstractive_brief_pivots_through_english():
 def test_guard_replaces_a_line_whose_figure_is_not_in_the_source():
     doc = parse_transcript(SEED)
     summarizer, _, _ = make(mode="abstractive")
-    topics = __import__("summarizer.select", fromlist=["select_topics"]).select_topics(doc, 6, 4)
+    topics = __import__("summarizer.select", fromlist=["select"]).select(doc).topics
     outputs = ["Some 999,999 families were helped, the president said."] + ["A faithful line."] * (len(topics) - 1) + ["Lead."]
     summarizer, _, _ = make(mode="abstractive", outputs=outputs)
     summary = summarizer.summarize(doc, target="en")

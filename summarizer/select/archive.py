@@ -1,0 +1,173 @@
+"""Archive word statistics: how rare a word is across the mañaneras, and how
+often each president says it.
+
+The package ships a compact table (``data/archive_words.tsv.gz``) derived from
+the archive's ``stats.json`` (3,728 transcripts): for every word in at least
+``min_df`` transcripts its inverse document frequency, and for every word a
+president said at least ``min_count`` times its log-frequency in that
+president's speech, both in tenths of a nat. `ArchiveStats` reads it;
+`build_table`/`write_table` make it from a ``stats.json``-shaped dict, and
+`stats_from_folder` computes that dict from a user's own folder of transcripts.
+
+Tokens are lower-cased ``\\w+`` (Python ``re``, Unicode), as in ``stats.json``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..document import Kind
+from ..parse import parse_transcript
+
+TOKEN_RE = re.compile(r"\w+")
+PRESIDENTS = ("lopez_obrador", "sheinbaum")
+DEFAULT_TABLE = Path(__file__).with_name("data") / "archive_words.tsv.gz"
+SCALE = 10.0
+"""Values are stored as integers in units of 1/SCALE nat."""
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased ``\\w+`` tokens, as the archive counts them."""
+    return TOKEN_RE.findall(text.lower())
+
+
+@dataclass
+class ArchiveStats:
+    """IDF over the archive and each president's usual word log-frequencies.
+
+    Attributes:
+        documents: transcripts in the archive.
+        idf: word → ln(documents / document frequency), for words in ≥ min_df transcripts.
+        unseen_idf: the IDF of a word not in the table (rarer than min_df).
+        usual: president → word → ln(count / president's tokens).
+        unseen_usual: president → the log-frequency of a word not in their table.
+    """
+
+    documents: int
+    idf: dict[str, float]
+    unseen_idf: float
+    usual: dict[str, dict[str, float]] = field(default_factory=dict)
+    unseen_usual: dict[str, float] = field(default_factory=dict)
+
+    def word_idf(self, word: str) -> float:
+        """IDF of a lower-cased word."""
+        return self.idf.get(word, self.unseen_idf)
+
+    def log_usual(self, president: str | None, word: str) -> float:
+        """ln P(word) in the president's speech (the pooled presidents' when None or unknown)."""
+        table = self.usual.get(president or "") or self.usual.get("all", {})
+        floor = self.unseen_usual.get(president or "", self.unseen_usual.get("all", -15.0))
+        return table.get(word, floor)
+
+
+def build_table(stats: dict, min_df: int = 10, min_count: int = 10) -> dict:
+    """The compact table (see module doc) as a dict, from ``stats.json``-shaped data."""
+    docs = stats["documents"]
+    idf = {w: round(SCALE * math.log(docs / df)) for w, df in stats["document_frequency"].items() if df >= min_df}
+    usual, totals = {}, {}
+    counts_all: Counter = Counter()
+    for president, counts in stats["president_term_counts"].items():
+        total = stats["president_tokens"][president]
+        totals[president] = total
+        usual[president] = {w: round(-SCALE * math.log(c / total)) for w, c in counts.items() if c >= min_count}
+        counts_all.update(counts)
+    total_all = sum(totals.values())
+    totals["all"] = total_all
+    usual["all"] = {w: round(-SCALE * math.log(c / total_all)) for w, c in counts_all.items() if c >= min_count}
+    return {"documents": docs, "min_df": min_df, "min_count": min_count, "tokens": totals,
+            "idf": idf, "usual": usual}
+
+
+def write_table(table: dict, path: str | os.PathLike) -> None:
+    """Write a table from `build_table` as gzip TSV: ``word  idf  usual_1 … usual_n``."""
+    presidents = sorted(table["usual"])
+    tokens = "\t".join(f"{p}={table['tokens'][p]}" for p in presidents)
+    lines = [f"#documents\t{table['documents']}", f"#min_df\t{table['min_df']}",
+             f"#min_count\t{table['min_count']}", f"#tokens\t{tokens}", "#columns\tword\tidf\t" + "\t".join(presidents)]
+    words = sorted(set(table["idf"]).union(*table["usual"].values()))
+    for w in words:
+        cells = [str(table["idf"].get(w, ""))] + [str(table["usual"][p].get(w, "")) for p in presidents]
+        lines.append(w + "\t" + "\t".join(cells))
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def _parse_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    header = {}
+    for line in lines:
+        key, _, value = line[1:].partition("\t")
+        header[key] = value
+    return header, header["columns"].split("\t")[2:]
+
+
+def read_table(path: str | os.PathLike) -> ArchiveStats:
+    """An `ArchiveStats` from a table written by `write_table`."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    header, presidents = _parse_header([line for line in lines if line.startswith("#")])
+    docs, min_df, min_count = int(header["documents"]), int(header["min_df"]), int(header["min_count"])
+    totals = {k: int(v) for k, v in (cell.split("=") for cell in header["tokens"].split("\t"))}
+    idf: dict[str, float] = {}
+    usual: dict[str, dict[str, float]] = {p: {} for p in presidents}
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        word, *cells = line.split("\t")
+        if cells[0]:
+            idf[word] = int(cells[0]) / SCALE
+        for president, cell in zip(presidents, cells[1:]):
+            if cell:
+                usual[president][word] = -int(cell) / SCALE
+    unseen_idf = math.log(docs / max(1.0, min_df / 2))
+    unseen = {p: math.log(max(1.0, min_count / 2) / totals[p]) for p in presidents}
+    return ArchiveStats(docs, idf, unseen_idf, usual, unseen)
+
+
+@lru_cache(maxsize=1)
+def default_stats() -> ArchiveStats:
+    """The table shipped with the package (read once)."""
+    return read_table(DEFAULT_TABLE)
+
+
+def president_key(name: str | None) -> str | None:
+    """``lopez_obrador`` or ``sheinbaum`` from a speaker's name, else None."""
+    key = (name or "").upper()
+    if "SHEINBAUM" in key:
+        return "sheinbaum"
+    if "OBRADOR" in key:
+        return "lopez_obrador"
+    return None
+
+
+def stats_from_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict:
+    """``stats.json``-shaped statistics of every transcript in ``folder``.
+
+    Document frequencies count every word of a transcript's text; a
+    president's term counts cover the turns whose speaker is that president.
+    Pass the result to `build_table` and `write_table` to make a table.
+    """
+    df: Counter = Counter()
+    terms: dict[str, Counter] = {p: Counter() for p in PRESIDENTS}
+    pres_docs: Counter = Counter()
+    paths = sorted(Path(folder).glob(pattern))
+    for path in paths:
+        doc = parse_transcript(path.read_bytes())
+        df.update(set(tokens(doc.text)))
+        seen = set()
+        for turn in doc.turns:
+            who = president_key(turn.speaker.name) if turn.speaker.kind == Kind.PRESIDENT and not turn.in_clip else None
+            if who:
+                terms[who].update(tokens(turn.text))
+                seen.add(who)
+        pres_docs.update(seen)
+    return {"documents": len(paths), "document_frequency": dict(df),
+            "president_documents": dict(pres_docs),
+            "president_term_counts": {p: dict(c) for p, c in terms.items() if c},
+            "president_tokens": {p: sum(c.values()) for p, c in terms.items() if c}}
