@@ -4,6 +4,7 @@
 |---|---|---|
 | ``SUMMARIZER_MAX_INPUT_BYTES`` | size limit of one transcript (API, CLI, batch) | 5,000,000 |
 | ``SUMMARIZER_MODELS_DIR`` | the models folder | the project's ``models/`` |
+| ``SUMMARIZER_ARCHIVE`` | an archive word table (``summarizer archive stats``) for selection | the package's |
 | ``SUMMARIZER_HOST`` / ``SUMMARIZER_PORT`` | where the web app listens | 127.0.0.1 / 7860 |
 | ``SUMMARIZER_UI_MAX_BYTES`` | size limit of one transcript in the web app | 2,000,000 |
 | ``SUMMARIZER_UI_CONCURRENCY`` | briefs the web app makes at once | 2 |
@@ -113,6 +114,12 @@ def format_megabytes(size: int) -> str:
         return f"{size / 1e3:.0f} kB"
     mb = size / 1e6
     return (f"{mb:.2f}".rstrip("0").rstrip(".") if mb < 10 else f"{mb:,.0f}") + " MB"
+
+
+def archive_table() -> Path | None:
+    """The archive word table to select with (``$SUMMARIZER_ARCHIVE``), None for the package's own."""
+    value = os.environ.get("SUMMARIZER_ARCHIVE", "").strip()
+    return Path(value).expanduser() if value else None
 
 
 def models_dir() -> Path:

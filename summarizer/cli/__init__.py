@@ -20,6 +20,7 @@ COMMANDS = {
     "batch": "batch_cmd:batch_group",
     "serve": "serve_cmd:serve_command",
     "quotes": "quotes_cmd:quotes_command",
+    "archive": "archive_cmd:archive_group",
 }
 
 

@@ -10,7 +10,7 @@ import click
 
 from ..document import LANGUAGES
 from ..summarize.options import MODES
-from .common import clean_errors, emit, glossary_option
+from .common import archive_option, clean_errors, emit, glossary_option
 from .progress import JobBar
 
 log = logging.getLogger("summarizer")
@@ -75,13 +75,15 @@ def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
 @click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when its models are available; extractive needs no summarization model.")
-def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, glossary, fmt, quotes, mode):
+@archive_option
+def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, glossary, fmt, quotes, mode,
+                      archive):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
     from ..summarize import SummaryOptions
 
     with clean_errors():
-        options = SummaryOptions(glossary=glossary) if glossary else None
+        options = SummaryOptions(glossary=glossary, archive=archive) if glossary or archive else None
     settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes,
                              options=options)
     _run(inputs, out_dir, settings, workers, force, quiet, verbose)

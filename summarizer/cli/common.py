@@ -62,6 +62,14 @@ def write_output(text: str, out: str | None) -> None:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
+def archive_option(function):
+    """``--archive FILE``: the archive word table selection weighs with."""
+    return click.option(
+        "--archive", "archive", type=click.Path(exists=True, dir_okay=False), default=None, metavar="FILE",
+        help="Word statistics of your own archive (`summarizer archive stats`) for choosing quotes and topics "
+             "[default: $SUMMARIZER_ARCHIVE, else the public archive's].")(function)
+
+
 def glossary_option(function):
     """``--glossary FILE.tsv``: the user's glossary, over the built-in one."""
     return click.option(

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import MAX_BYTES_HELP, clean_errors, read_input, write_output
+from .common import MAX_BYTES_HELP, archive_option, clean_errors, read_input, write_output
 
 
 @click.command("quotes")
@@ -15,14 +15,16 @@ from .common import MAX_BYTES_HELP, clean_errors, read_input, write_output
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", "out", default=None, help="Write here instead of standard output.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
-def quotes_command(file, k, fmt, out, max_bytes):
+@archive_option
+def quotes_command(file, k, fmt, out, max_bytes, archive):
     """List the best quotes of the transcript in FILE (or standard input; no model needed)."""
     from ..parse import parse_transcript
     from ..select import extract_quotes
+    from ..select.archive import load_stats
 
     with clean_errors():
         doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
-        quotes = extract_quotes(doc, k=k)
+        quotes = extract_quotes(doc, k=k, stats=load_stats(archive))
     if fmt == "json":
         records = [
             {"original": q.original, "start": q.start, "end": q.end, "speaker": q.speaker.display,

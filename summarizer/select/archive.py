@@ -24,7 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..document import Kind
+from ..errors import OptionError, SummarizerError
+from ..files import atomic_write
 from ..parse import parse_transcript
+from ..settings import archive_table
 
 TOKEN_RE = re.compile(r"\w+")
 PRESIDENTS = ("lopez_obrador", "sheinbaum")
@@ -79,14 +82,15 @@ def build_table(stats: dict, min_df: int = 10, min_count: int = 10) -> dict:
         usual[president] = {w: round(-SCALE * math.log(c / total)) for w, c in counts.items() if c >= min_count}
         counts_all.update(counts)
     total_all = sum(totals.values())
-    totals["all"] = total_all
-    usual["all"] = {w: round(-SCALE * math.log(c / total_all)) for w, c in counts_all.items() if c >= min_count}
+    if total_all:  # a folder where no president speaks has no usual words
+        totals["all"] = total_all
+        usual["all"] = {w: round(-SCALE * math.log(c / total_all)) for w, c in counts_all.items() if c >= min_count}
     return {"documents": docs, "min_df": min_df, "min_count": min_count, "tokens": totals,
             "idf": idf, "usual": usual}
 
 
 def write_table(table: dict, path: str | os.PathLike) -> None:
-    """Write a table from `build_table` as gzip TSV: ``word  idf  usual_1 … usual_n``."""
+    """Write a table from `build_table` as gzip TSV (``word  idf  usual_1 … usual_n``), atomically."""
     presidents = sorted(table["usual"])
     tokens = "\t".join(f"{p}={table['tokens'][p]}" for p in presidents)
     lines = [f"#documents\t{table['documents']}", f"#min_df\t{table['min_df']}",
@@ -95,8 +99,7 @@ def write_table(table: dict, path: str | os.PathLike) -> None:
     for w in words:
         cells = [str(table["idf"].get(w, ""))] + [str(table["usual"][p].get(w, "")) for p in presidents]
         lines.append(w + "\t" + "\t".join(cells))
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write("\n".join(lines) + "\n")
+    atomic_write(path, gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0))
 
 
 def _parse_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -112,8 +115,9 @@ def read_table(path: str | os.PathLike) -> ArchiveStats:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         lines = handle.read().splitlines()
     header, presidents = _parse_header([line for line in lines if line.startswith("#")])
+    presidents = [p for p in presidents if p]
     docs, min_df, min_count = int(header["documents"]), int(header["min_df"]), int(header["min_count"])
-    totals = {k: int(v) for k, v in (cell.split("=") for cell in header["tokens"].split("\t"))}
+    totals = {k: int(v) for k, v in (cell.split("=") for cell in header["tokens"].split("\t") if cell)}
     idf: dict[str, float] = {}
     usual: dict[str, dict[str, float]] = {p: {} for p in presidents}
     for line in lines:
@@ -130,10 +134,26 @@ def read_table(path: str | os.PathLike) -> ArchiveStats:
     return ArchiveStats(docs, idf, unseen_idf, usual, unseen)
 
 
-@lru_cache(maxsize=1)
 def default_stats() -> ArchiveStats:
-    """The table shipped with the package (read once)."""
-    return read_table(DEFAULT_TABLE)
+    """The table selection uses: ``$SUMMARIZER_ARCHIVE``'s, else the package's (read once)."""
+    return load_stats(None)
+
+
+def load_stats(path: str | os.PathLike | None = None) -> ArchiveStats:
+    """The table at ``path`` (None: ``$SUMMARIZER_ARCHIVE``, else the package's), read once.
+
+    Raises `OptionError` naming the file when it is not such a table."""
+    chosen = Path(path).expanduser() if path is not None else archive_table() or DEFAULT_TABLE
+    return _load(str(chosen.resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> ArchiveStats:
+    try:
+        return read_table(path)
+    except (OSError, EOFError, ValueError, KeyError, IndexError, ZeroDivisionError) as exc:
+        raise OptionError(f"{path} is not an archive word table ({type(exc).__name__}: {exc}); make one with "
+                          "`summarizer archive stats FOLDER -o FILE`") from None
 
 
 def president_key(name: str | None) -> str | None:
@@ -147,18 +167,25 @@ def president_key(name: str | None) -> str | None:
 
 
 def stats_from_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict:
-    """``stats.json``-shaped statistics of every transcript in ``folder``.
+    """``stats.json``-shaped statistics of every transcript in ``folder`` (``pattern``, in
+    sub-folders too with ``**/``), plus ``skipped``: the files that are not transcripts.
 
     Document frequencies count every word of a transcript's text; a
     president's term counts cover the turns whose speaker is that president.
-    Pass the result to `build_table` and `write_table` to make a table.
+    Pass the result to `build_table` and `write_table` to make a table. Raises
+    `OptionError` when no file of the folder is a transcript.
     """
     df: Counter = Counter()
     terms: dict[str, Counter] = {p: Counter() for p in PRESIDENTS}
     pres_docs: Counter = Counter()
-    paths = sorted(Path(folder).glob(pattern))
-    for path in paths:
-        doc = parse_transcript(path.read_bytes())
+    paths, skipped = [], []
+    for path in sorted(p for p in Path(folder).glob(pattern) if p.is_file()):
+        try:
+            doc = parse_transcript(path.read_bytes())
+        except (SummarizerError, OSError) as exc:
+            skipped.append(f"{path}: {exc}")
+            continue
+        paths.append(path)
         df.update(set(tokens(doc.text)))
         seen = set()
         for turn in doc.turns:
@@ -167,7 +194,10 @@ def stats_from_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict
                 terms[who].update(tokens(turn.text))
                 seen.add(who)
         pres_docs.update(seen)
-    return {"documents": len(paths), "document_frequency": dict(df),
+    if not paths:
+        raise OptionError(f"no transcript ({pattern}) in {folder}" + (f"; {len(skipped)} files could not be read"
+                                                                     if skipped else ""))
+    return {"documents": len(paths), "skipped": skipped, "document_frequency": dict(df),
             "president_documents": dict(pres_docs),
             "president_term_counts": {p: dict(c) for p, c in terms.items() if c},
             "president_tokens": {p: sum(c.values()) for p, c in terms.items() if c}}

@@ -30,6 +30,8 @@ class SummaryOptions:
         device: "auto", "cpu" or "cuda".
         glossary: the user's glossary for every translation of the brief (a TSV file's
             path, a mapping or a `Glossary`; see `TranslateOptions.glossary`).
+        archive: an archive word table (``summarizer archive stats``) that selection
+            weighs words with; None: ``$SUMMARIZER_ARCHIVE``, else the package's.
     """
 
     quotes: int = 5
@@ -43,6 +45,7 @@ class SummaryOptions:
     lead: GenerationOptions = field(default=LEAD)
     device: str = "auto"
     glossary: Glossary | None = None
+    archive: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "glossary", as_glossary(self.glossary))

@@ -19,6 +19,7 @@ from ..output import Line, Summary
 from ..parse import parse_transcript
 from ..progress import Progress, Stopwatch, silent
 from ..select import select
+from ..select.archive import load_stats
 from ..translate import TranslateOptions, Translators
 from ..translate.compose import TranslatorFactory
 from .abstractive import abstractive_lines
@@ -82,7 +83,8 @@ class Summarizer:
         report("select", 0, 1)
         with clock.time("select"):
             selection = select(doc, max_points=self.options.max_points, key_sentences=self.options.key_sentences,
-                               quotes=self.options.quotes if quotes is None else quotes)
+                               quotes=self.options.quotes if quotes is None else quotes,
+                               stats=load_stats(self.options.archive))
         report("select", 1, 1)
         draft = Draft(selection, doc.language, target, self.translators, report, clock)
         if choice.mode == "abstractive":

@@ -1,0 +1,41 @@
+"""`summarizer archive stats FOLDER -o FILE`: word statistics of your own archive, for selection."""
+
+from __future__ import annotations
+
+import click
+
+from .common import clean_errors
+
+
+@click.group("archive")
+def archive_group():
+    """Word statistics of an archive of transcripts (what quote and topic selection weigh with)."""
+
+
+@archive_group.command("stats")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="The table to write (gzip TSV), e.g. archive.tsv.gz.")
+@click.option("--pattern", default="**/*.txt", show_default=True, help="Which files of FOLDER are transcripts.")
+@click.option("--min-df", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Keep the IDF of words in at least this many transcripts.")
+@click.option("--min-count", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Keep a president's usual frequency of words said at least this many times.")
+def stats_command(folder, out, pattern, min_df, min_count):
+    """Compute the word statistics of the transcripts in FOLDER into FILE: each word's
+    inverse document frequency and each president's usual words, as the package's own
+    table holds them for the public archive. Use it with --archive FILE (summarize,
+    quotes, batch summarize) or $SUMMARIZER_ARCHIVE."""
+    from ..select.archive import build_table, read_table, stats_from_folder, write_table
+
+    with clean_errors():
+        stats = stats_from_folder(folder, pattern)
+        for skipped in stats["skipped"]:
+            click.echo(f"skipped {skipped}", err=True)
+        try:
+            write_table(build_table(stats, min_df, min_count), out)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
+        table = read_table(out)
+    presidents = ", ".join(f"{p}: {len(words):,} words" for p, words in table.usual.items()) or "no president speaks"
+    click.echo(f"{out}: {stats['documents']:,} transcripts, {len(table.idf):,} words with an IDF; {presidents}")
