@@ -172,3 +172,17 @@ def test_the_shipped_ranker_on_the_development_set(dev):
         recall.append(recall_at_k(spans, conf.gold))
         turn.append(turn_at_k(conf.doc, spans, conf.gold))
     assert sum(recall) / len(recall) >= 0.25 and sum(turn) / len(turn) >= 0.70
+
+
+def test_one_enormous_paragraph_is_quoted_in_linear_time():
+    """A page pasted without its line breaks (issue: 1–2 MB in one paragraph took 10–22 s)."""
+    sentence = "La refinería ya procesa petróleo y vamos a dejar de comprar gasolina en el extranjero, sin duda. "
+
+    def seconds(copies: int) -> float:
+        doc = parse_transcript("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: " + sentence * copies + "\n", max_bytes=10**7)
+        started = time.perf_counter()
+        assert len(select_quotes(doc, 10)) == 10
+        return time.perf_counter() - started
+
+    small, large = seconds(2_000), seconds(8_000)  # 0.2 MB and 0.8 MB
+    assert large < 6 * small + 0.5  # four times the text, well under sixteen times the time
