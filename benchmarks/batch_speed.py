@@ -11,11 +11,12 @@ each worker T PyTorch threads (default: cores // workers; one in-process
 worker keeps PyTorch's default, all cores). Each runs the same
 job into a fresh output folder through the same `run_batch` the CLI uses; the
 wall time includes starting the workers and loading the models (once per
-worker; torch is imported here first, so one worker is not charged for it). A
-resumed run of the finished job shows how fast up-to-date documents are
-skipped. A one-document warm-up job runs first, untimed (the first PyTorch
-work of a process is slow). On a shared 2-core machine compare the ratios printed side by side,
-not the absolute times.
+worker; torch is imported here first, so one worker is not charged for it);
+"warm" is the same job again on the same engine, into another folder (its workers
+started, their models loaded): the rate of a long archive. A resumed run of the
+finished job shows how fast up-to-date documents are skipped. A one-document warm-up
+job runs first, untimed (the first PyTorch work of a process is slow). On a shared
+2-core machine compare the ratios printed side by side, not the absolute times.
 
 With ``--engine ray`` every configuration runs on the pool engine and then on Ray
 actors (one local Ray instance with this machine's cores, started once before the
@@ -129,12 +130,16 @@ def measure(engine: str, config: str, inputs: list[str], out: Path, settings, ba
     with make_engine(int(workers), threads=int(threads) if threads else None, engine=engine,
                      group_chars=0 if alone else GROUP_CHARS) as job_engine:
         results = list(run_batch(inputs, out, settings, engine=job_engine))
-    seconds = time.perf_counter() - started
-    failed = [r for r in results if r.status == "failed"]
+        seconds = time.perf_counter() - started
+        started = time.perf_counter()  # the same job again, into another folder: models loaded
+        warm = list(run_batch(inputs, out.with_name(out.name + "-warm"), settings, engine=job_engine))
+        warm_seconds = time.perf_counter() - started
+    failed = [r for r in results + warm if r.status == "failed"]
     rate = len(results) / seconds
     base = base or rate
     print(f"{engine:>4} {config:>10}: {len(results)} docs in {seconds:6.1f} s = {rate:.3f} docs/s "
-          f"(x{rate / base:.2f} of the first), {len(failed)} failed", flush=True)
+          f"(x{rate / base:.2f} of the first); warm: {warm_seconds:6.1f} s = {len(warm) / warm_seconds:.3f} docs/s; "
+          f"{len(failed)} failed", flush=True)
     for r in failed[:3]:
         print(f"  failed {r.id}: {r.error}")
     started = time.perf_counter()
