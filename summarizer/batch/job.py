@@ -176,7 +176,8 @@ def _check_same_task(manifest: Manifest, settings: BatchSettings, out: Path) -> 
 
 
 class _Job:
-    """One run of a batch job; all writes to the output folder happen here."""
+    """One run of a batch job; it puts every output in place and writes every manifest record
+    (an engine's workers may write an output's bytes into a temporary file: see `staging`)."""
 
     def __init__(self, found: Inputs, out: Path, settings: BatchSettings, manifest: Manifest,
                  engine: Engine, force: bool, progress: Progress | None):

@@ -26,8 +26,10 @@ ray = pytest.importorskip("ray", reason="Ray is not installed: pip install '.[ra
 
 from click.testing import CliRunner  # noqa: E402
 
-from summarizer.batch import MANIFEST_NAME, BatchError, BatchSettings, PoolEngine, process_documents, run_batch  # noqa: E402
-from summarizer.batch.engines.ray import WORKER_DIED, RayEngine  # noqa: E402
+from summarizer.batch import (  # noqa: E402
+    MANIFEST_NAME, BatchError, BatchSettings, PoolEngine, RayEngine, process_documents, run_batch,
+)
+from summarizer.batch.engines.ray import WORKER_DIED  # noqa: E402
 from summarizer.batch.engines.ray.instance import connect, disconnect  # noqa: E402
 from summarizer.batch.store import read_manifest  # noqa: E402
 from summarizer.cli import main  # noqa: E402
@@ -168,7 +170,7 @@ def test_a_killed_worker_s_document_is_retried_and_one_that_kills_twice_fails(ra
 RAY_JOB = """
 import functools, os, sys
 from summarizer.batch import BatchSettings, process_documents, run_batch
-from summarizer.batch.engines.ray import RayEngine
+from summarizer.batch import RayEngine
 from summarizer.testing import FakeGenerators
 
 generators = FakeGenerators(delay=float(os.environ.get("FAKE_DELAY", "0")))

@@ -3,7 +3,7 @@
 An engine takes ``(doc_id, data)`` pairs and yields one `DocOutcome` per pair, in any
 order; it never writes outputs in place nor the manifest. `LocalEngine` runs the work
 in this process; `PoolEngine` in worker processes, each loading its models once and
-using its share of the CPU cores; `ray.RayEngine` in Ray actors, on this machine or a
+using its share of the CPU cores; `RayEngine` in Ray actors, on this machine or a
 cluster (its workers stage the outputs in the output folder; the job publishes them).
 All hand `work.group_items`' groups to `work.process_documents` (or the ``worker``
 they are given), so small documents share translation batches.
@@ -16,6 +16,7 @@ from ..work import GROUP_CHARS
 from .base import Engine, Worker, cpu_cores, set_threads
 from .local import LocalEngine
 from .pool import PoolEngine
+from .ray import RayEngine
 
 ENGINES = ("pool", "ray")
 """The engines `make_engine` (and ``run_batch(engine=…)``, ``--engine``) know by name."""
@@ -33,8 +34,6 @@ def make_engine(workers: int | None = 1, threads: int | None = None, worker: Wor
     if engine not in ENGINES:
         raise OptionError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if engine == "ray":
-        from .ray import RayEngine
-
         return RayEngine(workers, address=address, threads=threads, worker=worker, group_chars=group_chars)
     if address is not None:
         raise OptionError("an address is for the Ray engine: give engine='ray' (--engine ray) with it")
@@ -43,4 +42,5 @@ def make_engine(workers: int | None = 1, threads: int | None = None, worker: Wor
     return PoolEngine(workers, threads=threads, worker=worker, group_chars=group_chars)
 
 
-__all__ = ["Engine", "Worker", "LocalEngine", "PoolEngine", "make_engine", "cpu_cores", "set_threads", "ENGINES"]
+__all__ = ["Engine", "Worker", "LocalEngine", "PoolEngine", "RayEngine", "make_engine", "cpu_cores", "set_threads",
+           "ENGINES"]

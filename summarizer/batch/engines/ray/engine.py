@@ -154,12 +154,11 @@ class RayEngine:
             if answer["error"]:
                 problems.append(f"{where} cannot write into {folder}: {answer['error']}")
                 continue
-            path = Path(answer["path"])
-            try:
-                seen = path.read_text(encoding="utf-8").strip()
-                path.unlink()
-            except OSError:
-                seen = None
+            path, seen = Path(answer["path"]), None
+            if path.parent == Path(folder) and path.name.startswith(".probe-"):
+                with contextlib.suppress(OSError):
+                    seen = path.read_text(encoding="utf-8").strip()
+                    path.unlink()
             if seen != token:
                 problems.append(f"{where} wrote {path.name} into {folder}, but this job cannot see it there: the "
                                 "output folder must be one folder that every machine mounts at the same path")

@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -71,7 +72,9 @@ def connect(address: str | None, verbose: bool, num_cpus: int | None = None) -> 
     kwargs = dict(logging_level=logging.WARNING, log_to_driver=verbose)
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     local = None
-    if address is None:
+    if address is not None:
+        _check_reachable(address)
+    else:
         _private_token()
         # short: Ray's sockets live in it, and a socket's path has at most 107 bytes
         local = LocalInstance(tempfile.mkdtemp(prefix="ray-", dir="/tmp" if os.path.isdir("/tmp") else None))
@@ -83,9 +86,7 @@ def connect(address: str | None, verbose: bool, num_cpus: int | None = None) -> 
     except (ConnectionError, ray.exceptions.RaySystemError, ValueError) as exc:
         if local is not None:
             local.remove()
-        where = f"the Ray cluster at {address}" if address else "a local Ray instance"
-        raise BatchError(f"cannot reach {where}: {plain(str(exc)).strip().splitlines()[0]}; start the cluster "
-                         "with `ray start --head` (see the README's \"Scale out\"), or leave --address out") from None
+        raise _unreachable(address or "a local Ray instance", exc) from None
     if not verbose:  # Ray prints a raylet's notes (a worker died, …) on stdout: the engine logs its own
         ray._private.worker._worker_logs_enabled = False
     if local is not None:
@@ -101,6 +102,25 @@ def disconnect(local: LocalInstance | None) -> None:
     ray._private.worker._worker_logs_enabled = True
     if local is not None:
         local.remove()
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once when no cluster answers at ``address`` (Ray itself retries for many minutes)."""
+    if address.startswith("ray://"):  # Ray Client: it has its own timeout
+        return
+    from ray._private.services import canonicalize_bootstrap_address_or_die, parse_address
+
+    try:
+        host, port = parse_address(canonicalize_bootstrap_address_or_die(address))
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except (OSError, ValueError, TypeError) as exc:  # ConnectionError is an OSError
+        raise _unreachable(address, exc) from None
+
+
+def _unreachable(address: str, exc: BaseException) -> BatchError:
+    reason = plain(str(exc)).strip().splitlines()[0].rstrip(".") if str(exc).strip() else type(exc).__name__
+    return BatchError(f"cannot reach the Ray cluster at {address}: {reason}; start it with `ray start --head` "
+                      "(see the README's \"Scale out\"), or leave --address out to start a local Ray instance")
 
 
 def _private_token() -> None:
