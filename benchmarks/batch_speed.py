@@ -86,7 +86,8 @@ def main() -> None:
         from summarizer.batch.engines import cpu_cores
 
         settings = BatchSettings("translate", target=args.to)
-        print(f"{cpu_cores()} cores, load average {os.getloadavg()[0]:.1f}; models: {os.environ['SUMMARIZER_MODELS_DIR']}")
+        print(f"{cpu_cores()} cores, load average {os.getloadavg()[0]:.1f}; "
+              f"models: {os.environ['SUMMARIZER_MODELS_DIR']}")
         list(run_batch(inputs[:1] if args.corpus else [next((tmp / "in").iterdir())], tmp / "warm-up", settings))
         engines = ["pool", "ray"] if args.engine == "ray" else ["pool"]
         configs = args.configs or (["1", "2"] if args.engine == "ray" else ["1", "1/alone", "2", "2/alone"])

@@ -58,8 +58,11 @@ def output_bytes(out: Path) -> dict[str, bytes]:
 def comparable(out: Path) -> dict[str, dict]:
     """The manifest's latest records without what differs between runs (times, folders)."""
     keys = ("status", "input_sha256", "settings_sha256", "output_sha256", "models", "error_type", "source", "task")
-    return {doc_id: {k: record[k] for k in keys} | {"output": record["output"] and Path(record["output"]).relative_to(out).as_posix()}
-            for doc_id, record in latest(out).items()}
+    records = {}
+    for doc_id, record in latest(out).items():
+        output = record["output"] and Path(record["output"]).relative_to(out).as_posix()
+        records[doc_id] = {k: record[k] for k in keys} | {"output": output}
+    return records
 
 
 # ---------------------------------------------------------------- the same bytes as the pool engine
@@ -159,6 +162,20 @@ def test_a_killed_worker_s_document_is_retried_and_one_that_kills_twice_fails(ra
     assert [m.endswith("retrying on a new worker") for m in deaths].count(True) == 2
     # progress within documents reaches the job from the busy actors (polled twice a second)
     assert len({stage for stage, done, total in steps if stage.startswith("translate:") and done < total}) >= 2
+
+
+def worker_the_actors_cannot_import(items, settings, progress=None):
+    """Pickled by reference to this test module, which Ray's workers cannot import."""
+    raise AssertionError("never runs")
+
+
+def test_workers_that_cannot_start_stop_the_job(ray_instance, archive, tmp_path):
+    engine = RayEngine(1, threads=1, worker=worker_the_actors_cannot_import)
+    message = "^the Ray workers cannot start: ModuleNotFoundError: No module named 'test_ray_engine'$"
+    with pytest.raises(RuntimeError, match=message):  # one line: the root cause
+        list(run_batch([archive], tmp_path / "out", BatchSettings("translate"), engine=engine))
+    engine.close()
+    assert not list((tmp_path / "out").glob(".*"))  # no probe file left
 
 
 # ---------------------------------------------------------------- the driver killed with SIGKILL, then resumed

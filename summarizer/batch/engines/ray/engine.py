@@ -17,7 +17,7 @@ from ....errors import BatchError, OptionError
 from ....progress import DocProgress
 from ...work import GROUP_CHARS, BatchSettings, DocOutcome, WorkItem, group_items
 from ..base import Worker
-from .instance import actor_env, connect, disconnect, plain, plan
+from .instance import actor_env, connect, disconnect, last_line, plain, plan
 from .actor import DocWorker
 
 log = logging.getLogger("summarizer")
@@ -147,7 +147,7 @@ class RayEngine:
             answers = ray.get([s.handle.probe.options(concurrency_group="control").remote(folder, token)
                                for s in self._slots])
         except RayActorError as exc:
-            raise RuntimeError(f"the Ray workers cannot start: {plain(str(exc)).strip()}") from None
+            raise RuntimeError(f"the Ray workers cannot start: {last_line(exc)}") from None
         problems = []
         for answer in answers:
             where = f"the Ray worker on {answer['host']} (pid {answer['pid']})"
@@ -235,7 +235,7 @@ class RayEngine:
             outcomes = ray.get(call.ref)
         except RayActorError as exc:
             if exc.actor_init_failed:  # every actor would fail the same way: stop the job
-                raise RuntimeError(f"the Ray workers cannot start: {plain(str(exc)).strip()}") from None
+                raise RuntimeError(f"the Ray workers cannot start: {last_line(exc)}") from None
             yield from self._actor_died(slot, call, exc, flight)
             return
         except RayTaskError as exc:  # the work raised (process_documents never does: a custom worker)

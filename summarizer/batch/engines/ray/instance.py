@@ -58,6 +58,12 @@ class LocalInstance:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def last_line(exc: BaseException) -> str:
+    """The last line of a Ray error's text: its root cause (a traceback's exception), without colours."""
+    lines = [line.strip() for line in plain(str(exc)).splitlines() if line.strip()]
+    return lines[-1] if lines else type(exc).__name__
+
+
 def connect(address: str | None, verbose: bool, num_cpus: int | None = None) -> LocalInstance | None:
     """Join the Ray cluster at ``address`` (or ``$RAY_ADDRESS``), or start a new local instance
     with ``num_cpus`` (default: this machine's cores), even if ``ray start`` runs here.
@@ -174,4 +180,5 @@ def _start_reaper(folder: str, grace: float = 1.0) -> subprocess.Popen | None:
                             start_new_session=True, close_fds=True)
 
 
-__all__ = ["connect", "disconnect", "plan", "actor_env", "plain", "LocalInstance", "FORWARDED_ENV_PREFIXES"]
+__all__ = ["connect", "disconnect", "plan", "actor_env", "plain", "last_line", "LocalInstance",
+           "FORWARDED_ENV_PREFIXES"]
