@@ -55,6 +55,8 @@ def publish(staged: str, sha256: str | None, out: Path, path: Path) -> None:
                       "the same folder on every machine of the cluster?")
     target = Path(os.path.realpath(path)) if path.is_symlink() else path  # as atomic_write does
     target.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileNotFoundError):  # a file replaced keeps its permissions
+        os.chmod(source, os.stat(target).st_mode & 0o7777)
     os.replace(source, target)
     with contextlib.suppress(OSError):  # make the rename durable where folders can be synced
         fd = os.open(target.parent, os.O_RDONLY)
