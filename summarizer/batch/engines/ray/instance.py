@@ -6,8 +6,9 @@ only cost seconds and memory), a random authentication token held in the
 environment (nothing written to ``~/.ray``), no usage statistics, its session files
 (logs, sockets) in a temporary folder of its own that goes with it, and a reaper
 process (`reaper`) that stops what Ray would leave running, and removes that folder,
-if this process is killed with SIGKILL. Relies on a private Ray call (re-reading the authentication
-mode): Ray's major version is pinned in pyproject.toml.
+if this process is killed with SIGKILL. Relies on a few private Ray names (re-reading the
+authentication mode, resolving an address, muting the raylet's notes): Ray's major version
+is pinned in pyproject.toml.
 """
 
 from __future__ import annotations
@@ -90,9 +91,10 @@ def connect(address: str | None, verbose: bool, num_cpus: int | None = None) -> 
     try:
         ray.init(address=address or "local", **kwargs)
     except (ConnectionError, ray.exceptions.RaySystemError, ValueError) as exc:
-        if local is not None:
-            local.remove()
-        raise _unreachable(address or "a local Ray instance", exc) from None
+        if local is None:
+            raise _unreachable(address, exc) from None
+        local.remove()
+        raise BatchError(f"cannot start a local Ray instance: {_reason(exc)}") from None
     if not verbose:  # Ray prints a raylet's notes (a worker died, …) on stdout: the engine logs its own
         ray._private.worker._worker_logs_enabled = False
     if local is not None:
@@ -123,9 +125,12 @@ def _check_reachable(address: str) -> None:
         raise _unreachable(address, exc) from None
 
 
+def _reason(exc: BaseException) -> str:
+    return plain(str(exc)).strip().splitlines()[0].rstrip(".") if str(exc).strip() else type(exc).__name__
+
+
 def _unreachable(address: str, exc: BaseException) -> BatchError:
-    reason = plain(str(exc)).strip().splitlines()[0].rstrip(".") if str(exc).strip() else type(exc).__name__
-    return BatchError(f"cannot reach the Ray cluster at {address}: {reason}; start it with `ray start --head` "
+    return BatchError(f"cannot reach the Ray cluster at {address}: {_reason(exc)}; start it with `ray start --head` "
                       "(see the README's \"Scale out\"), or leave --address out to start a local Ray instance")
 
 
