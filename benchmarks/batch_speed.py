@@ -2,6 +2,7 @@
 
     python benchmarks/batch_speed.py                 # tiny random models, 12 pieces of the seed
     python benchmarks/batch_speed.py --docs 24 --configs 1 1/alone 2 2/alone
+    python benchmarks/batch_speed.py --engine ray      # 1 and 2 workers: the pool engine, then Ray actors
     SUMMARIZER_MODELS_DIR=models python benchmarks/batch_speed.py --corpus ../shared/corpus
 
 A configuration is a worker count, with ``/alone`` to translate every document
@@ -10,11 +11,18 @@ each worker T PyTorch threads (default: cores // workers; one in-process
 worker keeps PyTorch's default, all cores). Each runs the same
 job into a fresh output folder through the same `run_batch` the CLI uses; the
 wall time includes starting the workers and loading the models (once per
-worker; torch is imported here first, so one worker is not charged for it). A
-resumed run of the finished job shows how fast up-to-date documents are
-skipped. A one-document warm-up job runs first, untimed (the first PyTorch
-work of a process is slow). On a shared 2-core machine compare the ratios printed side by side,
-not the absolute times.
+worker; torch is imported here first, so one worker is not charged for it);
+"warm" is the same job again on the same engine, into another folder (its workers
+started, their models loaded): the rate of a long archive. A resumed run of the
+finished job shows how fast up-to-date documents are skipped. A one-document warm-up
+job runs first, untimed (the first PyTorch work of a process is slow). On a shared
+2-core machine compare the ratios printed side by side, not the absolute times.
+
+With ``--engine ray`` every configuration runs on the pool engine and then on Ray
+actors (one local Ray instance with this machine's cores, started once before the
+runs and timed apart, as a cluster would already be running); a Ray run's wall time
+includes starting its actors and loading their models, as a pool run's includes
+starting its processes. "1" is this process for the pool engine, one actor for Ray.
 """
 
 from __future__ import annotations
@@ -50,7 +58,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=12, help="documents cut from the seed (default 12)")
     parser.add_argument("--paragraphs", type=int, default=6, help="paragraphs per document (default 6)")
-    parser.add_argument("--configs", nargs="+", default=["1", "1/alone", "2", "2/alone"])
+    parser.add_argument("--configs", nargs="+", help="default: 1 1/alone 2 2/alone (pool), 1 2 (--engine ray)")
+    parser.add_argument("--engine", choices=["pool", "ray"], default="pool",
+                        help="ray: each configuration on the pool engine, then on Ray actors")
     parser.add_argument("--corpus", type=Path, help="translate this folder's *.web.txt instead")
     parser.add_argument("--to", default="en")
     args = parser.parse_args()
@@ -72,38 +82,72 @@ def main() -> None:
 
         import torch  # noqa: F401  (imported before timing)
 
-        from summarizer import models
         from summarizer.batch import BatchSettings, run_batch
-        from summarizer.batch.engines import cpu_cores, make_engine
-        from summarizer.batch.work import GROUP_CHARS
+        from summarizer.batch.engines import cpu_cores
 
         settings = BatchSettings("translate", target=args.to)
-        print(f"{cpu_cores()} cores; models: {os.environ['SUMMARIZER_MODELS_DIR']}")
-        base = None
+        print(f"{cpu_cores()} cores, load average {os.getloadavg()[0]:.1f}; "
+              f"models: {os.environ['SUMMARIZER_MODELS_DIR']}")
         list(run_batch(inputs[:1] if args.corpus else [next((tmp / "in").iterdir())], tmp / "warm-up", settings))
-        for run, config in enumerate(args.configs):
-            config, _, threads = config.partition("@")
-            workers, _, alone = config.partition("/")
-            config += f"@{threads}" if threads else ""
-            models.clear_cache()  # every configuration loads its models
-            out = tmp / f"out-{run}"
-            started = time.perf_counter()
-            with make_engine(int(workers), threads=int(threads) if threads else None,
-                             group_chars=0 if alone else GROUP_CHARS) as engine:
-                results = list(run_batch(inputs, out, settings, engine=engine))
-            seconds = time.perf_counter() - started
-            failed = [r for r in results if r.status == "failed"]
-            rate = len(results) / seconds
-            base = base or rate
-            print(f"{config:>10}: {len(results)} docs in {seconds:6.1f} s = {rate:.3f} docs/s "
-                  f"(x{rate / base:.2f} of the first), {len(failed)} failed", flush=True)
-            for r in failed[:3]:
-                print(f"  failed {r.id}: {r.error}")
-            started = time.perf_counter()
-            resumed = list(run_batch(inputs, out, settings, workers=int(workers)))
-            skipped = sum(r.status == "skipped" for r in resumed)
-            print(f"          resumed: {skipped}/{len(resumed)} skipped in {time.perf_counter() - started:.2f} s")
+        engines = ["pool", "ray"] if args.engine == "ray" else ["pool"]
+        configs = args.configs or (["1", "2"] if args.engine == "ray" else ["1", "1/alone", "2", "2/alone"])
+        local = start_ray() if "ray" in engines else None
+        base = None
+        try:
+            for run, config in enumerate(configs):
+                for engine in engines:
+                    rate = measure(engine, config, inputs, tmp / f"out-{run}-{engine}", settings, base)
+                    base = base or rate
+        finally:
+            if local is not None:
+                from summarizer.batch.engines.ray.instance import disconnect
 
+                disconnect(local)
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
+
+
+def start_ray():
+    """A local Ray instance with this machine's cores, for every Ray run (timed apart)."""
+    from summarizer.batch.engines.ray.instance import connect
+
+    started = time.perf_counter()
+    local = connect(None, verbose=False)
+    print(f"local Ray instance started in {time.perf_counter() - started:.1f} s (not in the figures below)")
+    return local
+
+
+def measure(engine: str, config: str, inputs: list[str], out: Path, settings, base: float | None) -> float:
+    """Run the job on one engine and configuration, then resume it; print and return docs/s."""
+    from summarizer import models
+    from summarizer.batch import run_batch
+    from summarizer.batch.engines import make_engine
+    from summarizer.batch.work import GROUP_CHARS
+
+    config, _, threads = config.partition("@")
+    workers, _, alone = config.partition("/")
+    config += f"@{threads}" if threads else ""
+    models.clear_cache()  # every configuration loads its models
+    started = time.perf_counter()
+    with make_engine(int(workers), threads=int(threads) if threads else None, engine=engine,
+                     group_chars=0 if alone else GROUP_CHARS) as job_engine:
+        results = list(run_batch(inputs, out, settings, engine=job_engine))
+        seconds = time.perf_counter() - started
+        started = time.perf_counter()  # the same job again, into another folder: models loaded
+        warm = list(run_batch(inputs, out.with_name(out.name + "-warm"), settings, engine=job_engine))
+        warm_seconds = time.perf_counter() - started
+    failed = [r for r in results + warm if r.status == "failed"]
+    rate = len(results) / seconds
+    base = base or rate
+    print(f"{engine:>4} {config:>10}: {len(results)} docs in {seconds:6.1f} s = {rate:.3f} docs/s "
+          f"(x{rate / base:.2f} of the first); warm: {warm_seconds:6.1f} s = {len(warm) / warm_seconds:.3f} docs/s; "
+          f"{len(failed)} failed", flush=True)
+    for r in failed[:3]:
+        print(f"  failed {r.id}: {r.error}")
+    started = time.perf_counter()
+    resumed = list(run_batch(inputs, out, settings, engine=engine, workers=int(workers)))
+    skipped = sum(r.status == "skipped" for r in resumed)
+    print(f"{'':>16} resumed: {skipped}/{len(resumed)} skipped in {time.perf_counter() - started:.2f} s")
+    return rate
 
 if __name__ == "__main__":
     main()

@@ -23,6 +23,7 @@ import argparse
 import io
 import json
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -255,25 +256,29 @@ class FakeGenerator(Generator):
     Each output is ``transform(input)`` (a function, or the name of one of `TRANSFORMS`),
     or the next of ``outputs``, queued in order. A token is a word, plus one for the end
     of sequence (``count`` replaces that rule). Every batch is recorded in ``calls`` as
-    ``(texts, options)``. A batch holding ``fail_on`` raises `ModelError`; each batch
-    sleeps ``delay`` seconds.
+    ``(texts, options)``. A batch holding ``fail_on`` raises `ModelError`; one holding
+    ``exit_on`` ends the process at once, as the out-of-memory killer would (engine
+    tests); each batch sleeps ``delay`` seconds.
     """
 
     def __init__(self, transform: str | Callable[[str], str] = "tag", *, outputs: Sequence[str] = (),
                  window: int = 512, name: str = "fake-model", delay: float = 0.0, fail_on: str | None = None,
-                 count: Callable[[str], int] | None = None):
+                 count: Callable[[str], int] | None = None, exit_on: str | None = None):
         super().__init__(name, window, {"name": name, "revision": None, "path": None, "backend": "fake"})
         self.transform = TRANSFORMS[transform] if isinstance(transform, str) else transform
         self.count = count or (lambda text: len(text.split()) + 1)
         self.outputs = list(outputs)
         self.delay = delay
         self.fail_on = fail_on
+        self.exit_on = exit_on
         self.calls: list[tuple[list[str], GenerationOptions]] = []
 
     def _count(self, texts: list[str]) -> list[int]:
         return [self.count(t) for t in texts]
 
     def _forward(self, texts: list[str], options: GenerationOptions) -> list[str]:
+        if self.exit_on and any(self.exit_on in t for t in texts):
+            os._exit(9)
         if self.delay:
             time.sleep(self.delay)
         if self.fail_on and any(self.fail_on in t for t in texts):
@@ -291,11 +296,12 @@ class FakeGenerators:
     summarize: str = "first-words"
     delay: float = 0.0
     fail_on: str | None = None
+    exit_on: str | None = None
 
     def __call__(self, task: str, source: str | None = None, target: str | None = None) -> FakeGenerator:
         transform = self.translate if task == "translate" else self.summarize
         name = f"fake-{task}" + (f"-{source}-{target}" if source else "")
-        return FakeGenerator(transform, name=name, delay=self.delay, fail_on=self.fail_on)
+        return FakeGenerator(transform, name=name, delay=self.delay, fail_on=self.fail_on, exit_on=self.exit_on)
 
 
 class FakeTranslators:

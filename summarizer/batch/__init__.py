@@ -7,13 +7,14 @@
 
 `inputs` (files, folders, globs, JSON Lines → documents with stable ids) → `job` (the
 driver: what to skip, what to do, every write) → `engines` (where the work runs: this
-process, a pool of processes) → `work` (one document: parse, translate or summarise,
-render; plain values in and out) → `outputs` (where each output goes) and `store` (the
+process, a pool of processes, Ray actors) → `work` (one document: parse, translate or
+summarise, render; plain values in and out) → `outputs` (where each output goes),
+`staging` (outputs a Ray worker writes, which the job puts in place) and `store` (the
 manifest and the job lock).
 """
 
 from ..errors import BatchError
-from .engines import Engine, LocalEngine, PoolEngine, make_engine
+from .engines import Engine, LocalEngine, PoolEngine, RayEngine, make_engine
 from .job import MANIFEST_FIELDS, DocResult, run_batch, summarize_batch, translate_batch
 from .outputs import output_path, safe_name
 from .store import MANIFEST_NAME
@@ -21,6 +22,6 @@ from .work import FORMATS, TASKS, BatchSettings, DocOutcome, process_document, p
 
 __all__ = [
     "run_batch", "translate_batch", "summarize_batch", "BatchSettings", "DocResult", "DocOutcome",
-    "process_document", "process_documents", "Engine", "LocalEngine", "PoolEngine", "make_engine",
+    "process_document", "process_documents", "Engine", "LocalEngine", "PoolEngine", "RayEngine", "make_engine",
     "MANIFEST_NAME", "MANIFEST_FIELDS", "FORMATS", "TASKS", "output_path", "safe_name", "BatchError",
 ]

@@ -43,6 +43,7 @@ from ..progress import Progress
 from .engines import Engine, make_engine
 from .inputs import Inputs, JsonlSource, Source, discover
 from .outputs import describe, jsonl_payload, original_id, output_paths, unsafe_output
+from .staging import discard, publish
 from .store import Manifest, job_lock, sha256_bytes, sha256_file, sha256_text
 from .work import BatchSettings, DocOutcome, Generators, process_documents
 
@@ -81,14 +82,14 @@ class DocResult:
 
 
 def translate_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, target: str = "en", *,
-                    format: str | None = None, workers: int = 1, **kwargs) -> Iterator[DocResult]:
+                    format: str | None = None, workers: int | None = None, **kwargs) -> Iterator[DocResult]:
     """Translate every document of ``inputs`` into ``out_dir``; see `run_batch`."""
     settings = BatchSettings("translate", target=target, format=format, **_settings_kwargs(kwargs))
     return run_batch(inputs, out_dir, settings, workers=workers, **kwargs)
 
 
 def summarize_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, target: str = "en", *,
-                    format: str | None = None, workers: int = 1, **kwargs) -> Iterator[DocResult]:
+                    format: str | None = None, workers: int | None = None, **kwargs) -> Iterator[DocResult]:
     """Summarise every document of ``inputs`` into ``out_dir``; see `run_batch`."""
     settings = BatchSettings("summarize", target=target, format=format, **_settings_kwargs(kwargs))
     return run_batch(inputs, out_dir, settings, workers=workers, **kwargs)
@@ -100,18 +101,24 @@ def _settings_kwargs(kwargs: dict) -> dict:
 
 
 def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, settings: BatchSettings, *,
-              engine: Engine | None = None, workers: int = 1, force: bool = False,
-              progress: Progress | None = None, generators: Generators | None = None) -> Iterator[DocResult]:
+              engine: Engine | str | None = None, workers: int | None = None, address: str | None = None,
+              force: bool = False, progress: Progress | None = None,
+              generators: Generators | None = None) -> Iterator[DocResult]:
     """Process every document of ``inputs`` into ``out_dir``, yielding one `DocResult` each.
 
     Args:
         inputs: files, folders (recursive: ``*.txt`` and ``*.jsonl``), globs, JSONL files.
         out_dir: the output folder (created); one job at a time may use it.
         settings: what to do (`BatchSettings`).
-        engine: where the work runs; by default `make_engine(workers)`, closed at the end.
-        workers: worker processes for the default engine.
+        engine: where the work runs: an `Engine`, or the name of one that the job makes
+            and closes at the end: "pool" (the default: this process, or a pool of
+            ``workers`` processes) or "ray" (Ray actors; see `engines.ray`).
+        workers: worker processes (pool) or Ray actors for an engine made by name; None:
+            one for the pool, as many as the Ray cluster has CPUs for.
+        address: the Ray cluster to join ("auto", "HOST:PORT"; ``engine="ray"`` only); None
+            starts a local Ray instance with this machine's cores.
         generators: ``generators(task, source, target)`` → the model to use instead of the
-            registry's (picklable; for the default engine only).
+            registry's (picklable; for an engine made by name only).
         force: redo documents even when their output is up to date.
         progress: called as ``progress("batch", done, total)`` once before the
             first document and after each; while a document is worked on, as
@@ -129,16 +136,18 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
     found = discover(inputs, exclude=out)
     if not found.sources:
         raise BatchError("no documents found: give transcript files, folders holding .txt or .jsonl files, or globs")
-    own_engine = engine is None
-    if engine is None:
+    own_engine = engine is None or isinstance(engine, str)
+    if own_engine:
         worker = functools.partial(process_documents, generators=generators) if generators else None
-        engine = make_engine(workers, worker=worker)
+        engine = make_engine(workers, worker=worker, engine=engine or "pool", address=address)
     try:
         with _open_output(out) as manifest:
             _check_same_task(manifest, settings, out)
             removed = remove_stale_temporaries(out)
             if removed:
                 log.info("removed %d temporary files left by a killed job", removed)
+            if hasattr(engine, "prepare"):  # its workers write the outputs (staged) into this folder
+                engine.prepare(out)
             yield from _Job(found, out, settings, manifest, engine, force, progress).run()
     finally:
         if own_engine:
@@ -167,7 +176,8 @@ def _check_same_task(manifest: Manifest, settings: BatchSettings, out: Path) -> 
 
 
 class _Job:
-    """One run of a batch job; all writes to the output folder happen here."""
+    """One run of a batch job; it puts every output in place and writes every manifest record
+    (an engine's workers may write an output's bytes into a temporary file: see `staging`)."""
 
     def __init__(self, found: Inputs, out: Path, settings: BatchSettings, manifest: Manifest,
                  engine: Engine, force: bool, progress: Progress | None):
@@ -271,10 +281,16 @@ class _Job:
         output_sha = None
         if outcome.ok and path is not None:
             try:
-                atomic_write(path, outcome.content)
-                output_sha = sha256_text(outcome.content)
+                if outcome.staged is not None:  # written by a worker: checked, then renamed into place
+                    publish(outcome.staged, outcome.staged_sha256, self.out, path)
+                    output_sha = outcome.staged_sha256
+                else:
+                    atomic_write(path, outcome.content)
+                    output_sha = sha256_text(outcome.content)
             except (OSError, UnicodeError) as exc:
                 error = f"cannot write {path}: {exc}"
+        if outcome.staged is not None and output_sha is None:
+            discard(outcome.staged, self.out)
         if error is not None and path is not None and outcome.id not in self.conflicts:
             remove_file(path)  # an older output no longer matches its input
         previous = (self.manifest.latest.get(outcome.id) or {}).get("output")

@@ -112,6 +112,9 @@ class DocOutcome:
         error_type: the exception's class name.
         warnings: the result's warnings.
         extra: small per-task facts kept in the manifest (e.g. the source language).
+        staged: where a worker wrote the output itself (a hidden temporary file in the
+            output folder, see `staging`; ``content`` is None then), else None.
+        staged_sha256: the SHA-256 of the staged file's bytes, as the worker wrote them.
     """
 
     id: str
@@ -122,6 +125,8 @@ class DocOutcome:
     error_type: str | None = None
     warnings: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)
+    staged: str | None = None
+    staged_sha256: str | None = None
 
     @property
     def ok(self) -> bool:

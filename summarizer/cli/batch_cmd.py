@@ -31,8 +31,15 @@ def _common(function):
                      help="Output folder (created)."),
         click.option("--to", "target", type=click.Choice(LANGUAGES), default="en", show_default=True,
                      help="Language of the outputs."),
-        click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-                     help="Worker processes; each loads the models once and gets cores/N threads."),
+        click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+                     help="Worker processes (default 1), or Ray actors (default: one per CPU of the cluster); "
+                          "each loads the models once and gets its share of the cores."),
+        click.option("--engine", type=click.Choice(["pool", "ray"]), default="pool", show_default=True,
+                     help="pool: processes on this machine; ray: Ray actors, on a local Ray instance or the "
+                          "cluster at --address (pip install 'mananera-summarizer[ray]')."),
+        click.option("--address", default=None, metavar="ADDRESS",
+                     help="With --engine ray: the cluster to join (auto: the one `ray start` made here; "
+                          "HOST:PORT). Without it a local Ray instance starts with this machine's cores."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=None,
                      help="Size limit of one input (default 5 MB, or $SUMMARIZER_MAX_INPUT_BYTES)."),
         click.option("--force", is_flag=True, help="Redo every document, even those already done."),
@@ -57,7 +64,8 @@ def batch_group():
               help="Language of the inputs; auto: each transcript's own.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True,
               help="txt: the translated transcript in its own layout, labels kept; json: with details.")
-def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, glossary, source, fmt):
+def translate_command(inputs, out_dir, target, workers, engine, address, max_bytes, force, quiet, verbose, glossary,
+                      source, fmt):
     """Translate every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
     from ..translate import TranslateOptions
@@ -65,7 +73,7 @@ def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
     with clean_errors():  # without --glossary, no options: the settings (and their hash) stay as they were
         options = TranslateOptions(glossary=glossary) if glossary else None
     settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes, options=options)
-    _run(inputs, out_dir, settings, workers, force, quiet, verbose)
+    _run(inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet, verbose)
 
 
 @batch_group.command("summarize", epilog=_COMMON_EPILOG)
@@ -76,8 +84,8 @@ def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when its models are available; extractive needs no summarization model.")
 @archive_option
-def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, glossary, fmt, quotes, mode,
-                      archive):
+def summarize_command(inputs, out_dir, target, workers, engine, address, max_bytes, force, quiet, verbose, glossary,
+                      fmt, quotes, mode, archive):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
     from ..summarize import SummaryOptions
@@ -86,16 +94,17 @@ def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
         options = SummaryOptions(glossary=glossary, archive=archive) if glossary or archive else None
     settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes,
                              options=options)
-    _run(inputs, out_dir, settings, workers, force, quiet, verbose)
+    _run(inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet, verbose)
 
 
-def _run(inputs, out_dir, settings, workers, force, quiet, verbose) -> None:
+def _run(inputs, out_dir, settings, engine: dict, force, quiet, verbose) -> None:
+    """Run the job; ``engine``: run_batch's ``workers``, ``engine`` and ``address``."""
     from ..batch import run_batch
 
     bar = JobBar(settings.task, quiet)
     try:
         with clean_errors(children=True), _library_log(bar, verbose):
-            for result in run_batch(inputs, out_dir, settings, workers=workers, force=force, progress=bar.progress):
+            for result in run_batch(inputs, out_dir, settings, force=force, progress=bar.progress, **engine):
                 bar.record(result)
     except KeyboardInterrupt:
         bar.close()

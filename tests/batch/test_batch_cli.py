@@ -140,6 +140,7 @@ def test_cli_summaries_as_json(tiny_models, archive, tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["batch", "translate", "nowhere/at/all.txt", "--out", "{out}"], "no such file or folder: nowhere/at/all.txt"),
     (["batch", "translate", "{file}", "--out", "{file}"], "is a file"),
+    (["batch", "translate", "{file}", "--out", "{out}", "--address", "auto"], "an address is for the Ray engine"),
 ])
 def test_cli_clean_errors(tmp_path, args, message):
     file = tmp_path / "x.txt"
@@ -153,7 +154,8 @@ def test_cli_clean_errors(tmp_path, args, message):
 def test_cli_help():
     result = CliRunner().invoke(main, ["batch", "translate", "--help"])
     assert result.exit_code == 0
-    for option in ("--out", "--to", "--format", "--workers", "--quiet", "--force", "manifest.jsonl"):
+    for option in ("--out", "--to", "--format", "--workers", "--engine", "--address", "--quiet", "--force",
+                   "manifest.jsonl"):
         assert option in result.output
 
 

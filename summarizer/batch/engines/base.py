@@ -15,7 +15,12 @@ Worker = Callable[..., list[DocOutcome]]
 
 
 class Engine(Protocol):
-    """Runs the per-document work; see the module docstring."""
+    """Runs the per-document work; see the module docstring.
+
+    An engine whose workers write the outputs themselves (`RayEngine`) also has
+    ``prepare(out_dir)``, which the job calls with the locked output folder before any
+    work: its outcomes then carry a staged file (`DocOutcome.staged`) instead of content.
+    """
 
     def run(self, items: Iterable[WorkItem], settings: BatchSettings,
             progress: DocProgress | None = None) -> Iterator[DocOutcome]:
