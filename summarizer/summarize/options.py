@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import OptionError
-from ..models import GenerationOptions
+from ..models import BACKENDS, GenerationOptions
 
 MODES = ("auto", "abstractive", "extractive")
 """auto: abstractive when its models are available, else extractive."""
@@ -27,6 +27,9 @@ class SummaryOptions:
         summarize_model, es_en_model, en_es_model: hub ids or folders; None = default.
         point: generation settings of a topic line; lead: of the lead.
         device: "auto", "cpu" or "cuda".
+        backend: what runs the models: "auto" (CTranslate2 for each model whose converted
+            copy is there, else transformers), "ctranslate2" or "transformers"; None reads
+            ``$SUMMARIZER_BACKEND`` (default auto).
     """
 
     quotes: int = 5
@@ -39,12 +42,15 @@ class SummaryOptions:
     point: GenerationOptions = field(default=POINT)
     lead: GenerationOptions = field(default=LEAD)
     device: str = "auto"
+    backend: str | None = None
 
     def __post_init__(self):
         if self.mode not in MODES:
             raise OptionError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if self.quotes < 0 or self.max_points < 1 or self.key_sentences < 1:
             raise OptionError("quotes must be at least 0, max_points and key_sentences at least 1")
+        if self.backend is not None and self.backend not in BACKENDS:
+            raise OptionError(f"backend must be one of {', '.join(BACKENDS)} (or None), not {self.backend!r}")
 
     def translation_models(self) -> dict[tuple[str, str], str | None]:
         """The translation model named for each pair (None: the registry's default)."""

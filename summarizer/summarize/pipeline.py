@@ -18,7 +18,7 @@ from ..output import Line, Summary
 from ..parse import parse_transcript
 from ..progress import Progress, Stopwatch, silent
 from ..select import select
-from ..translate import Translators
+from ..translate import TranslateOptions, Translators
 from ..translate.compose import TranslatorFactory
 from .abstractive import abstractive_lines
 from .compose import attach_quotes, participants
@@ -44,6 +44,7 @@ class Summarizer:
                  generator: Generator | None = None, available: Available | None = None):
         self.options = options or SummaryOptions()
         self.translators = Translators(translators, models=self.options.translation_models(),
+                                       options=TranslateOptions(backend=self.options.backend),
                                        device=self.options.device)
         self._generator = generator
         self._available = available
@@ -53,7 +54,7 @@ class Summarizer:
         """The summarization model, loaded on first use."""
         if self._generator is None:
             self._generator = get_generator("summarize", name=self.options.summarize_model,
-                                            device=self.options.device)
+                                            device=self.options.device, backend=self.options.backend)
         return self._generator
 
     def is_available(self, task: str, source: str | None = None, target: str | None = None) -> bool:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import OptionError
+from ..models.backend import BACKENDS
+
 
 @dataclass(frozen=True)
 class TranslateOptions:
@@ -22,6 +25,11 @@ class TranslateOptions:
             0 turns it off.
         quantize: int8 dynamic quantization of the model's linear layers; None means on
             for CPU (about 1.7× as fast, benchmarks/translate_speed.py; translations differ slightly), off on a GPU.
+            With the CTranslate2 backend, False runs its copy in float32 (default: int8 on CPU,
+            int8_float16 on a GPU).
+        backend: what runs the model: "auto" (CTranslate2 when its converted copy is
+            there, else transformers), "ctranslate2" or "transformers"; None reads
+            ``$SUMMARIZER_BACKEND`` (default auto).
         flag_ratio: translations whose length (characters) over the original's falls
             outside this range are reported as implausible.
     """
@@ -36,6 +44,7 @@ class TranslateOptions:
     no_repeat_ngram_size: int = 4
     quantize: bool | None = None
     flag_ratio: tuple[float, float] = (0.35, 3.0)
+    backend: str | None = None
 
     def __post_init__(self):
         if self.num_beams < 1 or self.max_batch_size < 1 or self.batch_tokens < 1:
@@ -44,3 +53,5 @@ class TranslateOptions:
             raise ValueError("max_input_tokens must be at least 8")
         if self.max_new_tokens is not None and self.max_new_tokens < 1:
             raise ValueError("max_new_tokens must be at least 1 (or None)")
+        if self.backend is not None and self.backend not in BACKENDS:
+            raise OptionError(f"backend must be one of {', '.join(BACKENDS)} (or None), not {self.backend!r}")
