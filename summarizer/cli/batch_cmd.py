@@ -10,7 +10,7 @@ import click
 
 from ..document import LANGUAGES
 from ..summarize.options import MODES
-from .common import clean_errors
+from .common import backend_option, clean_errors
 from .progress import JobBar
 
 log = logging.getLogger("summarizer")
@@ -35,6 +35,7 @@ def _common(function):
                      help="Worker processes; each loads the models once and gets cores/N threads."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=None,
                      help="Size limit of one input (default 5 MB, or $SUMMARIZER_MAX_INPUT_BYTES)."),
+        backend_option,
         click.option("--force", is_flag=True, help="Redo every document, even those already done."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar: only failures and the closing line (for logs)."),
         click.option("--verbose", "-v", is_flag=True,
@@ -56,11 +57,14 @@ def batch_group():
               help="Language of the inputs; auto: each transcript's own.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True,
               help="txt: the translated transcript in its own layout, labels kept; json: with details.")
-def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, source, fmt):
+def translate_command(inputs, out_dir, target, workers, max_bytes, backend, force, quiet, verbose, source, fmt):
     """Translate every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
+    from ..translate import TranslateOptions
 
-    settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes)
+    options = TranslateOptions(backend=backend) if backend else None  # the digest changes with the backend
+    settings = BatchSettings("translate", target=target, source=source, format=fmt, options=options,
+                             max_bytes=max_bytes)
     _run(inputs, out_dir, settings, workers, force, quiet, verbose)
 
 
@@ -71,11 +75,14 @@ def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
 @click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when its models are available; extractive needs no summarization model.")
-def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, fmt, quotes, mode):
+def summarize_command(inputs, out_dir, target, workers, max_bytes, backend, force, quiet, verbose, fmt, quotes, mode):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
+    from ..summarize import SummaryOptions
 
-    settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes)
+    options = SummaryOptions(backend=backend) if backend else None
+    settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, options=options,
+                             max_bytes=max_bytes)
     _run(inputs, out_dir, settings, workers, force, quiet, verbose)
 
 

@@ -10,6 +10,12 @@ import click
 
 from ..errors import SummarizerError
 from ..files import atomic_write
+from ..models.backend import BACKENDS
+
+backend_option = click.option(
+    "--backend", type=click.Choice(BACKENDS), default=None,
+    help="What runs the models: auto (CTranslate2 where a converted copy is there, else transformers), "
+         "ctranslate2 or transformers  [default: $SUMMARIZER_BACKEND, else auto]")
 
 
 def read_input(path: str) -> bytes:

@@ -6,7 +6,7 @@ import click
 
 from ..document import LANGUAGES
 from ..summarize.options import MODES
-from .common import clean_errors, read_input, write_output
+from .common import backend_option, clean_errors, read_input, write_output
 from .progress import StageBar
 
 
@@ -22,13 +22,14 @@ from .progress import StageBar
 @click.option("--points", type=click.IntRange(1, 20), default=6, show_default=True, help="Most topics covered.")
 @click.option("--summarize-model", default=None, help="Hub id or folder of the summarization model.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
+@backend_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, device, quiet):
+def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, device, backend, quiet):
     """Summarize the transcript in FILE (or standard input) into a quote-attributed brief."""
     from ..summarize import SummaryOptions, summarize
 
     data = read_input(file)
-    options = SummaryOptions(max_points=points, summarize_model=summarize_model, device=device)
+    options = SummaryOptions(max_points=points, summarize_model=summarize_model, device=device, backend=backend)
     with clean_errors(), StageBar(enabled=not quiet) as bar:
         summary = summarize(data, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
     write_output(summary.to_json() + "\n" if fmt == "json" else summary.to_markdown(), out)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from ..models import REGISTRY, spec_for
+from ..models import BACKENDS, REGISTRY, requested_backend, spec_for
 from ..settings import DEFAULT_HOST, DEFAULT_PORT, PROJECT_ROOT, ui_concurrency, ui_max_bytes, ui_queue
 from ..summarize import MODES
 from .handlers import UPLOAD_TYPES, enable_downloads, load_file, make_brief, model_status
@@ -80,6 +80,9 @@ def build_demo() -> gr.Blocks:
                     summarize_model = _model_dropdown("Summarizer", "summarize")
                     es_en_model = _model_dropdown("Spanish → English", "translate", "es", "en")
                     en_es_model = _model_dropdown("English → Spanish", "translate", "en", "es")
+                    backend = gr.Radio(list(BACKENDS), value=requested_backend(), label="Backend", elem_id="backend",
+                                       info="auto: CTranslate2 (int8, faster) for each model converted with "
+                                            "`summarizer models convert`, else transformers.")
                 run = gr.Button("Make the brief", variant="primary", elem_id="run")
                 mode_note = gr.Markdown(elem_id="mode-note", min_height=110)  # also shows the progress
         with gr.Tabs():
@@ -100,7 +103,7 @@ def build_demo() -> gr.Blocks:
         upload.upload(load_file, inputs=upload, outputs=transcript, concurrency_limit=None, api_name="load_file")
         run.click(
             make_brief,
-            inputs=[transcript, target, mode, n_quotes, summarize_model, es_en_model, en_es_model],
+            inputs=[transcript, target, mode, n_quotes, summarize_model, es_en_model, en_es_model, backend],
             outputs=[brief, mode_note, quotes_table, transcript_view, participants, md_file, json_file],
             api_name="summarize",
             concurrency_id="brief",

@@ -1,7 +1,7 @@
 """The web app's handlers: plain functions over the public API, testable without a browser.
 
 * `load_file(path)` → the text of an uploaded .txt / .md / .html file;
-* `make_brief(text, target, mode, quotes, models…)` → what the result components show;
+* `make_brief(text, target, mode, quotes, models…, backend)` → what the result components show;
   every error of the package becomes a `gr.Error` whose message says what to do;
 * `model_status()` → the target language to start with, and a note on which models this
   machine has: English unless the es→en model is missing, in which case the page starts
@@ -105,7 +105,7 @@ def _model(value: str | None) -> str | None:
 
 def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float = 5,
                summarize_model: str | None = None, es_en_model: str | None = None,
-               en_es_model: str | None = None, progress=gr.Progress()):
+               en_es_model: str | None = None, backend: str | None = None, progress=gr.Progress()):
     """Make a brief; return the brief, the mode note, the quotes, the highlighted
     transcript, the participants and the two downloads."""
     text = text or ""
@@ -116,7 +116,7 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
         progress((done, total) if total else 0, desc=label)
 
     options = SummaryOptions(quotes=int(quotes), mode=mode, summarize_model=_model(summarize_model),
-                             es_en_model=_model(es_en_model), en_es_model=_model(en_es_model))
+                             es_en_model=_model(es_en_model), en_es_model=_model(en_es_model), backend=backend or None)
     with user_errors():
         doc = parse_transcript(text, max_bytes=ui_max_bytes())
         try:
