@@ -1,5 +1,5 @@
 """The abstractive stage: the summarization model writes one line per topic from that
-topic's key sentences, then the lead from those lines.
+topic's key sentences (all topics in one batched call), then the lead from those lines.
 
 The model reads and writes English (`modes.MODEL_LANGUAGE`): key sentences are
 translated into it and the lines out of it. Its input never exceeds its window: a
@@ -27,14 +27,13 @@ def abstractive_lines(draft: Draft, generator: Generator, options: SummaryOption
     english = _read(draft, topics)
     with draft.clock.time("summarize"):
         inputs = [_fit_topic(generator, topic, sentences, draft) for topic, sentences in zip(topics, english)]
-        draft.report("summarize", 0, len(inputs) + 1)
-        generated = []
-        for n, text in enumerate(inputs):
-            generated.extend(generator.generate([text], options.point))
-            draft.report("summarize", n + 1, len(inputs) + 1)
+        # Two model calls per brief: every topic line in one batch, then the lead from them.
+        draft.report("summarize", 0, 2)
+        generated = generator.generate(inputs, options.point)
+        draft.report("summarize", 1, 2)
         lead_text = generator.generate([_fit_text(generator, " ".join(generated), draft)], options.lead)[0] \
             if generated else ""
-        draft.report("summarize", len(inputs) + 1, len(inputs) + 1)
+        draft.report("summarize", 2, 2)
     *generated, lead_text = draft.translate(generated + [lead_text], MODEL_LANGUAGE, draft.target)
     lines = []
     for topic, text, eng in zip(topics, generated, english):
