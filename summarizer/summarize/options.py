@@ -26,6 +26,9 @@ class SummaryOptions:
             or "extractive" (no summarization model: chosen sentences only).
         summarize_model, es_en_model, en_es_model: hub ids or folders; None = default.
         point: generation settings of a topic line; lead: of the lead.
+        batch_tokens: most padded input tokens per call of the summarization model (rows ×
+            longest row): the topic lines of a usual brief take one call; inputs near the
+            model's window are spread over more, to bound memory.
         device: "auto", "cpu" or "cuda".
         backend: what runs the models: "auto" (CTranslate2 for each model whose converted
             copy is there, else transformers), "ctranslate2" or "transformers"; None reads
@@ -41,14 +44,15 @@ class SummaryOptions:
     en_es_model: str | None = None
     point: GenerationOptions = field(default=POINT)
     lead: GenerationOptions = field(default=LEAD)
+    batch_tokens: int = 2048
     device: str = "auto"
     backend: str | None = None
 
     def __post_init__(self):
         if self.mode not in MODES:
             raise OptionError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
-        if self.quotes < 0 or self.max_points < 1 or self.key_sentences < 1:
-            raise OptionError("quotes must be at least 0, max_points and key_sentences at least 1")
+        if self.quotes < 0 or self.max_points < 1 or self.key_sentences < 1 or self.batch_tokens < 1:
+            raise OptionError("quotes must be at least 0, max_points, key_sentences and batch_tokens at least 1")
         if self.backend is not None and self.backend not in BACKENDS:
             raise OptionError(f"backend must be one of {', '.join(BACKENDS)} (or None), not {self.backend!r}")
 

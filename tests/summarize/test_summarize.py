@@ -90,6 +90,23 @@ def test_auto_picks_abstractive_when_models_are_available():
     assert all(p.line.generated for p in summary.points)
 
 
+def test_topic_lines_share_calls_within_the_token_budget():
+    """Inputs too long for one call go in as few as the budget allows, longest first; every
+    line still goes to its own topic."""
+    summarizer, _, generator = make(mode="abstractive")
+    summary = summarizer.summarize(SEED, target="en")
+    inputs = generator.calls[0][0]
+    lengths = sorted((len(t.split()) + 1 for t in inputs), reverse=True)  # FakeGenerator's tokens
+    budget = 2 * lengths[0]  # two of the longest fit, three do not
+    summarizer, _, generator = make(mode="abstractive", batch_tokens=budget)
+    again = summarizer.summarize(SEED, target="en")
+    calls = [texts for texts, options in generator.calls]
+    assert [len(texts) for texts in calls[:-1]] == [2, 2, 2] and len(calls[-1]) == 1
+    assert sorted(t for texts in calls[:-1] for t in texts) == sorted(inputs)
+    assert all(max(len(t.split()) + 1 for t in texts) * len(texts) <= budget for texts in calls[:-1])
+    assert [p.line.text for p in again.points] == [p.line.text for p in summary.points]
+
+
 def test_abstractive_reads_english_and_never_more_than_the_key_sentences():
     summarizer, translator, generator = make(mode="abstractive", key_sentences=3)
     doc = parse_transcript(SEED)
