@@ -23,7 +23,7 @@ from .progress import StageBar
 @click.option("--model", default=None, help="Hub id or folder of a translation model for this pair.")
 @click.option("--beams", type=click.IntRange(1, 16), default=1, show_default=True,
               help="Beam width: 1 is fastest; 4 is a little better and about 6× slower on CPU.")
-@click.option("--fp32", is_flag=True, help="Compute in fp32 on CPU (default: int8, several times faster).")
+@click.option("--fp32", is_flag=True, help="Compute in fp32 on CPU (default: int8, faster; translations differ slightly).")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @backend_option
 @click.option("--quiet", is_flag=True, help="No progress bar, no warnings.")
