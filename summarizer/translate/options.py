@@ -24,7 +24,7 @@ class TranslateOptions:
         no_repeat_ngram_size: no n-gram of this size twice in one output (stops loops);
             0 turns it off.
         quantize: int8 dynamic quantization of the model's linear layers; None means on
-            for CPU (about 1.7× as fast, benchmarks/translate_speed.py; translations differ slightly), off on a GPU.
+            for CPU (about 1.7× as fast as fp32 with transformers; translations differ slightly), off on a GPU.
             With the CTranslate2 backend, False runs its copy in float32 (default: int8 on CPU,
             int8_float16 on a GPU).
         backend: what runs the model: "auto" (CTranslate2 when its converted copy is
