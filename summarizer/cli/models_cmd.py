@@ -28,7 +28,8 @@ def models_group():
 @models_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per model instead of a table.")
 def list_command(as_json):
-    """Each task's model, where it resolves, whether it is present, and its size."""
+    """Each task's model, where it resolves, whether it is present, its size, what runs it
+    (backend and compute type) and its CTranslate2 copy."""
     from ..models import hf_cache_dir, hub_offline, models_dir, status
 
     rows = status()
