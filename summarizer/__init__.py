@@ -19,6 +19,7 @@ from .errors import (
     UnsupportedLanguageError,
 )
 from .output import Line, Point, Summary
+from .settings import openmp_passive_by_default
 from .parse import parse_transcript
 from .select import extract_quotes
 from .summarize import Summarizer, SummaryOptions, summarize
@@ -31,3 +32,7 @@ __all__ = [
     "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError", "OptionError",
     "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "BatchError", "__version__",
 ]
+
+# The package imports neither torch nor ctranslate2 on import: their OpenMP runtimes,
+# loaded later, see this setting.
+openmp_passive_by_default()

@@ -5,6 +5,7 @@
 | ``SUMMARIZER_MAX_INPUT_BYTES`` | size limit of one transcript (API, CLI, batch) | 5,000,000 |
 | ``SUMMARIZER_MODELS_DIR`` | the models folder | the project's ``models/`` |
 | ``SUMMARIZER_ARCHIVE`` | an archive word table (``summarizer archive stats``) for selection | the package's |
+| ``SUMMARIZER_BACKEND`` | what runs the models: ``auto``, ``ctranslate2`` or ``transformers`` | ``auto`` |
 | ``SUMMARIZER_HOST`` / ``SUMMARIZER_PORT`` | where the web app listens | 127.0.0.1 / 7860 |
 | ``SUMMARIZER_UI_MAX_BYTES`` | size limit of one transcript in the web app | 2,000,000 |
 | ``SUMMARIZER_UI_CONCURRENCY`` | briefs the web app makes at once | 2 |
@@ -13,6 +14,7 @@
 | ``SUMMARIZER_UI_ALLOW_MODEL_PATHS`` | web app: accept typed model folders and hub ids | unset (only installed models) |
 | ``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT`` / ``GRADIO_ROOT_PATH`` | the web app's host, port, and path behind a proxy, when ``SUMMARIZER_HOST`` / ``SUMMARIZER_PORT`` are unset (containers, Hugging Face Spaces) | |
 | ``SUMMARIZER_INTERFACE`` | how error messages name options: ``python`` (``target='es'``), ``cli`` (``--to es``), ``web`` | python |
+| ``OMP_WAIT_POLICY`` | OpenMP threads (torch's, CTranslate2's) spin or sleep when idle; see `openmp_passive_by_default` | ``PASSIVE`` |
 | ``HF_HUB_OFFLINE`` / ``TRANSFORMERS_OFFLINE`` | never reach the Hugging Face hub | unset |
 | ``HF_HUB_CACHE`` / ``HF_HOME`` / ``XDG_CACHE_HOME`` | the Hugging Face cache | ``~/.cache/huggingface/hub`` |
 """
@@ -131,6 +133,21 @@ def models_dir() -> Path:
     return project if project.is_dir() else Path.cwd() / "models"
 
 
+def openmp_passive_by_default() -> None:
+    """``OMP_WAIT_POLICY=PASSIVE`` unless the environment already says how OpenMP threads wait.
+
+    By default an OpenMP thread spins for a while after each parallel region. On shared
+    or busy cores, and wherever torch's and CTranslate2's OpenMP runtimes share a process,
+    the spinning threads take the cores from the threads with work to do: here the CLI
+    translating with transformers took 5.8× as long, the tiny-model tests 3.1×
+    (``benchmarks/openmp_wait.py``).
+    Each runtime reads the variable once, when it loads: the package sets it on import,
+    before torch or ctranslate2 is imported (a process that imported them first keeps
+    what it had)."""
+    if "OMP_WAIT_POLICY" not in os.environ and "GOMP_SPINCOUNT" not in os.environ:
+        os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+
+
 def hub_offline() -> bool:
     """Whether ``HF_HUB_OFFLINE`` (or ``TRANSFORMERS_OFFLINE``) forbids the network."""
     values = (os.environ.get("HF_HUB_OFFLINE", ""), os.environ.get("TRANSFORMERS_OFFLINE", ""))
@@ -145,6 +162,12 @@ def hf_cache_dir() -> Path:
         return Path(os.environ["HF_HOME"]).expanduser() / "hub"
     base = os.environ.get("XDG_CACHE_HOME") or "~/.cache"
     return Path(base).expanduser() / "huggingface" / "hub"
+
+
+def backend_setting() -> str | None:
+    """``$SUMMARIZER_BACKEND`` as given (lower case), None when unset; `models.backend` checks it."""
+    value = os.environ.get("SUMMARIZER_BACKEND", "").strip().lower()
+    return value or None
 
 
 def server_host() -> str:

@@ -6,9 +6,10 @@ laid out like a models folder, and fakes that replace the models through public 
     DEST/opus-mt-es-en/          Marian es→en, SentencePiece vocabularies trained on Spanish/English text
     DEST/opus-mt-en-es/          Marian en→es
     DEST/distilbart-cnn-12-6/    BART with a byte-level BPE tokenizer
+    DEST/<each>.ct2-int8/        its CTranslate2 int8 copy, as `summarizer models convert` writes it
 
 so that ``SUMMARIZER_MODELS_DIR=DEST`` runs every command offline through the same
-``from_pretrained`` code as the real models. The weights are random: the output is
+``from_pretrained`` code as the real models, with either backend. The weights are random: the output is
 gibberish of plausible shape, good for tests and trials, never for reading.
 
 The fakes record their calls (as simonw/llm's ``MockModel``) and go in through the
@@ -35,6 +36,8 @@ from pathlib import Path
 from .errors import ModelError
 from .models import REGISTRY, GenerationOptions, Generator
 from .models.locate import TINY_MARKER as MARKER
+from .models.backend import COPY_SUFFIX, ctranslate2_installed
+from .models.convert import convert
 from .progress import Progress
 
 logger = logging.getLogger("summarizer")
@@ -218,9 +221,10 @@ def _prepare(folder: Path, force: bool) -> None:
         shutil.rmtree(folder)
 
 
-def build_models(dest: str | Path, *, force: bool = False, seed: int = 0) -> dict[str, Path]:
+def build_models(dest: str | Path, *, force: bool = False, seed: int = 0, ctranslate2: bool = True) -> dict[str, Path]:
     """Write tiny models of every registered default under ``dest``, in folders named as the
-    models folder expects (the last part of each hub id). Returns ``{hub id: folder}``."""
+    models folder expects (the last part of each hub id), and, with ``ctranslate2`` (when
+    it is installed), the CTranslate2 int8 copy of each. Returns ``{hub id: folder}``."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     spanish, english = sample_texts()
@@ -228,12 +232,16 @@ def build_models(dest: str | Path, *, force: bool = False, seed: int = 0) -> dic
     built = {}
     for (task, source, target), spec in REGISTRY.items():
         folder = dest / spec.short_name
+        copy = dest / f"{spec.short_name}{COPY_SUFFIX}"
         _prepare(folder, force)
+        _prepare(copy, force)
         if task == "translate":
             build_marian(folder, source=source, target=target, source_lines=lines[source],
                          target_lines=lines[target], seed=seed, **TINY)
         else:
             build_bart(folder, lines=spanish + english, seed=seed, **TINY)
+        if ctranslate2 and ctranslate2_installed():
+            convert(folder, copy)  # carries the marker, so that a rebuild may replace it
         built[spec.name] = folder
         logger.info("wrote %s", folder)
     return built
@@ -349,7 +357,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for name, folder in built.items():
-        print(f"{name}: {folder}")
+        copy = folder.with_name(folder.name + COPY_SUFFIX)
+        print(f"{name}: {folder}" + (f" (CTranslate2 int8 copy: {copy})" if copy.is_dir() else ""))
     print(f"Run offline with SUMMARIZER_MODELS_DIR={Path(args.dest).resolve()} (the output is gibberish).")
     return 0
 

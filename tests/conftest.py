@@ -1,5 +1,10 @@
-"""Shared fixtures: tiny random models built once per session, an empty models folder,
-the corpus when this clone has it. Nothing here ever reaches the Hugging Face hub."""
+"""Shared fixtures: tiny random models built once per session (with their CTranslate2
+copies), an empty models folder, the corpus when this clone has it. Nothing here ever
+reaches the Hugging Face hub.
+
+Every test that takes ``tiny_models`` runs twice, once per backend (ids ``ctranslate2``
+and ``transformers``, set through ``$SUMMARIZER_BACKEND``); a test about one backend
+only says so with ``@pytest.mark.parametrize("tiny_models", ["transformers"], indirect=True)``."""
 
 import os
 
@@ -27,12 +32,17 @@ def tiny_models_dir(tmp_path_factory) -> Path:
     return dest
 
 
-@pytest.fixture
-def tiny_models(tiny_models_dir, monkeypatch) -> Path:
-    """The tiny models as the models folder, offline, with the models cache emptied."""
+BACKENDS = ["ctranslate2", "transformers"]
+
+
+@pytest.fixture(params=BACKENDS)
+def tiny_models(request, tiny_models_dir, monkeypatch) -> Path:
+    """The tiny models as the models folder, offline, with the models cache emptied, run by
+    one backend after the other (``$SUMMARIZER_BACKEND``)."""
     from summarizer import models
 
     monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tiny_models_dir))
+    monkeypatch.setenv("SUMMARIZER_BACKEND", request.param)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     models.clear_cache()
     yield tiny_models_dir
@@ -49,6 +59,7 @@ def no_models(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(empty))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    monkeypatch.delenv("SUMMARIZER_BACKEND", raising=False)
     monkeypatch.delenv("HF_HUB_CACHE", raising=False)
     models.clear_cache()
     yield empty

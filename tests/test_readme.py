@@ -34,6 +34,8 @@ def commands() -> list[list[str]]:
 def test_every_command_input_exists_in_a_clone():
     checked = 0
     for words in commands():
+        if "--address" in words:
+            continue  # joins a Ray cluster: its inputs are on the cluster's shared folder, not in the clone
         skip = False
         for word in words[2:]:
             if skip or word.startswith("-") or word in ("<",):

@@ -10,7 +10,7 @@ import click
 
 from ..document import LANGUAGES
 from ..summarize.options import MODES
-from .common import archive_option, clean_errors, emit, glossary_option
+from .common import archive_option, backend_option, clean_errors, emit, glossary_option
 from .progress import JobBar
 
 log = logging.getLogger("summarizer")
@@ -42,6 +42,7 @@ def _common(function):
                           "HOST:PORT). Without it a local Ray instance starts with this machine's cores."),
         click.option("--max-bytes", type=click.IntRange(min=1), default=None,
                      help="Size limit of one input (default 5 MB, or $SUMMARIZER_MAX_INPUT_BYTES)."),
+        backend_option,
         click.option("--force", is_flag=True, help="Redo every document, even those already done."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar: only failures and the closing line (for logs)."),
         click.option("--verbose", "-v", is_flag=True,
@@ -64,14 +65,14 @@ def batch_group():
               help="Language of the inputs; auto: each transcript's own.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True,
               help="txt: the translated transcript in its own layout, labels kept; json: with details.")
-def translate_command(inputs, out_dir, target, workers, engine, address, max_bytes, force, quiet, verbose, glossary,
-                      source, fmt):
+def translate_command(inputs, out_dir, target, workers, engine, address, max_bytes, backend, force, quiet, verbose,
+                      glossary, source, fmt):
     """Translate every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
     from ..translate import TranslateOptions
 
-    with clean_errors():  # without --glossary, no options: the settings (and their hash) stay as they were
-        options = TranslateOptions(glossary=glossary) if glossary else None
+    with clean_errors():  # without --glossary or --backend, no options: the settings (and their hash) stay as they were
+        options = TranslateOptions(glossary=glossary, backend=backend) if glossary or backend else None
     settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes, options=options)
     _run(inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet, verbose)
 
@@ -84,14 +85,15 @@ def translate_command(inputs, out_dir, target, workers, engine, address, max_byt
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when its models are available; extractive needs no summarization model.")
 @archive_option
-def summarize_command(inputs, out_dir, target, workers, engine, address, max_bytes, force, quiet, verbose, glossary,
-                      fmt, quotes, mode, archive):
+def summarize_command(inputs, out_dir, target, workers, engine, address, max_bytes, backend, force, quiet, verbose,
+                      glossary, fmt, quotes, mode, archive):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
     from ..summarize import SummaryOptions
 
     with clean_errors():
-        options = SummaryOptions(glossary=glossary, archive=archive) if glossary or archive else None
+        options = SummaryOptions(glossary=glossary, archive=archive, backend=backend) \
+            if glossary or archive or backend else None
     settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes,
                              options=options)
     _run(inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet, verbose)

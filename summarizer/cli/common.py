@@ -20,6 +20,12 @@ from ..files import atomic_write
 from ..settings import check_size, max_input_bytes, speaking_to
 
 MAX_BYTES_HELP = "Size limit of the input (default 5 MB, or $SUMMARIZER_MAX_INPUT_BYTES)."
+from ..models.backend import BACKENDS
+
+backend_option = click.option(
+    "--backend", type=click.Choice(BACKENDS), default=None,
+    help="What runs the models: auto (CTranslate2 where a converted copy is there, else transformers), "
+         "ctranslate2 or transformers  [default: $SUMMARIZER_BACKEND, else auto]")
 
 
 def read_input(path: str, max_bytes: int | None = None) -> bytes:

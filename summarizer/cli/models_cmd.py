@@ -1,4 +1,5 @@
-"""`summarizer models list|download`: which models are where, and fetching them."""
+"""`summarizer models list|download|convert`: which models are where and what runs them,
+fetching them, and writing their CTranslate2 copies."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def _size(n: int | None) -> str:
 
 @click.group("models")
 def models_group():
-    """List and download the Hugging Face models the summarizer uses."""
+    """List, download and convert the Hugging Face models the summarizer uses."""
 
 
 @models_group.command("list")
@@ -29,7 +30,8 @@ def models_group():
 @click.option("--check-hub/--no-check-hub", default=True, show_default=True,
               help="Ask the hub once (3 s at most) whether it is reachable; unless HF_HUB_OFFLINE=1.")
 def list_command(as_json, check_hub):
-    """Each task's model, where it resolves, whether it is present, and its size."""
+    """Each task's model, where it resolves, whether it is present, its size, what runs it
+    (backend and compute type) and its CTranslate2 copy."""
     from ..models import hf_cache_dir, hub_status, models_dir, status
 
     rows = status()
@@ -38,15 +40,22 @@ def list_command(as_json, check_hub):
         return
     lines = [f"models folder: {models_dir()}  (set $SUMMARIZER_MODELS_DIR to change it)",
              f"Hugging Face cache: {hf_cache_dir()}", f"hub: {hub_status(check_hub)}"]
-    table = [("TASK", "MODEL", "PRESENT", "SIZE", "WHERE")]
+    table = [("TASK", "MODEL", "PRESENT", "SIZE", "BACKEND", "WHERE")]
     for row in rows:
         task = f"translate {row['source']}→{row['target']}" if row["task"] == "translate" else row["task"]
         model = f"{row['name']}@{row['revision']}" if row["revision"] else row["name"]
         where = f"{row['where']} ({row['kind']})" if row["present"] else f"not found (looked in {row['looked_in'][0]}, …)"
         present = ("yes, a tiny random test model" if row["tiny"] else "yes") if row["present"] else "no"
-        table.append((task, model, present, _size(row["size"]), where))
-    widths = [max(len(r[i]) for r in table) for i in range(4)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[4] for r in table]
+        runs = f"{row['backend']} {row['compute_type']}" if row["backend"] else ("-" if not row["present"] else "none")
+        table.append((task, model, present, _size(row["size"]), runs, where))
+    widths = [max(len(r[i]) for r in table) for i in range(5)]
+    for r, row in zip(table, [None, *rows]):
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5])
+        copy = row and row["ctranslate2"]
+        if copy and copy["problem"]:
+            lines.append(f"{'':{widths[0]}}  {copy['problem']}: run `summarizer models convert {row['name'].split('/')[-1]}`")
+        elif copy:
+            lines.append(f"{'':{widths[0]}}  CTranslate2 copy: {copy['path']} ({_size(copy['size'])})")
     if not all(row["present"] for row in rows):
         lines.append("Fetch the missing ones with `summarizer models download`.")
     if any(row["tiny"] for row in rows):
@@ -55,13 +64,56 @@ def list_command(as_json, check_hub):
     emit("\n".join(lines))
 
 
+@models_group.command("convert")
+@click.argument("names", nargs=-1)
+@click.option("--force", is_flag=True, help="Convert again even when the copy is up to date.")
+def convert_command(names, force):
+    """Write the CTranslate2 int8 copy of models already on this machine (no network).
+
+    NAME is a registered model (opus-mt-es-en, es-en, summarize, or its hub id), any hub
+    id in the Hugging Face cache, or a model folder; without NAME, every registered model
+    that is present. The copy goes beside the model as FOLDER.ct2-int8 (for the Hugging
+    Face cache: in the models folder), and is used from then on by the default backend
+    (auto). Up-to-date copies are left alone.
+    """
+    from ..models import REGISTRY, convert_model, folder_size, locate
+
+    specs = [_spec(name, folders=True) for name in names] or [s for s in REGISTRY.values() if locate(s) is not None]
+    if not specs:
+        raise click.ClickException("no model to convert is present: fetch them with `summarizer models download`")
+    with clean_errors():
+        for spec in specs:
+            done = convert_model(spec, force=force)
+            how = f"converted in {done.seconds:.0f} s" if done.converted else "up to date"
+            emit(f"{spec.name}: {done.copy} ({_size(folder_size(done.copy))}, {how})")
+
+
+def _spec(name: str, *, folders: bool = False):
+    """The model NAME means: a registered one, any hub id (org/name), or (``folders``) a folder."""
+    from ..models import REGISTRY, ModelSpec, find_spec
+    from ..models.locate import explicit_path
+
+    spec = find_spec(name)
+    if spec is None and folders and explicit_path(name) is not None:
+        return ModelSpec("summarize", name)  # the task only labels it
+    if spec is None and "/" in name and not name.startswith((".", "/", "~")):
+        return ModelSpec("summarize", name)
+    if spec is None:
+        known = ", ".join(s.short_name for s in REGISTRY.values())
+        raise click.UsageError(f"unknown model {name!r}; registered models are {known} (or give a hub id org/name"
+                               f"{' or a folder' if folders else ''})")
+    return spec
+
+
 @models_group.command("download")
 @click.argument("names", nargs=-1)
 @click.option("--dest", type=click.Path(file_okay=False), default=None,
               help="Models folder to write into (default: $SUMMARIZER_MODELS_DIR or models/).")
 @click.option("--revision", default=None, help="Hub revision to fetch instead of the pinned one (one NAME only).")
-def download_command(names, dest, revision):
-    """Download models from the Hugging Face hub into the models folder.
+@click.option("--no-convert", is_flag=True, help="Do not write the CTranslate2 int8 copy.")
+def download_command(names, dest, revision, no_convert):
+    """Download models from the Hugging Face hub into the models folder, and write the
+    CTranslate2 int8 copy of each beside it (the faster backend).
 
     NAME is a registered model (opus-mt-es-en, es-en, summarize, or its hub id) or any
     hub id; without NAME, every registered default. Only safetensors weights and
@@ -69,20 +121,14 @@ def download_command(names, dest, revision):
     """
     from pathlib import Path
 
-    from ..models import REGISTRY, ModelSpec, fetch, find_spec, folder_size, models_dir
+    from ..models import REGISTRY, convert, fetch, folder_size, models_dir
+    from ..models.backend import COPY_SUFFIX, ctranslate2_installed
 
     if revision and len(names) != 1:
         raise click.UsageError("--revision needs exactly one NAME")
-    specs = []
-    for name in names or [s.name for s in REGISTRY.values()]:
-        spec = find_spec(name)
-        if spec is None and "/" in name and not name.startswith((".", "/", "~")):
-            spec = ModelSpec("summarize", name)  # any hub id: the task only labels it
-        if spec is None:
-            known = ", ".join(s.short_name for s in REGISTRY.values())
-            raise click.UsageError(f"unknown model {name!r}; registered models are {known} (or give a hub id org/name)")
-        specs.append(spec)
+    specs = [_spec(name) for name in names or [s.name for s in REGISTRY.values()]]
     base = Path(dest) if dest else models_dir()
+    convert_too = not no_convert and ctranslate2_installed()
     with clean_errors():
         for spec in specs:
             target = base / spec.short_name
@@ -90,3 +136,10 @@ def download_command(names, dest, revision):
             click.echo(f"downloading {spec.name} ({which}) → {target}", err=True)
             folder = fetch(spec, target, revision=revision)
             emit(f"{spec.name}: {folder} ({_size(folder_size(folder))})")
+            if convert_too:
+                click.echo(f"converting {spec.name} for CTranslate2 (int8)…", err=True)
+                copy = convert(folder, folder.with_name(folder.name + COPY_SUFFIX), force=True)
+                emit(f"{spec.name}: {copy} ({_size(folder_size(copy))})")
+    if not no_convert and not convert_too:
+        click.echo("note: ctranslate2 is not installed, so no CTranslate2 copy was written "
+                   "(pip install ctranslate2, then `summarizer models convert`)", err=True)

@@ -6,7 +6,7 @@ import click
 
 from ..document import LANGUAGES
 from ..summarize.options import MODES
-from .common import MAX_BYTES_HELP, archive_option, clean_errors, glossary_option, read_input, write_output
+from .common import MAX_BYTES_HELP, archive_option, backend_option, clean_errors, glossary_option, read_input, write_output
 from .progress import StageBar
 
 
@@ -23,11 +23,12 @@ from .progress import StageBar
 @click.option("--summarize-model", default=None, help="Hub id or folder of the summarization model.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
+@backend_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @glossary_option
 @archive_option
-def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, device, max_bytes, quiet, glossary,
-                      archive):
+def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, device, max_bytes, backend, quiet,
+                      glossary, archive):
     """Summarize the transcript in FILE (or standard input) into a quote-attributed brief.
 
     FILE may be text (UTF-8, UTF-16, Windows-1252), a .docx, a PDF with text or an HTML page."""
@@ -36,7 +37,7 @@ def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_mo
 
     with clean_errors(), StageBar(enabled=not quiet) as bar:
         options = SummaryOptions(max_points=points, summarize_model=summarize_model, device=device, glossary=glossary,
-                                 archive=archive)
+                                 archive=archive, backend=backend)
         doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
         summary = summarize(doc, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
     write_output(summary.to_json() + "\n" if fmt == "json" else summary.to_markdown(), out)

@@ -7,7 +7,7 @@ import json
 import click
 
 from ..document import LANGUAGES
-from .common import MAX_BYTES_HELP, clean_errors, glossary_option, read_input, write_output
+from .common import MAX_BYTES_HELP, backend_option, clean_errors, glossary_option, read_input, write_output
 from .progress import StageBar
 
 
@@ -23,19 +23,21 @@ from .progress import StageBar
 @click.option("--model", default=None, help="Hub id or folder of a translation model for this pair.")
 @click.option("--beams", type=click.IntRange(1, 16), default=1, show_default=True,
               help="Beam width: 1 is fastest; 4 is a little better and about 6× slower on CPU.")
-@click.option("--fp32", is_flag=True, help="Run the model in fp32 on CPU (default: int8 quantized, about 1.7× faster).")
+@click.option("--fp32", is_flag=True, help="Compute in fp32 on CPU (default: int8, faster; translations differ slightly).")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
+@backend_option
 @click.option("--quiet", is_flag=True, help="No progress bar, no warnings.")
 @glossary_option
-def translate_command(file, source, target, out, fmt, model, beams, fp32, device, max_bytes, quiet, glossary):
+def translate_command(file, source, target, out, fmt, model, beams, fp32, device, max_bytes, backend, quiet, glossary):
     """Translate the transcript in FILE (or standard input), keeping every speaker label,
     paragraph and line break; nothing is dropped or truncated."""
     from ..parse import parse_transcript
     from ..translate import TranslateOptions, Translator, transcript_names
 
     with clean_errors(), StageBar(enabled=not quiet) as bar:
-        options = TranslateOptions(num_beams=beams, quantize=False if fp32 else None, glossary=glossary)
+        options = TranslateOptions(num_beams=beams, quantize=False if fp32 else None, glossary=glossary,
+                                   backend=backend)
         doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
         source = doc.language if source == "auto" else source
         target = target or ("en" if source == "es" else "es")

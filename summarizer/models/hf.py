@@ -99,34 +99,56 @@ def quantize_int8(model):
         return model
 
 
+class Tokenization:
+    """The Hugging Face tokenizer's part of running a model, the same for every backend.
+
+    opus-mt was trained on Moses-normalised punctuation: MarianTokenizer has the
+    normaliser but does not apply it by itself. Marian decodes with its target vocabulary.
+    Not thread-safe (a fast tokenizer raises "Already borrowed"): callers hold the model's lock.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self._normalize = getattr(tokenizer, "punc_normalizer", None) or (lambda text: text)
+        self._decode_kwargs = {"use_source_tokenizer": False} if hasattr(tokenizer, "spm_target") else {}
+
+    @property
+    def special_tokens(self) -> int:
+        """Tokens the tokenizer adds to every input."""
+        return len(self.tokenizer("", truncation=False)["input_ids"])
+
+    def prepare(self, texts: list[str]) -> list[str]:
+        return [self._normalize(t) if t else t for t in texts]
+
+    def encode(self, texts: list[str]) -> list[list[int]]:
+        """Input ids, special tokens included, never truncated."""
+        # verbose=False: no "longer than the maximum" warning; callers split long inputs.
+        return self.tokenizer(self.prepare(texts), truncation=False, verbose=False)["input_ids"]
+
+    def decode(self, ids) -> list[str]:
+        return self.tokenizer.batch_decode(ids, skip_special_tokens=True, **self._decode_kwargs)
+
+
 class TransformersGenerator(Generator):
     """A `LoadedModel` behind the `Generator` interface."""
 
     def __init__(self, loaded: LoadedModel):
-        tokenizer = loaded.tokenizer
-        special = len(tokenizer("", truncation=False)["input_ids"])
-        super().__init__(loaded.spec.name, loaded.max_input_tokens, dict(loaded.provenance, backend="transformers"),
-                         loaded.lock, special_tokens=special)
+        self.tokens = Tokenization(loaded.tokenizer)
+        provenance = dict(loaded.provenance, backend="transformers",
+                          compute_type="int8" if loaded.quantized else str(loaded.model.dtype).replace("torch.", ""))
+        super().__init__(loaded.spec.name, loaded.max_input_tokens, provenance, loaded.lock,
+                         special_tokens=self.tokens.special_tokens)
         self.loaded = loaded
-        # opus-mt was trained on Moses-normalised punctuation; MarianTokenizer has the
-        # normaliser but does not apply it by itself.
-        self._normalize = getattr(tokenizer, "punc_normalizer", None) or (lambda text: text)
-        self._decode_kwargs = {"use_source_tokenizer": False} if hasattr(tokenizer, "spm_target") else {}
-
-    def _prepare(self, texts: list[str]) -> list[str]:
-        return [self._normalize(t) if t else t for t in texts]
 
     def _count(self, texts: list[str]) -> list[int]:
-        # verbose=False: no "longer than the maximum" warning; callers split long inputs.
-        encoded = self.loaded.tokenizer(self._prepare(texts), truncation=False, verbose=False)
-        return [len(ids) for ids in encoded["input_ids"]]
+        return [len(ids) for ids in self.tokens.encode(texts)]
 
     def _forward(self, texts: list[str], options: GenerationOptions) -> list[str]:
         import torch
 
         loaded = self.loaded
         with torch.inference_mode():
-            encoded = loaded.tokenizer(self._prepare(texts), return_tensors="pt", padding=True, truncation=False)
+            encoded = loaded.tokenizer(self.tokens.prepare(texts), return_tensors="pt", padding=True, truncation=False)
             self.check_window(encoded["input_ids"].shape[1])
             encoded = {k: v.to(loaded.device) for k, v in encoded.items()}
             extra = {"min_length": options.min_new_tokens + 1} if options.min_new_tokens else {}
@@ -140,9 +162,12 @@ class TransformersGenerator(Generator):
                 no_repeat_ngram_size=options.no_repeat_ngram_size,
                 length_penalty=options.length_penalty,
                 early_stopping=options.num_beams > 1,
+                # Beam scores renormalised after the n-gram and length rules, as CTranslate2
+                # does: both backends then pick the same beams.
+                renormalize_logits=options.num_beams > 1,
                 **extra,
             )
-        return loaded.tokenizer.batch_decode(output, skip_special_tokens=True, **self._decode_kwargs)
+        return self.tokens.decode(output)
 
 
-__all__ = ["LoadedModel", "TransformersGenerator", "load", "quantize_int8"]
+__all__ = ["LoadedModel", "Tokenization", "TransformersGenerator", "load", "quantize_int8"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import ModelNotAvailableError, UnsupportedLanguageError
 from ..settings import hf_cache_dir, hub_offline, models_dir
-from .convert import PYTORCH_PATTERNS, convert_to_safetensors, has_pytorch_weights
+from .pickled import PYTORCH_PATTERNS, convert_to_safetensors, has_pytorch_weights
 from .locate import explicit_path, is_complete, locate
 from .registry import REGISTRY, ModelSpec, spec_for
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import ModelNotAvailableError
 from ..settings import hf_cache_dir, hub_offline, models_dir
+from .backend import backend_status
 from .registry import REGISTRY, ModelSpec, find_spec
 
 WEIGHTS = ("model.safetensors", "model.safetensors.index.json")
@@ -122,10 +123,16 @@ def folder_size(path: Path) -> int:
 
 def status() -> list[dict]:
     """One row per registered model: task, pair, name, revision, where it resolves, present, size,
-    and whether it is a tiny random test model."""
+    whether it is a tiny random test model, and what runs it (`backend.backend_status`:
+    backend, compute type, CTranslate2 copy)."""
     rows = []
     for (task, source, target), spec in REGISTRY.items():
         where = locate(spec)
+        runs = backend_status(spec, where.path, where.kind) if where else \
+            {"backend": None, "compute_type": None, "ctranslate2": None}
+        if runs["ctranslate2"]:
+            copy = runs["ctranslate2"]
+            copy["size"] = folder_size(Path(copy["path"])) if copy["present"] else None
         rows.append({
             "task": task, "source": source, "target": target, "name": spec.name, "revision": spec.revision,
             "present": where is not None,
@@ -134,5 +141,6 @@ def status() -> list[dict]:
             "size": folder_size(where.path) if where else None,
             "tiny": bool(where) and is_tiny(where.path),
             "looked_in": [str(p) for p in candidate_folders(spec)] + [str(hf_cache_dir())],
+            **runs,
         })
     return rows

@@ -1,5 +1,6 @@
 """The abstractive stage: the summarization model writes one line per topic from that
-topic's key sentences, then the lead from those lines.
+topic's key sentences (all topics in one batched call, within a budget of input
+tokens), then the lead from those lines.
 
 The model reads and writes English (`modes.MODEL_LANGUAGE`): key sentences are
 translated into it and the lines out of it. Its input never exceeds its window: a
@@ -15,6 +16,7 @@ from ..output import Line
 from ..parse.sentences import sentence_spans
 from ..progress import as_stage
 from ..select import Topic, lead_sentence
+from ..translate.plan import plan_batches
 from .draft import Draft
 from .figures import unsupported_figures
 from .lines import guard
@@ -29,14 +31,10 @@ def abstractive_lines(draft: Draft, generator: Generator, options: SummaryOption
     with draft.clock.time("summarize"):
         inputs = [_fit_topic(generator, topic, sentences, draft, n)
                   for n, (topic, sentences) in enumerate(zip(topics, english), 1)]
-        draft.report("summarize", 0, len(inputs) + 1)
-        generated = []
-        for n, text in enumerate(inputs):
-            generated.extend(generator.generate([text], options.point))
-            draft.report("summarize", n + 1, len(inputs) + 1)
+        generated, calls = _generate_lines(generator, inputs, options, draft)
         lead_text = generator.generate([_fit_text(generator, " ".join(generated), draft)], options.lead)[0] \
             if generated else ""
-        draft.report("summarize", len(inputs) + 1, len(inputs) + 1)
+        draft.report("summarize", calls, calls)
     *generated, lead_text = draft.translate(generated + [lead_text], MODEL_LANGUAGE, draft.target)
     lines = []
     for n, (topic, text, eng) in enumerate(zip(topics, generated, english), 1):
@@ -45,6 +43,22 @@ def abstractive_lines(draft: Draft, generator: Generator, options: SummaryOption
                     segment=topic.segment.index)
         lines.append(guard(line, sources, topic.line, draft, point=n))
     return lines, _lead(draft, topics, lead_text, [s for eng in english for s in eng])
+
+
+def _generate_lines(generator: Generator, inputs: list[str], options: SummaryOptions,
+                    draft: Draft) -> tuple[list[str], int]:
+    """The topic lines, in as few model calls as ``options.batch_tokens`` allows: one for a
+    brief of usual length (then the lead makes two); inputs near the model's window take more,
+    so that memory stays bounded. Returns the lines and the brief's calls, the lead's included."""
+    lengths = generator.count_tokens(inputs)
+    batches = [sorted(b) for b in plan_batches(lengths, options.batch_tokens, max(1, len(inputs)))]  # topic order
+    outputs: list[str] = [""] * len(inputs)
+    for n, batch in enumerate(batches):
+        draft.report("summarize", n, len(batches) + 1)
+        for i, text in zip(batch, generator.generate([inputs[i] for i in batch], options.point)):
+            outputs[i] = text
+    draft.report("summarize", len(batches), len(batches) + 1)
+    return outputs, len(batches) + 1
 
 
 def _read(draft: Draft, topics: list[Topic]) -> list[list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import OptionError
-from ..models import GenerationOptions
+from ..models import BACKENDS, GenerationOptions
 from ..translate.glossary import Glossary, as_glossary
 
 MODES = ("auto", "abstractive", "extractive")
@@ -27,11 +27,17 @@ class SummaryOptions:
             or "extractive" (no summarization model: chosen sentences only).
         summarize_model, es_en_model, en_es_model: hub ids or folders; None = default.
         point: generation settings of a topic line; lead: of the lead.
+        batch_tokens: most padded input tokens per call of the summarization model (rows ×
+            longest row): the topic lines of a usual brief take one call; inputs near the
+            model's window are spread over more, to bound memory.
         device: "auto", "cpu" or "cuda".
         glossary: the user's glossary for every translation of the brief (a TSV file's
             path, a mapping or a `Glossary`; see `TranslateOptions.glossary`).
         archive: an archive word table (``summarizer archive stats``) that selection
             weighs words with; None: ``$SUMMARIZER_ARCHIVE``, else the package's.
+        backend: what runs the models: "auto" (CTranslate2 for each model whose converted
+            copy is there, else transformers), "ctranslate2" or "transformers"; None reads
+            ``$SUMMARIZER_BACKEND`` (default auto).
     """
 
     quotes: int = 5
@@ -43,16 +49,20 @@ class SummaryOptions:
     en_es_model: str | None = None
     point: GenerationOptions = field(default=POINT)
     lead: GenerationOptions = field(default=LEAD)
+    batch_tokens: int = 2048
     device: str = "auto"
     glossary: Glossary | None = None
     archive: str | None = None
+    backend: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "glossary", as_glossary(self.glossary))
         if self.mode not in MODES:
             raise OptionError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
-        if self.quotes < 0 or self.max_points < 1 or self.key_sentences < 1:
-            raise OptionError("quotes must be at least 0, max_points and key_sentences at least 1")
+        if self.quotes < 0 or self.max_points < 1 or self.key_sentences < 1 or self.batch_tokens < 1:
+            raise OptionError("quotes must be at least 0, max_points, key_sentences and batch_tokens at least 1")
+        if self.backend is not None and self.backend not in BACKENDS:
+            raise OptionError(f"backend must be one of {', '.join(BACKENDS)} (or None), not {self.backend!r}")
 
     def translation_models(self) -> dict[tuple[str, str], str | None]:
         """The translation model named for each pair (None: the registry's default)."""

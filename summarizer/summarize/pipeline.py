@@ -45,7 +45,8 @@ class Summarizer:
                  generator: Generator | None = None, available: Available | None = None):
         self.options = options or SummaryOptions()
         self.translators = Translators(translators, models=self.options.translation_models(),
-                                       options=TranslateOptions(glossary=self.options.glossary),
+                                       options=TranslateOptions(glossary=self.options.glossary,
+                                                                backend=self.options.backend),
                                        device=self.options.device)
         self._generator = generator
         self._available = available
@@ -55,7 +56,7 @@ class Summarizer:
         """The summarization model, loaded on first use."""
         if self._generator is None:
             self._generator = get_generator("summarize", name=self.options.summarize_model,
-                                            device=self.options.device)
+                                            device=self.options.device, backend=self.options.backend)
         return self._generator
 
     def is_available(self, task: str, source: str | None = None, target: str | None = None) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import OptionError
+from ..models.backend import BACKENDS
 from .glossary import Glossary, as_glossary
 
 
@@ -23,7 +25,12 @@ class TranslateOptions:
         no_repeat_ngram_size: no n-gram of this size twice in one output (stops loops);
             0 turns it off.
         quantize: int8 dynamic quantization of the model's linear layers; None means on
-            for CPU (about 1.7× as fast, benchmarks/translate_speed.py; translations differ slightly), off on a GPU.
+            for CPU (about 1.7× as fast as fp32 with transformers; translations differ slightly), off on a GPU.
+            With the CTranslate2 backend, False runs its copy in float32 (default: int8 on CPU,
+            int8_float16 on a GPU).
+        backend: what runs the model: "auto" (CTranslate2 when its converted copy is
+            there, else transformers), "ctranslate2" or "transformers"; None reads
+            ``$SUMMARIZER_BACKEND`` (default auto).
         flag_ratio: translations whose length (characters) over the original's falls
             outside this range are reported as implausible.
         glossary: the user's glossary, over the built-in one: a path to a TSV file, a
@@ -45,6 +52,7 @@ class TranslateOptions:
     flag_ratio: tuple[float, float] = (0.35, 3.0)
     glossary: Glossary | None = None
     builtin_glossary: bool = True
+    backend: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "glossary", as_glossary(self.glossary))
@@ -54,3 +62,5 @@ class TranslateOptions:
             raise ValueError("max_input_tokens must be at least 8")
         if self.max_new_tokens is not None and self.max_new_tokens < 1:
             raise ValueError("max_new_tokens must be at least 1 (or None)")
+        if self.backend is not None and self.backend not in BACKENDS:
+            raise OptionError(f"backend must be one of {', '.join(BACKENDS)} (or None), not {self.backend!r}")

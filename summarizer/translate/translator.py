@@ -50,7 +50,9 @@ class Translator:
             device = pick_device(self.device)
             quantize = self.options.quantize if self.options.quantize is not None else device == "cpu"
             self._generator = get_generator("translate", source=self.source, target=self.target,
-                                            name=self.model_name, device=device, quantize=quantize)
+                                            name=self.model_name, device=device, quantize=quantize,
+                                            backend=self.options.backend,
+                                            compute_type="float32" if self.options.quantize is False else None)
         return self._generator
 
     @property

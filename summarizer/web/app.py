@@ -22,6 +22,7 @@ import threading
 
 import gradio as gr
 
+from ..models import BACKENDS, requested_backend
 from ..settings import (
     DEFAULT_HOST,
     DEFAULT_PORT,
@@ -132,7 +133,9 @@ def _settings_column():
     n_quotes = gr.Slider(1, 12, value=5, step=1, label=t("quotes"), elem_id="quotes-count")
     with gr.Accordion(t("models"), open=False):
         models = (_model_dropdown("summarizer", "summarize"), _model_dropdown("es_en", "translate", "es", "en"),
-                  _model_dropdown("en_es", "translate", "en", "es"))
+                  _model_dropdown("en_es", "translate", "en", "es"),
+                  gr.Radio(list(BACKENDS), value=requested_backend(), label=t("backend"), info=t("backend_info"),
+                           elem_id="backend"))
     run = gr.Button(t("run"), variant="primary", elem_id="run")
     mode_note = gr.Markdown(elem_id="mode-note", min_height=110)  # also shows the progress
     ui_lang = gr.Textbox("", visible=False, elem_id="ui-lang")

@@ -2,8 +2,9 @@
 
 * `load_file(path)` → the text of an uploaded .txt / .md / .html / .docx / .pdf file (the
   upload is deleted once read, rejected or not);
-* `make_brief(text, target, mode, quotes, models…, ui_lang)` → what the result components
-  show; every error of the package becomes a `gr.Error` whose message says what to do;
+* `make_brief(text, target, mode, quotes, models…, backend, ui_lang)` → what the result
+  components show; every error of the package becomes a `gr.Error` whose message says
+  what to do;
 * `clear_results()` → empty results, shown while a brief is made (an error never sits
   under the previous brief);
 * `pick_example(text)` → the example and the brief language that works on this machine;
@@ -107,8 +108,8 @@ def load_file(path: str | None, request: gr.Request = None):
 
 def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float = 5,
                summarize_model: str | None = None, es_en_model: str | None = None,
-               en_es_model: str | None = None, ui_lang: str = "", request: gr.Request = None,
-               progress=gr.Progress()):
+               en_es_model: str | None = None, backend: str | None = None, ui_lang: str = "",
+               request: gr.Request = None, progress=gr.Progress()):
     """Make a brief; return the brief, the mode note, the quotes, the highlighted
     transcript, the participants and the two downloads."""
     lang = language_of(request, ui_lang)
@@ -118,7 +119,8 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
     def report(stage: str, done: int, total: int) -> None:
         progress((done, total) if total else 0, desc=say(lang, f"stage_{stage}") if stage in _STAGES else stage)
 
-    options = SummaryOptions(quotes=int(quotes), mode=mode, **_models(lang, summarize_model, es_en_model, en_es_model))
+    options = SummaryOptions(quotes=int(quotes), mode=mode, backend=backend or None,
+                             **_models(lang, summarize_model, es_en_model, en_es_model))
     with user_errors(lang):
         doc = parse_transcript(text, max_bytes=ui_max_bytes())
         try:

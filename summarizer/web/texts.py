@@ -35,6 +35,9 @@ UI = {
         "en_es": "English → Spanish",
         "model_info": "models installed on this server",
         "model_info_free": "installed models; or type a hub id or a folder on the server",
+        "backend": "Backend",
+        "backend_info": "auto: CTranslate2 (int8, faster) for each model converted with `summarizer models convert`, "
+                        "else transformers.",
         "run": "Make the brief",
         "tab_brief": "Brief", "tab_quotes": "Quotes", "tab_transcript": "Transcript",
         "tab_participants": "Participants",
@@ -62,6 +65,9 @@ UI = {
         "en_es": "Inglés → español",
         "model_info": "modelos instalados en este servidor",
         "model_info_free": "modelos instalados; o escriba un id del hub o una carpeta del servidor",
+        "backend": "Motor",
+        "backend_info": "auto: CTranslate2 (int8, más rápido) para cada modelo convertido con "
+                        "`summarizer models convert`; si no, transformers.",
         "run": "Hacer el resumen",
         "tab_brief": "Resumen", "tab_quotes": "Citas", "tab_transcript": "Transcripción",
         "tab_participants": "Participantes",

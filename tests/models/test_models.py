@@ -16,7 +16,7 @@ from summarizer.errors import ModelError, ModelNotAvailableError, UnsupportedLan
 from summarizer.models import REGISTRY, ModelSpec, get_model, is_available, models_dir
 from summarizer.models.hf import LoadedModel
 
-from support import REPO
+from support import REPO, TRANSFORMERS_ONLY
 
 
 def test_registry_pins_every_default():
@@ -64,6 +64,7 @@ def loads(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.getMessage().startswith("loading ")]
 
 
+@TRANSFORMERS_ONLY
 def test_tiny_models_resolve_from_models_folder(tiny_models, caplog):
     caplog.set_level("INFO", logger="summarizer")
     for (task, source, target), spec in REGISTRY.items():
@@ -73,6 +74,7 @@ def test_tiny_models_resolve_from_models_folder(tiny_models, caplog):
     assert loads(caplog) == []  # is_available never loads
 
 
+@TRANSFORMERS_ONLY
 def test_get_model_loads_once_and_describes_itself(tiny_models):
     loaded = get_model("translate", source="es", target="en", device="cpu")
     assert isinstance(loaded, LoadedModel)
@@ -87,6 +89,7 @@ def test_get_model_loads_once_and_describes_itself(tiny_models):
     assert summarizer.max_input_tokens == 1024 and summarizer.tokenizer("Hola")["input_ids"][0] == 0
 
 
+@TRANSFORMERS_ONLY
 def test_get_model_is_thread_safe(tiny_models, caplog):
     caplog.set_level("INFO", logger="summarizer")
     results = []

@@ -6,9 +6,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from summarizer.testing import MARKER, build_models
 
-from support import REPO
+from support import REPO, TRANSFORMERS_ONLY
 
 
 def digest(path):
@@ -22,7 +24,10 @@ def test_module_writes_a_models_folder_deterministically(tmp_path, tiny_models_d
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert f"SUMMARIZER_MODELS_DIR={dest.resolve()}" in result.stdout
-    assert sorted(p.name for p in dest.iterdir()) == ["distilbart-cnn-12-6", "opus-mt-en-es", "opus-mt-es-en"]
+    assert sorted(p.name for p in dest.iterdir()) == [
+        "distilbart-cnn-12-6", "distilbart-cnn-12-6.ct2-int8", "opus-mt-en-es", "opus-mt-en-es.ct2-int8",
+        "opus-mt-es-en", "opus-mt-es-en.ct2-int8"]
+    assert "(CTranslate2 int8 copy: " in result.stdout
     for name in ("opus-mt-es-en", "opus-mt-en-es"):
         files = {p.name for p in (dest / name).iterdir()}
         assert {"config.json", "generation_config.json", "model.safetensors", "source.spm", "target.spm",
@@ -33,6 +38,11 @@ def test_module_writes_a_models_folder_deterministically(tmp_path, tiny_models_d
             assert digest(dest / name / file) == digest(tiny_models_dir / name / file)
     assert {"merges.txt", "vocab.json", "tokenizer.json", "model.safetensors"} <= {
         p.name for p in (dest / "distilbart-cnn-12-6").iterdir()}
+    for name in ("opus-mt-es-en", "opus-mt-en-es", "distilbart-cnn-12-6"):  # the CTranslate2 copies, alike too
+        copy = dest / f"{name}.ct2-int8"
+        assert {"model.bin", "config.json", "shared_vocabulary.json", "summarizer-ct2.json", MARKER, "hf"} <= {
+            p.name for p in copy.iterdir()}
+        assert digest(copy / "model.bin") == digest(tiny_models_dir / f"{name}.ct2-int8" / "model.bin")
 
 
 def test_marian_vocabulary_is_shaped_like_opus_mt(tiny_models_dir):
@@ -45,6 +55,7 @@ def test_marian_vocabulary_is_shaped_like_opus_mt(tiny_models_dir):
         assert 500 < len(vocab) < 4000
 
 
+@TRANSFORMERS_ONLY
 def test_tiny_tokenizers_cover_the_seed_text(tiny_models):
     from summarizer.models import get_model
 
@@ -70,5 +81,16 @@ def test_never_overwrites_a_real_model(tmp_path):
 def test_rebuilding_replaces_tiny_models(tmp_path):
     first = build_models(tmp_path)
     (first["Helsinki-NLP/opus-mt-es-en"] / "stale.txt").write_text("x")
+    (tmp_path / "opus-mt-es-en.ct2-int8" / "stale.txt").write_text("x")
     again = build_models(tmp_path)
     assert again == first and not (first["Helsinki-NLP/opus-mt-es-en"] / "stale.txt").exists()
+    assert not (tmp_path / "opus-mt-es-en.ct2-int8" / "stale.txt").exists()
+
+
+def test_never_overwrites_a_real_converted_copy(tmp_path):
+    real = tmp_path / "opus-mt-es-en.ct2-int8"
+    real.mkdir()
+    (real / "model.bin").write_bytes(b"real")
+    with pytest.raises(FileExistsError, match="is not a tiny test model"):
+        build_models(tmp_path)
+    assert (real / "model.bin").read_bytes() == b"real"

@@ -1,10 +1,11 @@
 """Composition of briefs, exactly, with a fake translator and summarizer that record their calls."""
 
 import json
+import os
 
 import pytest
 
-from summarizer import ModelNotAvailableError, Summarizer, SummaryOptions, parse_transcript
+from summarizer import ModelNotAvailableError, Summarizer, SummaryOptions, parse_transcript, summarize
 from summarizer.testing import FakeGenerator, FakeTranslators
 
 from support import SEEDS
@@ -82,9 +83,29 @@ def test_auto_picks_abstractive_when_models_are_available():
     summarizer, translator, generator = make(mode="auto")
     summary = summarizer.summarize(SEED, target="en")
     assert summary.mode == "abstractive"
-    # one call per topic, then one for the lead
-    assert len(generator.calls) == len(summary.points) + 1
+    # one batched call for every topic line, then one for the lead
+    assert len(generator.calls) == 2
+    assert len(generator.calls[0][0]) == len(summary.points) == 6
+    assert generator.calls[0][1] == summarizer.options.point and generator.calls[1][1] == summarizer.options.lead
+    assert len(generator.calls[1][0]) == 1
     assert all(p.line.generated for p in summary.points)
+
+
+def test_topic_lines_share_calls_within_the_token_budget():
+    """Inputs too long for one call go in as few as the budget allows, longest first; every
+    line still goes to its own topic."""
+    summarizer, _, generator = make(mode="abstractive")
+    summary = summarizer.summarize(SEED, target="en")
+    inputs = generator.calls[0][0]
+    lengths = sorted((len(t.split()) + 1 for t in inputs), reverse=True)  # FakeGenerator's tokens
+    budget = 2 * lengths[0]  # two of the longest fit, three do not
+    summarizer, _, generator = make(mode="abstractive", batch_tokens=budget)
+    again = summarizer.summarize(SEED, target="en")
+    calls = [texts for texts, options in generator.calls]
+    assert [len(texts) for texts in calls[:-1]] == [2, 2, 2] and len(calls[-1]) == 1
+    assert sorted(t for texts in calls[:-1] for t in texts) == sorted(inputs)
+    assert all(max(len(t.split()) + 1 for t in texts) * len(texts) <= budget for texts in calls[:-1])
+    assert [p.line.text for p in again.points] == [p.line.text for p in summary.points]
 
 
 def test_abstractive_reads_english_and_never_more_than_the_key_sentences():
@@ -93,9 +114,10 @@ def test_abstractive_reads_english_and_never_more_than_the_key_sentences():
     summary = summarizer.summarize(doc, target="en")
     first_translation = translator.calls[0]
     assert first_translation[1:] == ("es", "en")
-    for (texts, options), point in zip(generator.calls, summary.points):
-        assert options == summarizer.options.point
-        assert texts[0].startswith("[es>en] ")
+    texts, options = generator.calls[0]
+    assert options == summarizer.options.point and len(texts) == len(summary.points)
+    for text, point in zip(texts, summary.points):
+        assert text.startswith("[es>en] ")
         assert len(point.line.sources) <= 4  # key sentences plus the topic's line at most
 
 
@@ -183,3 +205,16 @@ def test_abstractive_without_its_model_fails_before_any_work():
     with pytest.raises(ModelNotAvailableError, match="an abstractive brief needs the summarization model"):
         summarizer.summarize(SEED, target="en")
     assert translators.calls == []
+
+
+def test_abstractive_spanish_brief_with_the_tiny_models(tiny_models):
+    """The real models through the real loading code, with each backend: a Spanish brief
+    pivots through English, so it uses all three models."""
+    doc = parse_transcript(SEED)
+    summary = summarize(doc, target="es", mode="abstractive")
+    assert summary.mode == "abstractive" and len(summary.points) == 6 and summary.lead
+    used = summary.provenance["models"]
+    assert set(used) == {"summarize", "translate-es-en", "translate-en-es"}
+    assert {m["backend"] for m in used.values()} == {os.environ["SUMMARIZER_BACKEND"]}
+    assert all(m["path"].startswith(str(tiny_models)) for m in used.values())
+    assert_verbatim_and_attributed(doc, summary)

@@ -30,7 +30,7 @@ from summarizer.models import Generator, get_generator
 from summarizer.parse.sentences import paragraph_spans
 from summarizer.testing import FakeGenerator
 
-from support import SEEDS
+from support import SEEDS, TRANSFORMERS_ONLY
 
 
 def fake(options=None, **kw):
@@ -369,6 +369,7 @@ def test_long_sentence_with_tiny_model_stays_within_window(tiny_models):
     assert widths and max(widths) <= 64 and len(widths) >= 10
 
 
+@TRANSFORMERS_ONLY
 def test_models_load_once_across_threads(tiny_models):
     from summarizer.models import get_model
 

@@ -251,7 +251,7 @@ def _client_brief(url: str, text: str, quotes: int = 5) -> dict:
     result = client.predict(
         text, "en", "auto", quotes,
         model_choices("summarize")[0], model_choices("translate", "es", "en")[0],
-        model_choices("translate", "en", "es")[0],
+        model_choices("translate", "en", "es")[0], "auto",
         api_name="/summarize",
     )
     brief_md, mode_note, quotes_md, transcript, participants, md_path, json_path = result

@@ -31,7 +31,7 @@ ARTICLE = (SEEDS / "2023-12-28-news-article.txt").read_text(encoding="utf-8")
 
 def brief(text, target="es", mode="extractive", ui_lang="", **models):
     return handlers.make_brief(text, target, mode, 5, models.get("summarize"), models.get("es_en"),
-                               models.get("en_es"), ui_lang)
+                               models.get("en_es"), None, ui_lang)
 
 
 # ---------------------------------------------------------------- model fields

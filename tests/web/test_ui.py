@@ -28,9 +28,10 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
-def brief(text: str, target: str = "es", mode: str = "extractive", quotes: int = 5, **models) -> dict:
+def brief(text: str, target: str = "es", mode: str = "extractive", quotes: int = 5, backend: str | None = None,
+          **models) -> dict:
     values = handlers.make_brief(text, target, mode, quotes, models.get("summarize"), models.get("es_en"),
-                           models.get("en_es"))
+                           models.get("en_es"), backend)
     return dict(zip(OUTPUTS, values))
 
 
@@ -130,6 +131,23 @@ def test_model_status_without_models_starts_in_spanish(no_models):
     target, note = handlers.model_status()
     assert target == "es"
     assert "es→en" in note and "`summarizer models download`" in note
+
+
+def test_backend_choice_defaults_to_the_environment_and_reaches_the_brief(tiny_models_dir, monkeypatch, seed_text):
+    from summarizer import models
+
+    monkeypatch.setenv("SUMMARIZER_BACKEND", "transformers")
+    radio = next(b for b in webapp.build_demo().blocks.values() if getattr(b, "elem_id", None) == "backend")
+    assert (radio.value, [c[1] for c in radio.choices]) == ("transformers", ["auto", "ctranslate2", "transformers"])
+    monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tiny_models_dir))
+    models.clear_cache()
+    short = seed_text[:seed_text.index("\n\n", 6000)]
+    for backend in ("ctranslate2", "transformers"):
+        result = brief(short, "en", "abstractive", 3, backend=backend)
+        data = json.loads(Path(result["json_path"]).read_text(encoding="utf-8"))
+        assert {m["backend"] for m in data["provenance"]["models"].values()} == {backend}
+        assert data["provenance"]["options"]["backend"] == backend
+    models.clear_cache()
 
 
 def test_model_status_with_models_keeps_english(tiny_models):
