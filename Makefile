@@ -5,7 +5,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 # The CPU build of torch; a bare `torch` requirement would pull a multi-GB CUDA build.
+# Where pip's own index offers the CUDA build, add PyTorch's CPU index:
+# make TORCH_INDEX=https://download.pytorch.org/whl/cpu
 TORCH_PIN ?= torch==2.13.0
+TORCH_INDEX ?=
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test test-fast browser-deps tiny-models clean
@@ -13,7 +16,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet "$(TORCH_PIN)"
+	$(PIP) install --quiet "$(TORCH_PIN)" $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
 	$(PIP) install --quiet -e ".[test,ray]"
 	touch $(STAMP)
 

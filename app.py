@@ -12,10 +12,14 @@ from __future__ import annotations
 import argparse
 import os
 
+from summarizer.errors import SummarizerError
 from summarizer.settings import server_host, server_port
 from summarizer.web import build_demo, launch
 
-demo = build_demo()
+try:
+    demo = build_demo()
+except SummarizerError as exc:  # a bad setting ($SUMMARIZER_BACKEND=…): a message, not a traceback
+    raise SystemExit(f"Error: {exc}") from None
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -104,9 +104,9 @@ def child(path: Path, target: str, backend: str, summary_tokens: int, translatio
     )
     doc = parse_transcript(path.read_bytes())
     started, cpu = time.perf_counter(), time.process_time()
-    summarizer = Summarizer(options, translators=translator,
+    brief_maker = Summarizer(options, translators=translator,
                             generator=ForcedLength(get_generator("summarize", device="cpu", backend=backend)))
-    summary = summarizer.summarize(doc, target=target)
+    summary = brief_maker.summarize(doc, target=target)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_mb = peak_rss_mb()
     models = summary.provenance["models"]

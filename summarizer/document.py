@@ -174,7 +174,7 @@ class Segment:
         speakers: who speaks in it, in order of appearance.
         question: ``(start, end)`` of the reporter's turn it answers, None for remarks or
             a later part of one answer.
-        label: 2–4 distinctive words, for people scanning.
+        label: up to three distinctive words, for people scanning.
     """
 
     index: int

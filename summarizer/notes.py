@@ -21,9 +21,6 @@ from typing import Any
 
 from .output.wording import LANGUAGE_NAMES, a_language
 
-LANGUAGES = ("en", "es")
-
-
 def _plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
 
@@ -223,6 +220,12 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
         "narration): the brief is empty",
         "nada en esta transcripción lo dijo un orador citable (solo prensa, acotaciones o narración): "
         "el resumen está vacío",
+    ),
+    "summary.no_topics": (
+        "no subject is discussed at enough length for a key point (the quotable speakers say {words} words in "
+        "all): the brief has no key points",
+        "ningún tema se trata con la extensión que pide un punto clave (los oradores citables dicen {words} "
+        "palabras en total): el resumen no tiene puntos clave",
     ),
     "summary.guard": (
         "point {point}: figure(s) {figures} in the generated line are not in its source sentences; replaced by "

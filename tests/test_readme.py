@@ -50,6 +50,24 @@ def test_every_command_input_exists_in_a_clone():
     assert checked >= 8
 
 
+def test_every_command_said_to_need_no_model_runs_without_one(tmp_path, monkeypatch, no_models):
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+
+    for name in ("examples", "seeds"):
+        (tmp_path / name).symlink_to(REPO / name)
+    monkeypatch.chdir(tmp_path)
+    lines = [line for block in re.findall(r"```sh\n(.*?)```", README, re.S) for line in block.splitlines()
+             if line.startswith("summarizer ") and line.split("  #", 1)[-1].strip() == "no model needed"]
+    assert len(lines) >= 3
+    for line in lines:
+        words, _, redirected = line.split("  #")[0].strip().partition(" < ")
+        data = (tmp_path / redirected.strip()).read_bytes() if redirected else None
+        result = CliRunner().invoke(main, shlex.split(words)[1:], input=data)
+        assert result.exit_code == 0, (line, result.output)
+
+
 def test_the_readme_says_how_to_activate_the_environment_and_build_tiny_models():
     assert "source .venv/bin/activate" in README and ".venv/bin/summarizer" in README
     assert "make tiny-models" in README

@@ -96,7 +96,7 @@ def summarize_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathL
 
 
 def _settings_kwargs(kwargs: dict) -> dict:
-    names = ("source", "quotes", "mode", "options", "max_bytes")
+    names = ("source", "quotes", "mode", "options", "max_bytes", "model", "device")
     return {name: kwargs.pop(name) for name in names if name in kwargs}
 
 

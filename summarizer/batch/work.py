@@ -33,6 +33,7 @@ from ..parse import parse_transcript
 from ..progress import DocProgress, Progress
 from ..summarize import Summarizer, SummaryOptions
 from ..translate import TranslatedTranscript, TranslateOptions, Translator
+from .fingerprint import environment
 
 log = logging.getLogger("summarizer")
 
@@ -58,8 +59,12 @@ class BatchSettings:
             None picks the first.
         quotes: quotes per summary (summarize only).
         mode: summarize mode ("auto", "extractive", …; summarize only).
-        options: a `TranslateOptions` or summarize options dataclass, or None.
+        options: a `TranslateOptions` or `SummaryOptions`, or None.
         max_bytes: size limit of one input; None for the library default.
+        model: translate only: the hub id or folder of the translation model, for the pair
+            ``source`` → ``target`` (so ``source`` cannot be "auto"). Summarize names its
+            models in `SummaryOptions`.
+        device: "auto", "cpu" or "cuda" (translate; summarize's is in `SummaryOptions`).
     """
 
     task: str
@@ -70,10 +75,15 @@ class BatchSettings:
     mode: str = "auto"
     options: Any = None
     max_bytes: int | None = None
+    model: str | None = None
+    device: str = "auto"
 
     def __post_init__(self):
         if self.task not in TASKS:
             raise OptionError(f"task must be one of {', '.join(TASKS)}, not {self.task!r}")
+        if self.model is not None and (self.task != "translate" or self.source == "auto"):
+            raise OptionError("a translation model translates one pair: name the inputs' language (--from) with it"
+                              if self.task == "translate" else "summarize names its models in SummaryOptions")
         if self.format is None:
             object.__setattr__(self, "format", FORMATS[self.task][0])
         elif self.format not in FORMATS[self.task]:
@@ -88,14 +98,18 @@ class BatchSettings:
         key: dict[str, Any] = {"task": self.task, "target": self.target, "source": self.source, "format": self.format}
         if self.task == "summarize":
             key.update(quotes=self.quotes, mode=self.mode)
+        if self.model is not None or self.device != "auto":
+            key.update(model=self.model, device=self.device)
         if self.options is not None:
             options = dataclasses.asdict(self.options) if dataclasses.is_dataclass(self.options) else self.options
             key["options"] = {"type": type(self.options).__name__, "value": options}
         return key
 
     def digest(self) -> str:
-        """A hash of `key`: an output made with other settings is redone."""
-        text = json.dumps(self.key(), sort_keys=True, ensure_ascii=False, default=repr)
+        """A hash of `key` and of the models and word table found here (`fingerprint`): an
+        output made with other settings, another model or another table is redone."""
+        text = json.dumps({"settings": self.key(), "found": environment(self)}, sort_keys=True, ensure_ascii=False,
+                          default=repr)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -224,15 +238,17 @@ def _render_translation(result: TranslatedTranscript, settings: BatchSettings):
     return content, _models_of(as_dict), tuple(result.warnings), {"source": result.source_lang}
 
 
-def _translator(source: str, target: str, options, generators: Generators | None) -> Translator:
+def _translator(source: str, target: str, options, generators: Generators | None, model: str | None = None,
+                device: str = "auto") -> Translator:
     """The `Translator` both translation paths use (its model loads once per process)."""
     generator = generators("translate", source, target) if generators else None
-    return Translator(source, target, options=options, generator=generator)
+    return Translator(source, target, model=model, options=options, device=device, generator=generator)
 
 
 def _translate(data: str | bytes, settings: BatchSettings, progress: Progress | None, generators: Generators | None):
     doc = parse_transcript(data, max_bytes=settings.max_bytes)
-    translator = _translator(_source_language(doc, settings), settings.target, settings.options, generators)
+    translator = _translator(_source_language(doc, settings), settings.target, settings.options, generators,
+                             settings.model, settings.device)
     return _render_translation(translator.translate_transcript(doc, progress), settings)
 
 
@@ -272,7 +288,7 @@ def _shared_pass(source: str, members: list, settings: BatchSettings, progress: 
                  generators: Generators | None) -> dict[str, DocOutcome]:
     clock = time.perf_counter()
     ids = [doc_id for doc_id, _ in members]
-    translator = _translator(source, settings.target, settings.options, generators)
+    translator = _translator(source, settings.target, settings.options, generators, settings.model, settings.device)
     results = translator.translate_transcripts([doc for _, doc in members], _bind(progress, ids))
     # Each document is charged its share of the pass, by characters.
     sizes = [doc.header_end + sum(len(t.text) for t in doc.turns) for _, doc in members]

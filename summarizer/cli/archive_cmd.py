@@ -6,6 +6,9 @@ import click
 
 from .common import clean_errors
 
+FEW = 100
+"""Fewer transcripts than this make a table worth a warning."""
+
 
 @click.group("archive")
 def archive_group():
@@ -37,5 +40,8 @@ def stats_command(folder, out, pattern, min_df, min_count):
         except OSError as exc:
             raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
         table = read_table(out)
+    if stats["documents"] < FEW:
+        click.echo(f"warning: {stats['documents']} transcripts make coarse word weights (the package's own "
+                   f"table counts 3,728); quotes and topics may be chosen worse than with it", err=True)
     presidents = ", ".join(f"{p}: {len(words):,} words" for p, words in table.usual.items()) or "no president speaks"
     click.echo(f"{out}: {stats['documents']:,} transcripts, {len(table.idf):,} words with an IDF; {presidents}")

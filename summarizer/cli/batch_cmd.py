@@ -65,15 +65,27 @@ def batch_group():
               help="Language of the inputs; auto: each transcript's own.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "json"]), default="txt", show_default=True,
               help="txt: the translated transcript in its own layout, labels kept; json: with details.")
+@click.option("--model", default=None, help="Hub id or folder of a translation model for the pair (needs --from).")
+@click.option("--beams", type=click.IntRange(1, 16), default=1, show_default=True,
+              help="Beam width: 1 is fastest; 4 is a little better and several times slower.")
+@click.option("--fp32", is_flag=True, help="Compute in fp32 on CPU (default: int8, faster; translations differ slightly).")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 def translate_command(inputs, out_dir, target, workers, engine, address, max_bytes, backend, force, quiet, verbose,
-                      glossary, source, fmt):
+                      glossary, source, fmt, model, beams, fp32, device):
     """Translate every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
     from ..translate import TranslateOptions
 
-    with clean_errors():  # without --glossary or --backend, no options: the settings (and their hash) stay as they were
-        options = TranslateOptions(glossary=glossary, backend=backend) if glossary or backend else None
-    settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes, options=options)
+    with clean_errors():  # every option at its default: no options object, as before they existed
+        options = TranslateOptions(glossary=glossary, backend=backend, num_beams=beams,
+                                   quantize=False if fp32 else None) \
+            if glossary or backend or beams != 1 or fp32 else None
+        settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes,
+                                 options=options, model=model, device=device)
+        if model:
+            from ..models import require_named_folder
+
+            require_named_folder("translate", source=source, target=target, name=model)  # fail the job, not each document
     _run(inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet, verbose)
 
 
@@ -84,16 +96,27 @@ def translate_command(inputs, out_dir, target, workers, engine, address, max_byt
 @click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when its models are available; extractive needs no summarization model.")
+@click.option("--points", type=click.IntRange(1, 20), default=6, show_default=True, help="Most topics covered.")
+@click.option("--summarize-model", default=None, help="Hub id or folder of the summarization model.")
+@click.option("--es-en-model", default=None, help="Hub id or folder of the Spanish→English translation model.")
+@click.option("--en-es-model", default=None, help="Hub id or folder of the English→Spanish translation model.")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @archive_option
 def summarize_command(inputs, out_dir, target, workers, engine, address, max_bytes, backend, force, quiet, verbose,
-                      glossary, fmt, quotes, mode, archive):
+                      glossary, fmt, quotes, mode, points, summarize_model, es_en_model, en_es_model, device, archive):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
     from ..summarize import SummaryOptions
 
-    with clean_errors():
-        options = SummaryOptions(glossary=glossary, archive=archive, backend=backend) \
-            if glossary or archive or backend else None
+    named = dict(glossary=glossary, archive=archive, backend=backend, summarize_model=summarize_model,
+                 es_en_model=es_en_model, en_es_model=en_es_model)
+    with clean_errors():  # every option at its default: no options object, as before they existed
+        options = SummaryOptions(max_points=points, device=device, **named) \
+            if any(named.values()) or points != 6 or device != "auto" else None
+        if options is not None:
+            from ..summarize import Summarizer
+
+            Summarizer(options).check_named_folders()  # a mistyped folder fails the job, not each document
     settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes,
                              options=options)
     _run(inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet, verbose)

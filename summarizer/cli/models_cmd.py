@@ -34,7 +34,8 @@ def list_command(as_json, check_hub):
     (backend and compute type) and its CTranslate2 copy."""
     from ..models import hf_cache_dir, hub_status, models_dir, status
 
-    rows = status()
+    with clean_errors():  # $SUMMARIZER_BACKEND=bogus: a message, not a traceback
+        rows = status()
     if as_json:
         emit(json.dumps(rows, ensure_ascii=False, indent=2))
         return

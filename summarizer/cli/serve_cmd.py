@@ -22,7 +22,10 @@ def serve_command(host: str | None, port: int | None, root_path: str | None, all
     """Start the web app: paste or upload a transcript, get the brief."""
     from ..settings import server_host, server_port
     from ..web import build_demo, launch
+    from .common import clean_errors
 
     if allow_model_paths:
         os.environ["SUMMARIZER_UI_ALLOW_MODEL_PATHS"] = "1"
-    launch(build_demo(), host=host or server_host(), port=port or server_port(), share=share, root_path=root_path)
+    with clean_errors():  # a bad setting ($SUMMARIZER_BACKEND=…) is a message, not a traceback
+        demo = build_demo()
+    launch(demo, host=host or server_host(), port=port or server_port(), share=share, root_path=root_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..document import LANGUAGES
+from ..output.wording import words
 from ..summarize.options import MODES
 from .common import MAX_BYTES_HELP, archive_option, backend_option, clean_errors, glossary_option, read_input, write_output
 from .progress import StageBar
@@ -21,14 +22,17 @@ from .progress import StageBar
 @click.option("-o", "--output", "out", default=None, help="Write here instead of standard output.")
 @click.option("--points", type=click.IntRange(1, 20), default=6, show_default=True, help="Most topics covered.")
 @click.option("--summarize-model", default=None, help="Hub id or folder of the summarization model.")
+@click.option("--es-en-model", default=None, help="Hub id or folder of the Spanish→English translation model.")
+@click.option("--en-es-model", default=None, help="Hub id or folder of the English→Spanish translation model.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
 @backend_option
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--quiet", is_flag=True,
+              help="Nothing on standard error: no progress bar, mode line or warnings (the brief keeps its notes).")
 @glossary_option
 @archive_option
-def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, device, max_bytes, backend, quiet,
-                      glossary, archive):
+def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, es_en_model, en_es_model, device,
+                      max_bytes, backend, quiet, glossary, archive):
     """Summarize the transcript in FILE (or standard input) into a quote-attributed brief.
 
     FILE may be text (UTF-8, UTF-16, Windows-1252), a .docx, a PDF with text or an HTML page."""
@@ -36,12 +40,14 @@ def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_mo
     from ..summarize import SummaryOptions, summarize
 
     with clean_errors(), StageBar(enabled=not quiet) as bar:
-        options = SummaryOptions(max_points=points, summarize_model=summarize_model, device=device, glossary=glossary,
-                                 archive=archive, backend=backend)
+        options = SummaryOptions(max_points=points, summarize_model=summarize_model, es_en_model=es_en_model,
+                                 en_es_model=en_es_model, device=device, glossary=glossary, archive=archive,
+                                 backend=backend)
         doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
         summary = summarize(doc, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
     write_output(summary.to_json() + "\n" if fmt == "json" else summary.to_markdown(), out)
     if not quiet:
-        click.echo(f"mode: {summary.mode} — {summary.mode_reason}", err=True)
+        w = words(summary.target_lang)  # these lines say what the brief says: in its language
+        click.echo(f"{w['mode'].lower()}: {w[summary.mode].partition(' (')[0]} — {summary.mode_reason}", err=True)
         for warning in summary.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            click.echo(f"{w['warning']}: {warning}", err=True)

@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..errors import ModelError
+from ..errors import ModelError, OptionError
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class GenerationOptions:
 
     def __post_init__(self):
         if self.num_beams < 1 or self.max_new_tokens < 1 or self.min_new_tokens < 0:
-            raise ValueError("num_beams and max_new_tokens must be at least 1, min_new_tokens at least 0")
+            raise OptionError("num_beams and max_new_tokens must be at least 1, min_new_tokens at least 0")
 
 
 class Generator(ABC):

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import ModelNotAvailableError, UnsupportedLanguageError
 from ..settings import hf_cache_dir, hub_offline, models_dir
 from .pickled import PYTORCH_PATTERNS, convert_to_safetensors, has_pytorch_weights
-from .locate import explicit_path, is_complete, locate
+from .locate import explicit_path, is_complete, locate, not_available_error
 from .registry import REGISTRY, ModelSpec, spec_for
 
 logger = logging.getLogger("summarizer")
@@ -48,6 +48,17 @@ def is_available(task: str, *, source: str | None = None, target: str | None = N
             return False
         return True
     return False
+
+
+def require_named_folder(task: str, *, source: str | None = None, target: str | None = None,
+                         name: str | None = None) -> None:
+    """Raise `ModelNotAvailableError` when ``name`` means a folder that holds no model: a
+    mistyped path is the user's to fix, not a reason to use another model or mode."""
+    if not name or explicit_path(name) is None:
+        return
+    spec = spec_for(task, source=source, target=target, name=name)
+    if locate(spec) is None:
+        raise not_available_error(spec)
 
 
 class HubError(Exception):

@@ -13,7 +13,7 @@ import logging
 import threading
 from pathlib import Path
 
-from ..errors import ModelError, ModelNotAvailableError
+from ..errors import ModelError, ModelNotAvailableError, OptionError
 from ..settings import hub_offline, option
 from .backend import BackendChoice, choose_backend, requested_backend
 from .ct2 import CT2Generator
@@ -40,7 +40,7 @@ def pick_device(device: str = "auto") -> str:
             raise ModelError(f"device {device!r} was asked for but torch sees no CUDA GPU; use "
                              f"{option('device', 'cpu')} or {option('device', 'auto')}")
         return device
-    raise ValueError(f"device must be 'auto', 'cpu' or 'cuda[:N]', not {device!r}")
+    raise OptionError(f"device must be 'auto', 'cpu' or 'cuda[:N]', not {device!r}")
 
 
 # ---------------------------------------------------------------- loading

@@ -61,10 +61,6 @@ REGISTRY: dict[tuple[str, str | None, str | None], ModelSpec] = {
     ("summarize", None, None): ModelSpec("summarize", "sshleifer/distilbart-cnn-12-6", "a4f8f3e"),
 }
 
-# Files a model folder needs; nothing pickled, nothing executable.
-DOWNLOAD_PATTERNS = ("*.json", "*.safetensors", "*.spm", "*.model", "merges.txt", "*.txt")
-
-
 def supported_pairs() -> list[tuple[str, str]]:
     return [(s, t) for task, s, t in REGISTRY if task == "translate"]
 

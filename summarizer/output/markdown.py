@@ -6,7 +6,7 @@ Lead; one point per topic with its quote (“…,” López Obrador said); a quo
 
 from __future__ import annotations
 
-from .wording import attribution, language_name, long_date, markdown_table, speaker_label, words
+from .wording import attribution, language_name, long_date, markdown_table, speaker_label, speaker_name, words
 
 
 def heading(summary) -> str:
@@ -66,6 +66,6 @@ def _participants(summary, lang: str) -> list[str]:
         return []
     out = [f"## {words(lang)['participants']}", ""]
     for speaker in summary.speakers:
-        role = speaker.role_in(lang)
-        out.append(f"- {speaker.display}" + (f" — {role}" if role else ""))
+        role, name = speaker.role_in(lang), speaker_name(speaker, lang)
+        out.append(f"- {name}" + (f" — {role}" if role and role.lower() != name.lower() else ""))
     return out + [""]

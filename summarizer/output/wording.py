@@ -17,7 +17,7 @@ WORDS = {
         "extractive": "extractive (every line is a sentence of the transcript)",
         "full_name": "Full name", "role": "Role", "kind": "Kind", "models_used": "models used", "none": "none",
         "no_quotes": "No quotable sentence was found.", "no_participants": "No named participant.",
-        "notes_below": "note(s) at the end of the brief",
+        "notes_below": "note(s) at the end of the brief", "warning": "warning",
     },
     "es": {
         "brief": "Resumen", "conference": "Conferencia de prensa", "points": "Puntos clave", "quotes": "Citas",
@@ -28,6 +28,7 @@ WORDS = {
         "full_name": "Nombre completo", "role": "Cargo", "kind": "Tipo", "models_used": "modelos usados",
         "none": "ninguno", "no_quotes": "No se encontró ninguna frase citable.",
         "no_participants": "Ningún participante con nombre.", "notes_below": "nota(s) al final del resumen",
+        "warning": "aviso",
     },
 }
 
@@ -83,17 +84,48 @@ def language_name(code: str, lang: str = "en") -> str:
     return LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["en"]).get(code, code)
 
 
+GENERIC_ES = {
+    "Reporter": "Reportero(a)", "Unidentified voice": "Voz no identificada", "Audience": "Asistentes",
+    "Moderator": "Moderador(a)", "Stage direction": "Acotación", "Unknown speaker": "Orador desconocido",
+    "Narration": "Narración", "Archive clip": "Video de archivo", "Child (role-play)": "Niño o niña (juego de roles)",
+    "a public figure": "una figura pública",
+}
+"""The Spanish of the generic names the parser gives speakers without a name of their own."""
+
+_MADE_NAMES_ES = (
+    (re.compile(r"AI-manipulated voice of (.+)"), "Voz manipulada con IA de {}"),
+    (re.compile(r"Child playing (.+)"), "Niño o niña que interpreta a {}"),
+    (re.compile(r"(.+) \(archive clip\)"), "{} (video de archivo)"),
+)
+
+
+def speaker_name(speaker: Speaker, lang: str) -> str:
+    """The name a brief prints for ``speaker``: their own as the transcript has it; a generic
+    one ("Moderator", "Unknown speaker") in the brief's language."""
+    display = speaker.display
+    if lang != "es":
+        return display
+    if display in GENERIC_ES:
+        return GENERIC_ES[display]
+    for pattern, spanish in _MADE_NAMES_ES:
+        match = pattern.fullmatch(display)
+        if match:
+            return spanish.format(GENERIC_ES.get(match.group(1), match.group(1)))
+    return display
+
+
 def speaker_label(speaker: Speaker, lang: str) -> str:
     """"López Obrador (President of Mexico)", in the brief's language."""
     role = speaker.role_in(lang)
-    return f"{speaker.display} ({role})" if role else speaker.display
+    name = speaker_name(speaker, lang)
+    return f"{name} ({role})" if role and role.lower() != name.lower() else name
 
 
 def attribution(text: str, speaker: Speaker, lang: str) -> str:
     """“…,” López Obrador said. / “…”, dijo López Obrador."""
     text = text.strip().rstrip(".").strip()
     if lang == "es":
-        return f"“{text}”, dijo {speaker.display}."
+        return f"“{text}”, dijo {speaker_name(speaker, lang)}."
     return f"“{text},” {speaker.display} said."
 
 

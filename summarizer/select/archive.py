@@ -71,8 +71,13 @@ class ArchiveStats:
 
 
 def build_table(stats: dict, min_df: int = 10, min_count: int = 10) -> dict:
-    """The compact table (see module doc) as a dict, from ``stats.json``-shaped data."""
+    """The compact table (see module doc) as a dict, from ``stats.json``-shaped data.
+
+    ``min_df`` is capped at the number of transcripts, so that a small folder still gets a
+    table whose weights are never negative.
+    """
     docs = stats["documents"]
+    min_df = min(min_df, docs)
     idf = {w: round(SCALE * math.log(docs / df)) for w, df in stats["document_frequency"].items() if df >= min_df}
     usual, totals = {}, {}
     counts_all: Counter = Counter()
@@ -129,7 +134,7 @@ def read_table(path: str | os.PathLike) -> ArchiveStats:
         for president, cell in zip(presidents, cells[1:]):
             if cell:
                 usual[president][word] = -int(cell) / SCALE
-    unseen_idf = math.log(docs / max(1.0, min_df / 2))
+    unseen_idf = max(0.0, math.log(docs / max(1.0, min_df / 2)))
     unseen = {p: math.log(max(1.0, min_count / 2) / totals[p]) for p in presidents}
     return ArchiveStats(docs, idf, unseen_idf, usual, unseen)
 
@@ -139,12 +144,16 @@ def default_stats() -> ArchiveStats:
     return load_stats(None)
 
 
+def table_path(path: str | os.PathLike | None = None) -> Path:
+    """The table file ``path`` means: itself, else ``$SUMMARIZER_ARCHIVE``, else the package's."""
+    return Path(path).expanduser() if path is not None else archive_table() or DEFAULT_TABLE
+
+
 def load_stats(path: str | os.PathLike | None = None) -> ArchiveStats:
     """The table at ``path`` (None: ``$SUMMARIZER_ARCHIVE``, else the package's), read once.
 
     Raises `OptionError` naming the file when it is not such a table."""
-    chosen = Path(path).expanduser() if path is not None else archive_table() or DEFAULT_TABLE
-    return _load(str(chosen.resolve()))
+    return _load(str(table_path(path).resolve()))
 
 
 @lru_cache(maxsize=8)

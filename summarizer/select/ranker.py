@@ -1,7 +1,7 @@
 """The learned quote ranker and the choice of the top ``k`` quotes.
 
 Two small linear models, stored together in ``data/ranker.json`` (written by
-``train.py``):
+``python -m summarizer.select.training``):
 
 * the **turn model** scores each quotable turn (speaker block) on
   `features.TURN_FEATURES`: how likely journalists print something from it;
@@ -27,7 +27,6 @@ from operator import mul
 from pathlib import Path
 
 from ..document import Quote, Transcript
-from ..parse import parse_transcript
 from .archive import ArchiveStats
 from .candidates import Candidate, candidates
 from .features import SPAN_FEATURES, TURN_FEATURES, featurize
@@ -93,7 +92,7 @@ class Ranker:
         context_weight, context_radius: the span score is blended (weight
             ``context_weight``) with the mean score of the sentences up to
             ``context_radius`` before and after the span in its turn.
-        turn_penalty: the spread rule `select_quotes` applies (see `choose_quotes`).
+        turn_penalty: the spread rule `extract_quotes` applies (see `choose_quotes`).
         meta: how it was trained (for people; not read).
     """
 
@@ -275,22 +274,6 @@ class _Taken:
         while index < len(group) and self.overlaps(group[index].candidate.start, group[index].candidate.end):
             index += 1
         return index
-
-
-def select_quotes(source: str | bytes | Transcript, k: int = 10, *, ranker: Ranker | None = None,
-                  stats: ArchiveStats | None = None, turn_penalty: float | None = None,
-                  max_words: int | None = None) -> list[Scored]:
-    """The ``k`` most quotable spans of a transcript, in the order chosen (best first),
-    each with the three features that raised its score most.
-
-    ``turn_penalty`` overrides the ranker's spread rule; ``max_words`` leaves out
-    longer spans (see `choose_quotes`).
-    """
-    doc = source if isinstance(source, Transcript) else parse_transcript(source)
-    ranking = rank(doc, ranker, stats)
-    penalty = ranking.ranker.turn_penalty if turn_penalty is None else turn_penalty
-    chosen = choose_quotes(ranking.ranked, k, turn_penalty=penalty, max_words=max_words)
-    return [ranking.explain(s) for s in chosen]
 
 
 def to_quotes(doc: Transcript, chosen: list[Scored]) -> list[Quote]:

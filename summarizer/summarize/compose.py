@@ -11,12 +11,13 @@ from ..select import point_quote
 from .draft import Draft
 
 
-def attach_quotes(draft: Draft, lines: list[Line]) -> tuple[list[Point], list[Quote]]:
+def attach_quotes(draft: Draft, lines: list[Line], lead: Line | None = None) -> tuple[list[Point], list[Quote]]:
     """One point per topic (its line, the best quote of its topic that repeats neither its
-    line nor another point's quote), and the brief's quotes; every quote translated once."""
+    line, nor the lead, nor another point's quote), and the brief's quotes; every quote
+    translated once."""
     selection = draft.selection
     point_quotes: list[Quote | None] = []
-    used: list[tuple[int, int]] = []
+    used: list[tuple[int, int]] = [(lead.start, lead.end)] if lead is not None and lead.start is not None else []
     for topic, line in zip(selection.topics, lines):
         avoid = used + ([(line.start, line.end)] if line.start is not None else [])
         quote = point_quote(selection.doc, topic, avoid, selection.ranking)

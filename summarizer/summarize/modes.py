@@ -1,8 +1,7 @@
 """Which mode makes a brief, which models it needs, and why — said in the brief's language.
 
 *Abstractive*: the summarization model writes the lines; it reads and writes English, so
-a transcript or a brief in another language is translated into English and back
-(`translate.Pivot`). *Extractive*: every line is a sentence of the transcript, translated
+a transcript or a brief in another language is translated into English and back. *Extractive*: every line is a sentence of the transcript, translated
 when the brief's language differs. *Auto*: abstractive when every model it needs is here.
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from ..errors import OptionError
@@ -57,6 +58,10 @@ class SummaryOptions:
 
     def __post_init__(self):
         object.__setattr__(self, "glossary", as_glossary(self.glossary))
+        for name in ("summarize_model", "es_en_model", "en_es_model", "archive"):
+            value = getattr(self, name)
+            if isinstance(value, os.PathLike):  # a Path is kept as text: the brief's JSON names it
+                object.__setattr__(self, name, os.fspath(value))
         if self.mode not in MODES:
             raise OptionError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if self.quotes < 0 or self.max_points < 1 or self.key_sentences < 1 or self.batch_tokens < 1:

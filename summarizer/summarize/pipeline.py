@@ -13,7 +13,7 @@ from dataclasses import asdict, replace
 from .._version import __version__
 from ..document import LANGUAGES, Transcript
 from ..errors import UnsupportedLanguageError
-from ..models import Generator, get_generator, is_available
+from ..models import Generator, get_generator, is_available, require_named_folder
 from ..notes import Note, render_all
 from ..output import Line, Summary
 from ..parse import parse_transcript
@@ -30,6 +30,12 @@ from .modes import Available, ModeChoice, Need, choose_mode, needed
 from .options import SummaryOptions
 
 EMPTY_NOTE = Note("summary.empty")
+
+
+def _empty_note(doc: Transcript) -> Note:
+    """Why a brief has no points: nobody quotable spoke, or they said too little."""
+    said = sum(len(t.text.split()) for t in doc.turns if t.speaker.quotable and not t.in_clip)
+    return Note("summary.no_topics", words=said) if said else EMPTY_NOTE
 
 
 class Summarizer:
@@ -69,11 +75,23 @@ class Summarizer:
             self.options.translation_models().get((source, target))
         return is_available(task, source=source, target=target, name=name)
 
+    def check_named_folders(self) -> None:
+        """Raise `ModelNotAvailableError` for a model folder the options name that holds no
+        model (before any work: mode "auto" must not quietly fall back over a typo)."""
+        if self._available is not None:
+            return
+        if self._generator is None:
+            require_named_folder("summarize", name=self.options.summarize_model)
+        if not self.translators.custom:
+            for (source, target), name in self.options.translation_models().items():
+                require_named_folder("translate", source=source, target=target, name=name)
+
     def summarize(self, source: str | bytes | Transcript, target: str = "en", quotes: int | None = None,
                   progress: Progress | None = None) -> Summary:
         """A brief of ``source`` in ``target``; see `summarize`."""
         if target not in LANGUAGES:
             raise UnsupportedLanguageError(f"target language must be one of {', '.join(LANGUAGES)}, not {target!r}")
+        self.check_named_folders()
         report = progress or silent
         clock = Stopwatch()
         report("parse", 0, 1)
@@ -98,8 +116,8 @@ class Summarizer:
         doc = draft.selection.doc
         draft.report("compose", 0, 1)
         with draft.clock.time("compose"):
-            points, quotes = attach_quotes(draft, lines)
-            notes = list(doc.warnings) + ([] if draft.selection.topics else [EMPTY_NOTE]) + draft.warnings
+            points, quotes = attach_quotes(draft, lines, lead)
+            notes = list(doc.warnings) + ([] if draft.selection.topics else [_empty_note(doc)]) + draft.warnings
             summary = Summary(
                 lead=lead.text, points=tuple(points), quotes=tuple(quotes), speakers=participants(doc),
                 source_lang=doc.language, target_lang=draft.target, mode=choice.mode,

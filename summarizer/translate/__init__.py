@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..document import Transcript
 from ..progress import Progress
-from .compose import IdentityTranslator, Pivot, Translators
+from .compose import IdentityTranslator, Translators
 from .glossary import Glossary, read_glossary, transcript_names
 from .options import TranslateOptions
 from .plan import WORDS_LEVEL, fill_template, flag, output_cap, plan_batches, split_long, text_template
@@ -40,5 +40,5 @@ def translate(x: str | list[str] | Transcript, source: str = "es", target: str =
 
 
 __all__ = ["translate", "Translator", "TranslateOptions", "TranslatedTranscript", "TranslatedTurn",
-           "IdentityTranslator", "Translators", "Pivot", "plan_batches", "split_long", "text_template",
+           "IdentityTranslator", "Translators", "plan_batches", "split_long", "text_template",
            "fill_template", "flag", "output_cap", "WORDS_LEVEL", "Glossary", "read_glossary", "transcript_names"]

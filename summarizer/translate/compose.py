@@ -4,15 +4,13 @@ branches (as argos-translate's `IdentityTranslation` and `CompositeTranslation`)
 * `IdentityTranslator` — source and target are the same: texts come back unchanged and
   no model is loaded;
 * `Translators` — one translator per language pair, built on first use and kept (a
-  brief translates several times with the same models);
-* `Pivot` — into a model's language and back out of it: the abstractive summarizer reads
-  and writes English, whatever the transcript's and the brief's languages are.
+  brief translates several times with the same models; the abstractive summarizer reads
+  and writes English, so it asks for the pair into English and the pair out of it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from ..progress import Progress
@@ -86,17 +84,4 @@ class Translators:
         return self._factory is not None
 
 
-@dataclass(frozen=True)
-class Pivot:
-    """Into a model's language and back: ``into`` translates what the model reads,
-    ``out_of`` what it wrote; either is an `IdentityTranslator` when no translation is needed."""
-
-    into: TextTranslator
-    out_of: TextTranslator
-
-    @classmethod
-    def through(cls, language: str, source: str, target: str, translators: Translators) -> "Pivot":
-        return cls(translators(source, language), translators(language, target))
-
-
-__all__ = ["TextTranslator", "IdentityTranslator", "Translators", "TranslatorFactory", "Pivot"]
+__all__ = ["TextTranslator", "IdentityTranslator", "Translators", "TranslatorFactory"]

@@ -57,10 +57,10 @@ class TranslateOptions:
     def __post_init__(self):
         object.__setattr__(self, "glossary", as_glossary(self.glossary))
         if self.num_beams < 1 or self.max_batch_size < 1 or self.batch_tokens < 1:
-            raise ValueError("num_beams, max_batch_size and batch_tokens must be at least 1")
+            raise OptionError("num_beams, max_batch_size and batch_tokens must be at least 1")
         if self.max_input_tokens < 8:
-            raise ValueError("max_input_tokens must be at least 8")
+            raise OptionError("max_input_tokens must be at least 8")
         if self.max_new_tokens is not None and self.max_new_tokens < 1:
-            raise ValueError("max_new_tokens must be at least 1 (or None)")
+            raise OptionError("max_new_tokens must be at least 1 (or None)")
         if self.backend is not None and self.backend not in BACKENDS:
             raise OptionError(f"backend must be one of {', '.join(BACKENDS)} (or None), not {self.backend!r}")

@@ -14,7 +14,7 @@ import re
 
 import gradio as gr
 
-LANGUAGES = ("en", "es")
+from ..document import LANGUAGES
 
 UI = {
     "en": {

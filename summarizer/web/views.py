@@ -13,7 +13,9 @@ from pathlib import Path
 
 from ..output import Summary
 from ..files import atomic_write
-from ..output.wording import KIND_NAMES, language_name, markdown_table, speaker_label, words
+from ..notes import Note
+from ..output.wording import (KIND_NAMES, language_name, markdown_table, speaker_label, speaker_name,
+                               words)
 
 
 def quotes_table(summary: Summary) -> str:
@@ -45,7 +47,7 @@ def quoted_spans(summary: Summary) -> list[tuple[int, int, str]]:
             start, end, who = spans[-1]
             spans[-1] = (start, max(end, q.end), who)
         else:
-            spans.append((q.start, q.end, q.speaker.display))
+            spans.append((q.start, q.end, speaker_name(q.speaker, summary.target_lang)))
     return spans
 
 
@@ -69,7 +71,7 @@ def participants_table(summary: Summary) -> str:
     w, kinds = words(lang), KIND_NAMES.get(lang, KIND_NAMES["en"])
     rows = [[w["speaker"], w["full_name"], w["role"], w["kind"]]]
     for s in summary.speakers:
-        rows.append([s.display, s.name or "", s.role_in(lang) or "", kinds["press" if s.is_press else str(s.kind)]])
+        rows.append([speaker_name(s, lang), s.name or "", s.role_in(lang) or "", kinds["press" if s.is_press else str(s.kind)]])
     return "\n".join(markdown_table(rows)) if len(rows) > 1 else f"*{w['no_participants']}*"
 
 
@@ -79,7 +81,7 @@ def mode_note(summary: Summary) -> str:
     w = words(lang)
     name, _, how = w.get(summary.mode, summary.mode).partition(" (")
     models = summary.provenance.get("models", {}) if summary.provenance else {}
-    used = ", ".join(f"{task}: `{m.get('name')}`" for task, m in models.items() if m) or w["none"]
+    used = ", ".join(f"{_task_name(task, lang)}: `{m.get('name')}`" for task, m in models.items() if m) or w["none"]
     reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
     note = (f"**{w['mode']}: {name}** ({how}. {_md(reason)}\n\n"
             f"{language_name(summary.source_lang, lang)} → "
@@ -87,6 +89,14 @@ def mode_note(summary: Summary) -> str:
     if summary.warnings:
         note += f"\n\n{len(summary.warnings)} {w['notes_below']}."
     return note
+
+
+def _task_name(task: str, lang: str) -> str:
+    """A provenance key ("summarize", "translate-es-en") in the reader's words."""
+    if task.startswith("translate-"):
+        _, source, target = task.split("-", 2)
+        return Note("model.translation", source=source, target=target).render(lang)
+    return Note("model.summarizer").render(lang) if task == "summarize" else task
 
 
 def download_stem(summary: Summary) -> str:

@@ -23,6 +23,7 @@ from summarizer.cli import main
 from test_batch import WEB
 
 from support import REPO as ROOT
+from support import SEEDS
 from support import small_transcript
 
 # Runs a job in a fresh interpreter through the public API, with the models replaced by
@@ -237,3 +238,53 @@ def test_workers_exit_when_the_job_is_killed(tiny_models, tmp_path):
     for pid in left:  # do not leave them running if the test fails
         os.kill(pid, signal.SIGKILL)
     assert not left, "worker processes outlived the killed job"
+
+
+def test_model_options_reach_the_outputs_and_a_new_model_or_table_redoes_them(tiny_models_dir, archive, tmp_path,
+                                                                              monkeypatch):
+    import shutil
+
+    tiny_models = tiny_models_dir
+    monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tiny_models))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    runner = CliRunner()
+    out = tmp_path / "out"
+    doc = str(archive / "doc1.txt")
+    model = shutil.copytree(tiny_models / "opus-mt-es-en", tmp_path / "my-model")  # ours to touch
+    named = ["batch", "translate", doc, "--out", str(out), "--from", "es", "--beams", "2", "--device", "cpu",
+             "--model", str(model), "--backend", "transformers", "-q"]
+    result = runner.invoke(main, named)
+    assert result.exit_code == 0, result.output
+    assert read_manifest(out / MANIFEST_NAME)[-1]["models"]["translate-es-en"]["path"] == str(model)
+    assert runner.invoke(main, named).stdout.strip().endswith("0 done, 1 skipped, 0 failed")
+    # The model's weights replaced (here: touched): what the older ones made is redone.
+    weights = model / "model.safetensors"
+    os.utime(weights, ns=(weights.stat().st_atime_ns, weights.stat().st_mtime_ns + 1_000_000_000))
+    assert runner.invoke(main, named).stdout.strip().endswith("1 done, 0 skipped, 0 failed")
+
+    briefs = tmp_path / "briefs"
+    seed = shutil.copy(SEEDS / "2023-12-28.web.txt", tmp_path / "doc1.txt")
+    brief = ["batch", "summarize", str(seed), "--out", str(briefs), "--to", "es", "--points", "1", "--mode", "extractive",
+             "-q"]
+    assert runner.invoke(main, brief).exit_code == 0
+    text = (briefs / "doc1.md").read_text(encoding="utf-8")
+    points = text.split("## Puntos clave\n\n")[1].split("\n\n")[0].splitlines()
+    assert len(points) == 1 and points[0].startswith("- "), text
+    table = tmp_path / "table.tsv.gz"
+    assert runner.invoke(main, ["archive", "stats", str(archive), "-o", str(table)]).exit_code == 0
+    monkeypatch.setenv("SUMMARIZER_ARCHIVE", str(table))
+    assert runner.invoke(main, brief).stdout.strip().endswith("1 done, 0 skipped, 0 failed")
+    assert runner.invoke(main, brief).stdout.strip().endswith("0 done, 1 skipped, 0 failed")
+
+
+def test_a_named_model_needs_its_pair_and_a_missing_folder_fails_the_job(tmp_path):
+    file = tmp_path / "x.txt"
+    file.write_text(small_transcript(1), encoding="utf-8")
+    out = str(tmp_path / "out")
+    result = CliRunner().invoke(main, ["batch", "translate", str(file), "--out", out, "--model", "x/y"])
+    assert result.exit_code == 1 and "name the inputs' language (--from) with it" in result.output
+    for args in (["translate", "--from", "es", "--model"], ["summarize", "--summarize-model"]):
+        result = CliRunner().invoke(main, ["batch", args[0], str(file), "--out", out, *args[1:],
+                                           str(tmp_path / "typo")])
+        assert result.exit_code == 1 and result.output == f"Error: the model folder {tmp_path / 'typo'} does not exist\n"
+        assert not (tmp_path / "out" / "manifest.jsonl").exists()

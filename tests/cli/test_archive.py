@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 import shutil
 
 from click.testing import CliRunner
@@ -42,6 +44,18 @@ def test_stats_of_a_folder_then_quotes_and_briefs_with_it(tmp_path):
     assert [q["start"] for q in __import__("json").loads(result.stdout)] == [q.start for q in mine]
     brief = Summarizer(SummaryOptions(mode="extractive", archive=str(table))).summarize(doc, target="es")
     assert brief.points and brief.quotes
+
+
+def test_a_small_folder_with_the_default_thresholds_warns_and_never_weighs_below_zero(tmp_path):
+    table = tmp_path / "small.tsv.gz"
+    result = CliRunner().invoke(main, ["archive", "stats", str(archive_folder(tmp_path)), "-o", str(table)])
+    assert result.exit_code == 0, result.output
+    assert "warning: 2 transcripts make coarse word weights" in result.stderr
+    stats = read_table(table)
+    assert stats.unseen_idf == math.log(2 / 1) and min(stats.idf.values()) == 0.0
+    assert stats.word_idf("palabrainexistente") > 0
+    brief = Summarizer(SummaryOptions(mode="extractive", archive=table)).summarize(SEED.read_bytes(), target="es")
+    assert brief.points and json.loads(brief.to_json())["provenance"]["options"]["archive"] == str(table)
 
 
 def test_a_file_that_is_not_a_table_and_a_folder_without_transcripts_are_clean_errors(tmp_path):

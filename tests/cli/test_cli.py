@@ -30,6 +30,18 @@ def test_summarize_extractive_spanish_markdown():
     assert "## Citas" in result.output
 
 
+def test_the_mode_line_and_warnings_on_standard_error_are_in_the_briefs_language():
+    spanish = run("summarize", str(SEED), "--to", "es", "--mode", "extractive")
+    assert spanish.stderr.splitlines()[-1] == "modo: extractivo — se pidió el modo extractivo."
+    assert not any(line.startswith(("mode:", "warning:")) for line in spanish.stderr.splitlines())
+
+
+def test_a_named_model_folder_that_is_missing_is_an_error_not_a_fallback(tmp_path):
+    for option in ("--es-en-model", "--en-es-model", "--summarize-model"):
+        result = run("summarize", str(SEED), "--to", "es", option, str(tmp_path / "typo"), "--quiet")
+        assert result.exit_code == 1 and result.output == f"Error: the model folder {tmp_path / 'typo'} does not exist\n"
+
+
 def test_summarize_json_to_file(tmp_path):
     out = tmp_path / "brief.json"
     result = run("summarize", str(SEED), "--to", "es", "--mode", "extractive", "--format", "json", "-o", str(out), "--quiet")
@@ -67,3 +79,12 @@ def test_quotes_command_json_is_verbatim():
     for r in records:
         assert text[r["start"]:r["end"]] == r["original"]
         assert r["speaker"] == "López Obrador"
+
+
+def test_a_bad_backend_setting_is_a_clean_error_in_models_list_and_serve(monkeypatch, tiny_models_dir):
+    monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tiny_models_dir))
+    monkeypatch.setenv("SUMMARIZER_BACKEND", "bogus")
+    for args in (["models", "list", "--no-check-hub"], ["serve", "--port", "7999"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1 and result.output == (
+            "Error: $SUMMARIZER_BACKEND must be one of auto, ctranslate2, transformers, not 'bogus'\n"), args

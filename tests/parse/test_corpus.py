@@ -175,7 +175,7 @@ def news_copy(doc_id: str, *, single_breaks: bool = False) -> str:
     markers the dataset dropped, a footer after the end mark; optionally single line breaks."""
     meta = gold(doc_id)
     paragraphs = (CORPUS / f"{doc_id}.web.txt").read_text(encoding="utf-8").split("\n\n")
-    title, _date, body = paragraphs[0], paragraphs[1], paragraphs[2:]
+    title, body = paragraphs[0], paragraphs[2:]  # the date paragraph is rebuilt from meta
     year = meta["date"][:4]
     out = [
         f"EN VIVO: Mañanera de hoy {meta['date_text']}",

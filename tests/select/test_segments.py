@@ -34,7 +34,7 @@ def web(*turns: str) -> str:
 
 
 def test_a_cue_and_a_change_of_vocabulary_split_one_answer():
-    doc = parse_transcript(web(f"PREGUNTA: ¿Cómo va la refinería, presidente?", f"{AMLO}: " + " ".join(REFINERY + TRAIN)))
+    doc = parse_transcript(web("PREGUNTA: ¿Cómo va la refinería, presidente?", f"{AMLO}: " + " ".join(REFINERY + TRAIN)))
     found = segments(doc)
     assert [len(s.sentences) for s in found] == [5, 5]
     assert doc.text[found[1].start:found[1].end] == " ".join(TRAIN)
@@ -45,7 +45,7 @@ def test_a_cue_and_a_change_of_vocabulary_split_one_answer():
 
 def test_a_follow_up_on_the_same_subject_stays_one_segment():
     doc = parse_transcript(web(
-        f"PREGUNTA: ¿Cómo va la refinería, presidente?", f"{AMLO}: " + " ".join(REFINERY[:3]),
+        "PREGUNTA: ¿Cómo va la refinería, presidente?", f"{AMLO}: " + " ".join(REFINERY[:3]),
         "INTERLOCUTOR: ¿Y la gasolina de la refinería?", f"{AMLO}: " + " ".join(REFINERY[3:]),
         "INTERLOCUTOR: ¿Y el tren?", f"{AMLO}: " + " ".join(TRAIN),
     ))
@@ -57,7 +57,7 @@ def test_a_follow_up_on_the_same_subject_stays_one_segment():
 
 def test_a_one_word_answer_joins_the_follow_up():
     doc = parse_transcript(web(
-        f"PREGUNTA: ¿Cuándo abre la refinería?", f"{AMLO}: Mañana.",
+        "PREGUNTA: ¿Cuándo abre la refinería?", f"{AMLO}: Mañana.",
         "INTERLOCUTOR: ¿Y qué produce?", f"{AMLO}: " + " ".join(REFINERY),
     ))
     found = segments(doc)

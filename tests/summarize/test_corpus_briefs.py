@@ -42,3 +42,8 @@ def test_extractive_brief_of_every_corpus_transcript(path):
         assert segment.holds(point.line.start, point.line.end)
         if point.quote is not None:
             assert segment.holds(point.quote.start, point.quote.end), (point.line.original, point.quote.original)
+    # No sentence said twice: a point's quote repeats neither a line nor the lead.
+    for point in summary.points:
+        if point.quote is not None:
+            assert not any(point.quote.start < line.end and line.start < point.quote.end for line in lines), \
+                point.quote.original

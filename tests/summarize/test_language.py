@@ -111,7 +111,7 @@ def test_a_bogus_mode_is_an_option_error():
 
 SAMPLES = {"count": 2, "total": 9, "examples": "“x”", "encoding": "UTF-8", "first": [[1, 4]], "pages": 3,
            "source": "es", "target": "en", "detected": "en", "documents": 2, "low": 0.35, "high": 3.0,
-           "limit": 512, "where": "words", "point": 1, "figures": "9", "text": "t", "note": Note("parse.no_turns"),
+           "limit": 512, "where": "words", "words": 15, "point": 1, "figures": "9", "text": "t", "note": Note("parse.no_turns"),
            "option": "--to es", "size": 10, "detail": "x", "kind": "image", "format": "PNG", "odd": 3, "at": 4,
            "what": Note("model.summarizer"), "advice": "", "terms": [["Sembrando Vida", "Sowing Life", 2]]}
 
@@ -138,3 +138,26 @@ def test_notes_survive_pickling_and_copies_and_render_plain_strings_as_they_are(
                                                 "plain")
     with pytest.raises(KeyError):
         Note("no.such.code")
+
+
+def test_generic_speaker_names_are_in_the_briefs_language():
+    from summarizer import parse_transcript
+    from summarizer.output.wording import GENERIC_ES, speaker_name
+
+    text = ("MODERADORA: Buenos días a todos, bienvenidos a la conferencia de prensa de hoy en Palacio Nacional.\n\n"
+            "INTERLOCUTOR: Vamos a seguir apoyando a los que menos tienen, porque primero los pobres y eso no va a "
+            "cambiar nunca en este gobierno del pueblo. La inversión pública en el sureste crecerá el próximo año en "
+            "todos los estados, con obras de agua, de caminos y de salud para las familias de la región.\n\n"
+            "VOZ HOMBRE: Tenemos finanzas sanas, no hay deuda nueva y la inflación baja mes con mes en todo el país, "
+            "como lo muestran los datos del Inegi y del Banco de México para este año y el próximo.\n")
+    doc = parse_transcript(text)
+    english = {s.display for s in doc.speakers}
+    assert {"Moderator", "Unidentified voice"} <= english, english
+    brief = summarize(doc, target="es", mode="extractive").to_markdown()
+    assert not any(name in brief for name in GENERIC_ES), brief
+    assert {speaker_name(s, "es") for s in doc.speakers if s.display in GENERIC_ES} == {
+        "Moderador(a)", "Voz no identificada", "Reportero(a)"}
+    assert "| Moderador(a) | Buenos días a todos" in brief and "\n- Moderador(a)\n" in brief
+    # Someone quotable spoke, too little for a point: the note says so, not that nobody spoke.
+    assert "- ningún tema se trata con la extensión que pide un punto clave (los oradores citables dicen 15 " \
+           "palabras en total): el resumen no tiene puntos clave" in brief

@@ -51,6 +51,8 @@ def test_extractive_spanish_brief_needs_no_model_and_every_line_is_verbatim():
         assert line.end <= turn.end and line.speaker == turn.speaker
     spans = [(line.start, line.end) for line in lines]
     assert len(spans) == len(set(spans)), "a sentence appears twice"
+    quoted = [(p.quote.start, p.quote.end) for p in summary.points if p.quote]
+    assert quoted and not any(qs < e and s < qe for qs, qe in quoted for s, e in spans), "a quote repeats a line"
     assert_verbatim_and_attributed(doc, summary)
 
 

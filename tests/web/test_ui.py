@@ -319,3 +319,18 @@ def _without_timings(data: dict) -> dict:
     data = json.loads(json.dumps(data))
     data["provenance"].pop("seconds", None)
     return data
+
+
+def test_the_mode_note_names_the_models_in_the_briefs_language(seed_text, no_models):
+    from dataclasses import replace
+
+    from summarizer.web.views import mode_note
+
+    summary = summarize(seed_text, target="es", mode="extractive")
+    used = {"summarize": {"name": "distilbart-cnn-12-6"}, "translate-es-en": {"name": "opus-mt-es-en"}}
+    summary = replace(summary, provenance={**summary.provenance, "models": used})
+    assert mode_note(summary).endswith("modelos usados: el modelo de resumen: `distilbart-cnn-12-6`, "
+                                       "el modelo de traducción es→en: `opus-mt-es-en`")
+    english = replace(summary, target_lang="en")
+    assert mode_note(english).endswith("models used: the summarization model: `distilbart-cnn-12-6`, "
+                                       "the es→en translation model: `opus-mt-es-en`")
