@@ -70,18 +70,21 @@ def translate_command(inputs, out_dir, target, workers, max_bytes, force, quiet,
 
 @batch_group.command("summarize", epilog=_COMMON_EPILOG)
 @_common
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
-              help="Summary format.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "docx"]), default="md", show_default=True,
+              help="Summary format (docx: a Word document).")
 @click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when its models are available; extractive needs no summarization model.")
-def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, glossary, fmt, quotes, mode):
+@click.option("--questions/--no-questions", default=True, show_default=True,
+              help="List the press questions with who asked, who answered and how.")
+def summarize_command(inputs, out_dir, target, workers, max_bytes, force, quiet, verbose, glossary, fmt, quotes, mode,
+                      questions):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
     from ..summarize import SummaryOptions
 
-    with clean_errors():
-        options = SummaryOptions(glossary=glossary) if glossary else None
+    with clean_errors():  # default options stay None: the settings (and their hash) stay as they were
+        options = SummaryOptions(glossary=glossary, questions=questions) if glossary or not questions else None
     settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes,
                              options=options)
     _run(inputs, out_dir, settings, workers, force, quiet, verbose)

@@ -1,12 +1,15 @@
 """Markdown for a brief, laid out as a news brief.
 
 Lead; one point per topic with its quote (“…,” López Obrador said); a quotes table
-(speaker · translation · original); the participants; notes.
+(speaker · translation · original); the press questions with their answers; the
+recurring sections with what they claimed; the participants with their shares; notes.
+An attribution less sure than the turn's own label is said beside its speaker.
 """
 
 from __future__ import annotations
 
-from .wording import attribution, language_name, long_date, markdown_table, speaker_label, words
+from .rows import answer_line, asked_line, quote_speaker, said, section_heading, section_lines, share_rows
+from .wording import language_name, long_date, markdown_table, words
 
 
 def heading(summary) -> str:
@@ -29,7 +32,8 @@ def summary_markdown(summary) -> str:
     if summary.date and title_shown:
         out += [f"*{long_date(summary.date, lang)}*", ""]
     out += [summary.lead.strip(), ""]
-    out += _points(summary, lang) + _quotes(summary, lang) + _participants(summary, lang)
+    out += _points(summary, lang) + _quotes(summary, lang) + _questions(summary, lang) + _sections(summary, lang)
+    out += _participants(summary, lang)
     reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
     notes = [f"{w['mode']}: {w[summary.mode]}. {reason}".strip()] + list(summary.warnings)
     out += [f"## {w['notes']}", ""] + [f"- {n}" for n in notes] + [""]
@@ -43,7 +47,7 @@ def _points(summary, lang: str) -> list[str]:
     for point in summary.points:
         line = point.text.strip()
         if point.quote is not None:
-            line += " " + attribution(point.quote.text, point.quote.speaker, lang)
+            line += " " + said(point.quote, lang)
         out.append(f"- {line}")
     return out + [""]
 
@@ -54,14 +58,36 @@ def _quotes(summary, lang: str) -> list[str]:
     w = words(lang)
     if summary.source_lang == lang:
         rows = [[w["speaker"], w["quote"]]]
-        rows += [[speaker_label(q.speaker, lang), q.text] for q in summary.quotes]
+        rows += [[quote_speaker(q, lang), q.text] for q in summary.quotes]
     else:
         rows = [[w["speaker"], w["translation"], f"{w['original']} ({language_name(summary.source_lang, lang)})"]]
-        rows += [[speaker_label(q.speaker, lang), q.text, q.original] for q in summary.quotes]
+        rows += [[quote_speaker(q, lang), q.text, q.original] for q in summary.quotes]
     return [f"## {w['quotes']}", ""] + markdown_table(rows) + [""]
 
 
+def _questions(summary, lang: str) -> list[str]:
+    if not summary.questions:
+        return []
+    out = [f"## {words(lang)['questions']}", ""]
+    for question in summary.questions:
+        out += [f"{question.index}. {_escape(asked_line(question, lang))}",
+                f"   - {_escape(answer_line(question, lang))}"]
+    return out + [""]
+
+
+def _sections(summary, lang: str) -> list[str]:
+    if not summary.sections:
+        return []
+    out = [f"## {words(lang)['sections']}", ""]
+    for section in summary.sections:
+        out += [f"### {section_heading(section, lang)}", ""]
+        out += [f"- {_escape(line)}" for line in section_lines(section, lang)] + [""]
+    return out
+
+
 def _participants(summary, lang: str) -> list[str]:
+    if summary.shares:
+        return [f"## {words(lang)['participants']}", ""] + markdown_table(share_rows(summary.shares, lang)) + [""]
     if not summary.speakers:
         return []
     out = [f"## {words(lang)['participants']}", ""]
@@ -69,3 +95,8 @@ def _participants(summary, lang: str) -> list[str]:
         role = speaker.role_in(lang)
         out.append(f"- {speaker.display}" + (f" — {role}" if role else ""))
     return out + [""]
+
+
+def _escape(text: str) -> str:
+    """A list item's text: one line (a transcript's line breaks would end the item)."""
+    return " ".join(text.split())

@@ -1,11 +1,10 @@
-"""Compose a brief: each point gets its quote, quotes get their translations, the
-participants are listed."""
+"""Compose a brief: each point gets its quote, quotes get their translations."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..document import Kind, Quote, Speaker, Transcript
+from ..document import Quote
 from ..output import Line, Point
 from ..select import point_quote
 from .draft import Draft
@@ -30,16 +29,3 @@ def attach_quotes(draft: Draft, lines: list[Line]) -> tuple[list[Point], list[Qu
     points = [Point(line, translated[(q.start, q.end)] if q else None, topic.question)
               for topic, line, q in zip(selection.topics, lines, point_quotes)]
     return points, [translated[(q.start, q.end)] for q in selection.quotes]
-
-
-def participants(doc: Transcript) -> tuple[Speaker, ...]:
-    """Who spoke (officials first, in order of appearance), then named questioners."""
-    officials = [s for s in doc.speakers if s.quotable and s.kind != Kind.UNKNOWN]
-    questioners = []
-    seen = set()
-    for exchange in doc.exchanges:
-        q = exchange.questioner
-        if q is not None and q.name not in seen:
-            seen.add(q.name)
-            questioners.append(q)
-    return tuple(officials + questioners)

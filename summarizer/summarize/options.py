@@ -30,6 +30,10 @@ class SummaryOptions:
         device: "auto", "cpu" or "cuda".
         glossary: the user's glossary for every translation of the brief (a TSV file's
             path, a mapping or a `Glossary`; see `TranslateOptions.glossary`).
+        questions: list the press questions with their answers (`Summary.questions`).
+        generate_answers: in abstractive mode, the summarization model writes each answer's
+            line (one generation per question, in batches); off, an answer's line is its best
+            sentence. On a small CPU it adds seconds per question.
     """
 
     quotes: int = 5
@@ -43,6 +47,8 @@ class SummaryOptions:
     lead: GenerationOptions = field(default=LEAD)
     device: str = "auto"
     glossary: Glossary | None = None
+    questions: bool = True
+    generate_answers: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "glossary", as_glossary(self.glossary))

@@ -22,11 +22,14 @@ from ..select import select
 from ..translate import TranslateOptions, Translators
 from ..translate.compose import TranslatorFactory
 from .abstractive import abstractive_lines
-from .compose import attach_quotes, participants
+from .answers import answer_lines
+from .compose import attach_quotes
 from .draft import Draft
 from .extractive import extractive_lines
 from .modes import Available, ModeChoice, Need, choose_mode, needed
 from .options import SummaryOptions
+from .questions import compose_questions, compose_sections
+from .speakers import participants, speaking_shares
 
 EMPTY_NOTE = Note("summary.empty")
 
@@ -85,17 +88,23 @@ class Summarizer:
                                quotes=self.options.quotes if quotes is None else quotes)
         report("select", 1, 1)
         draft = Draft(selection, doc.language, target, self.translators, report, clock)
+        answers = None
         if choice.mode == "abstractive":
             lines, lead = abstractive_lines(draft, self.generator, self.options)
+            if self.options.questions and self.options.generate_answers:
+                answers = answer_lines(draft, self.generator, self.options)
         else:
             lines, lead = extractive_lines(draft)
-        return self._compose(draft, choice, lines, lead)
+        return self._compose(draft, choice, lines, lead, answers)
 
-    def _compose(self, draft: Draft, choice: ModeChoice, lines: list[Line], lead: Line) -> Summary:
+    def _compose(self, draft: Draft, choice: ModeChoice, lines: list[Line], lead: Line,
+                 answers: dict[int, Line] | None = None) -> Summary:
         doc = draft.selection.doc
         draft.report("compose", 0, 1)
         with draft.clock.time("compose"):
             points, quotes = attach_quotes(draft, lines)
+            questions = compose_questions(draft, answers) if self.options.questions else ()
+            sections = compose_sections(draft)
             notes = list(doc.warnings) + ([] if draft.selection.topics else [EMPTY_NOTE]) + draft.warnings
             summary = Summary(
                 lead=lead.text, points=tuple(points), quotes=tuple(quotes), speakers=participants(doc),
@@ -103,6 +112,8 @@ class Summarizer:
                 mode_reason=choice.reason(draft.target), lead_line=lead, title=doc.title, date=doc.date,
                 warnings=render_all(notes, draft.target),
                 notes=tuple(Note.of(n).to_dict() for n in notes), segments=draft.selection.segments,
+                questions=questions, sections=sections,
+                shares=speaking_shares(doc, draft.selection.questions),
             )
         draft.report("compose", 1, 1)
         return replace(summary, provenance=self._provenance(choice.mode, draft))

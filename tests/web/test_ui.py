@@ -20,7 +20,8 @@ from summarizer.parse.htmltext import html_to_text
 
 from support import REPO
 SEED = REPO / "seeds" / "2023-12-28.web.txt"
-OUTPUTS = ("brief", "mode_note", "quotes", "transcript", "participants", "md_path", "json_path")
+OUTPUTS = ("brief", "mode_note", "quotes", "transcript", "participants", "md_path", "json_path", "questions",
+           "docx_path")
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +96,8 @@ def test_extractive_spanish_brief_of_the_seed(seed_text, no_models):
     assert labelled and {who for _, who in pieces if who} == {"López Obrador"}
 
     first = out["participants"].splitlines()[2]
-    assert first.startswith("| López Obrador | Andrés Manuel López Obrador | ") and first.endswith(" | presidencia |")
-    assert "| Tzeltzin Juárez |" in out["participants"]
+    assert first.startswith("| López Obrador | Andrés Manuel López Obrador | presidente de México | presidencia | ")
+    assert "| Tzeltzin Juárez | Tzeltzin Juárez | SinLineaMX | prensa | " in out["participants"]
 
     md_path, json_path = Path(out["md_path"]), Path(out["json_path"])
     assert md_path.name == "brief-2023-12-28-es.md" and md_path.read_text(encoding="utf-8") == out["brief"]
