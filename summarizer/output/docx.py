@@ -13,7 +13,17 @@ import io
 import re
 
 from .markdown import heading
-from .rows import answer_line, asked_line, quote_speaker, said, section_heading, section_lines, share_rows
+from .rows import (
+    answer_line,
+    asked_line,
+    lead_text,
+    line_text,
+    quote_speaker,
+    said,
+    section_heading,
+    section_lines,
+    share_rows,
+)
 from .wording import language_name, long_date, words
 
 # Characters XML 1.0 cannot hold (python-docx refuses them): shown as "�", never dropped silently.
@@ -37,7 +47,7 @@ def summary_docx(summary) -> bytes:
     if summary.date and summary.title and summary.source_lang == lang:
         document.add_paragraph().add_run(long_date(summary.date, lang)).italic = True
     if summary.lead.strip():
-        document.add_paragraph(_clean(summary.lead.strip()))
+        document.add_paragraph(_clean(lead_text(summary, lang)))
     _points(document, summary, lang)
     _quotes(document, summary, lang)
     _questions(document, summary, lang)
@@ -71,7 +81,7 @@ def _table(document, rows: list[list[str]]) -> None:
 
 
 def _points(document, summary, lang: str) -> None:
-    lines = [point.text.strip() + (" " + said(point.quote, lang) if point.quote is not None else "")
+    lines = [line_text(point.line, lang) + (" " + said(point.quote, lang) if point.quote is not None else "")
              for point in summary.points]
     _bullets(document, words(lang)["points"], lines)
 

@@ -8,7 +8,17 @@ An attribution less sure than the turn's own label is said beside its speaker.
 
 from __future__ import annotations
 
-from .rows import answer_line, asked_line, quote_speaker, said, section_heading, section_lines, share_rows
+from .rows import (
+    answer_line,
+    asked_line,
+    lead_text,
+    line_text,
+    quote_speaker,
+    said,
+    section_heading,
+    section_lines,
+    share_rows,
+)
 from .wording import language_name, long_date, markdown_table, words
 
 
@@ -31,7 +41,7 @@ def summary_markdown(summary) -> str:
     out = [f"# {w['brief']}: {heading(summary)}", ""]
     if summary.date and title_shown:
         out += [f"*{long_date(summary.date, lang)}*", ""]
-    out += [summary.lead.strip(), ""]
+    out += [lead_text(summary, lang), ""]
     out += _points(summary, lang) + _quotes(summary, lang) + _questions(summary, lang) + _sections(summary, lang)
     out += _participants(summary, lang)
     reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
@@ -45,7 +55,7 @@ def _points(summary, lang: str) -> list[str]:
         return []
     out = [f"## {words(lang)['points']}", ""]
     for point in summary.points:
-        line = point.text.strip()
+        line = line_text(point.line, lang)
         if point.quote is not None:
             line += " " + said(point.quote, lang)
         out.append(f"- {line}")

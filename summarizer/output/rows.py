@@ -29,6 +29,16 @@ def said(quote, lang: str) -> str:
     return attribution(quote.text, quote.speaker, lang) + mark(quote.attribution, lang)
 
 
+def line_text(line, lang: str) -> str:
+    """A line of the brief (the lead, a point's, an answer's), with the mark of a less sure attribution."""
+    return line.text.strip() + mark(line.attribution, lang) if line.text.strip() else ""
+
+
+def lead_text(summary, lang: str) -> str:
+    """The lead paragraph, marked as `line_text` when its sentences' attribution is less sure."""
+    return line_text(summary.lead_line, lang) if summary.lead_line is not None else summary.lead.strip()
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -46,7 +56,7 @@ def answer_line(question: Question, lang: str) -> str:
     w = words(lang)
     if question.answerer is None or question.answer is None:
         return w["no_answer"]
-    line = question.answer.text.strip() + mark(question.answer.attribution, lang)
+    line = line_text(question.answer, lang)
     quote = f" {said(question.quote, lang)}" if question.quote is not None else ""
     if lang == "es":
         return f"Respondió {question.answerer.display}: {line}{quote}"
@@ -121,6 +131,6 @@ def share_rows(shares: tuple[SpeakerShare, ...], lang: str, detail: bool = False
     return rows
 
 
-__all__ = ["quote_speaker", "said", "asked_line", "answer_line", "section_heading", "section_lines", "speaker_name",
+__all__ = ["quote_speaker", "said", "line_text", "lead_text", "asked_line", "answer_line", "section_heading", "section_lines", "speaker_name",
            "share_name",
            "percent", "share_rows"]
