@@ -160,9 +160,9 @@ class Transcript:
         format: "web", "native" or "prose".
         title, date: from the header when present (date as ISO ``YYYY-MM-DD``).
         header_end: offset where the first turn starts (title, byline, motto before it).
-        warnings: what a reader should know (bytes replaced while decoding, a partial
-            transcript, no turns): `summarizer.notes.Note`s, strings in English that
-            `Note.render` says in Spanish.
+        warnings: what a reader should know (bytes replaced while decoding, no turns, a
+            transcript that looks incomplete: see `parse.completeness`): `summarizer.notes.Note`s,
+            strings in English that `Note.render` says in Spanish.
         partial: the transcript stops early ("(Continúa…)"), before the questions.
     """
 
@@ -238,4 +238,5 @@ class Quote:
     attribution: str = "label"
 
 
-__all__ = ["LANGUAGES", "Kind", "QUOTABLE_KINDS", "ATTRIBUTIONS", "weakest", "Speaker", "Turn", "Exchange", "Transcript", "Segment", "Quote"]
+__all__ = ["LANGUAGES", "Kind", "QUOTABLE_KINDS", "ATTRIBUTIONS", "weakest", "Speaker", "Turn", "Exchange", "Transcript",
+           "Segment", "Quote"]

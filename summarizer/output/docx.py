@@ -26,12 +26,14 @@ from .rows import (
 )
 from .wording import language_name, long_date, words
 
-# Characters XML 1.0 cannot hold (python-docx refuses them): shown as "�", never dropped silently.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot hold (python-docx refuses them): a vertical tab or a form feed (a
+# PDF's page break) is white space and becomes a space; any other is shown as "�", never dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+_BREAKS = re.compile("[\x0b\x0c]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub("\ufffd", _BREAKS.sub(" ", text))
 
 
 def summary_docx(summary) -> bytes:

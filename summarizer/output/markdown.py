@@ -80,8 +80,8 @@ def _questions(summary, lang: str) -> list[str]:
         return []
     out = [f"## {words(lang)['questions']}", ""]
     for question in summary.questions:
-        out += [f"{question.index}. {_escape(asked_line(question, lang))}",
-                f"   - {_escape(answer_line(question, lang))}"]
+        out += [f"{question.index}. {_one_line(asked_line(question, lang))}",
+                f"   - {_one_line(answer_line(question, lang))}"]
     return out + [""]
 
 
@@ -91,7 +91,7 @@ def _sections(summary, lang: str) -> list[str]:
     out = [f"## {words(lang)['sections']}", ""]
     for section in summary.sections:
         out += [f"### {section_heading(section, lang)}", ""]
-        out += [f"- {_escape(line)}" for line in section_lines(section, lang)] + [""]
+        out += [f"- {_one_line(line)}" for line in section_lines(section, lang)] + [""]
     return out
 
 
@@ -107,6 +107,6 @@ def _participants(summary, lang: str) -> list[str]:
     return out + [""]
 
 
-def _escape(text: str) -> str:
+def _one_line(text: str) -> str:
     """A list item's text: one line (a transcript's line breaks would end the item)."""
     return " ".join(text.split())

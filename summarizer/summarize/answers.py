@@ -43,9 +43,9 @@ def answer_lines(draft: Draft, generator: Generator, options: SummaryOptions) ->
     generated: list[str] = []
     with draft.clock.time("summarize"):
         for i in range(0, len(inputs), ANSWER_BATCH):
-            draft.report("answers", i, len(inputs))
+            draft.report("summarize", i, len(inputs))
             generated += generator.generate(inputs[i:i + ANSWER_BATCH], options.point)
-        draft.report("answers", len(inputs), len(inputs))
+        draft.report("summarize", len(inputs), len(inputs))
     texts = draft.translate(generated, MODEL_LANGUAGE, draft.target)
     lines = {}
     for (n, q, sources), text, english_sentences in zip(chosen, texts, per_question):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..document import Quote
@@ -10,9 +11,11 @@ from ..select import point_quote
 from .draft import Draft
 
 
-def attach_quotes(draft: Draft, lines: list[Line]) -> tuple[list[Point], list[Quote]]:
+def attach_quotes(draft: Draft, lines: list[Line], also: Sequence[str] = ()) -> tuple[list[Point], list[Quote]]:
     """One point per topic (its line, the best quote of its topic that repeats neither its
-    line nor another point's quote), and the brief's quotes; every quote translated once."""
+    line nor another point's quote), and the brief's quotes; every quote translated once.
+    ``also``: other texts the brief needs translated, sent in the same pass (the model's
+    batches fill better; later stages find them translated)."""
     selection = draft.selection
     point_quotes: list[Quote | None] = []
     used: list[tuple[int, int]] = []
@@ -24,7 +27,7 @@ def attach_quotes(draft: Draft, lines: list[Line]) -> tuple[list[Point], list[Qu
             used.append((quote.start, quote.end))
     distinct = {(q.start, q.end): q for q in list(selection.quotes) + [q for q in point_quotes if q]}
     keys = list(distinct)
-    texts = draft.translate([distinct[k].original for k in keys])
+    texts = draft.translate([distinct[k].original for k in keys] + list(also))[:len(keys)]
     translated = {k: replace(distinct[k], text=t) for k, t in zip(keys, texts)}
     points = [Point(line, translated[(q.start, q.end)] if q else None, topic.question)
               for topic, line, q in zip(selection.topics, lines, point_quotes)]

@@ -28,7 +28,7 @@ from .draft import Draft
 from .extractive import extractive_lines
 from .modes import Available, ModeChoice, Need, choose_mode, needed
 from .options import SummaryOptions
-from .questions import compose_questions, compose_sections
+from .questions import compose_questions, compose_sections, question_texts, section_texts
 from .speakers import participants, speaking_shares
 
 EMPTY_NOTE = Note("summary.empty")
@@ -102,7 +102,9 @@ class Summarizer:
         doc = draft.selection.doc
         draft.report("compose", 0, 1)
         with draft.clock.time("compose"):
-            points, quotes = attach_quotes(draft, lines)
+            # What is left to translate goes in one pass: the quotes, the sections, the questions.
+            also = section_texts(draft) + (question_texts(draft, answers) if self.options.questions else [])
+            points, quotes = attach_quotes(draft, lines, also)
             questions = compose_questions(draft, answers) if self.options.questions else ()
             sections = compose_sections(draft)
             notes = list(doc.warnings) + ([] if draft.selection.topics else [EMPTY_NOTE]) + draft.warnings

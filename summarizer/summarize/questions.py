@@ -1,6 +1,9 @@
 """Compose the brief's press questions and recurring sections: the spans the selection
 found, translated into the brief's language in one pass each, as output parts.
 
+`question_texts` and `section_texts` say what they need translated, so that the brief's
+remaining translations go to the model in one pass (one call, batches filled).
+
 A question's answer line is the best sentence of the answer's segment, or the line the
 summarization model wrote from it (`answers.answer_lines`, abstractive mode with
 ``SummaryOptions.generate_answers``); its quote comes from the same segment. Names an
@@ -21,19 +24,24 @@ from .draft import Draft
 from .lines import chosen_line
 
 
+def question_texts(draft: Draft, generated: dict[int, Line] | None = None) -> list[str]:
+    """What the questions need translated, in the order `compose_questions` reads it."""
+    doc = draft.selection.doc
+    texts: list[str] = []
+    for n, q in enumerate(draft.selection.questions, 1):
+        texts += [doc.text[s:e] for s, e in q.sentences]
+        texts += [q.line.text] if q.line is not None and n not in (generated or {}) else []
+        texts += [q.quote.original] if q.quote is not None else []
+    return texts
+
+
 def compose_questions(draft: Draft, generated: dict[int, Line] | None = None) -> tuple[Question, ...]:
     """Every press question of the selection, in the order asked, in the brief's language;
     ``generated``: answer lines written by the model, by question number (1, 2, …)."""
-    found = list(draft.selection.questions)
     generated = generated or {}
-    doc = draft.selection.doc
-    texts: list[str] = []
-    for n, q in enumerate(found, 1):
-        texts += [doc.text[s:e] for s, e in q.sentences]
-        texts += [q.line.text] if q.line is not None and n not in generated else []
-        texts += [q.quote.original] if q.quote is not None else []
-    translated = iter(draft.translate(texts))
-    return tuple(_question(doc, n, q, translated, generated.get(n), draft.target) for n, q in enumerate(found, 1))
+    translated = iter(draft.translate(question_texts(draft, generated)))
+    return tuple(_question(draft.selection.doc, n, q, translated, generated.get(n), draft.target)
+                 for n, q in enumerate(draft.selection.questions, 1))
 
 
 def _question(doc: Transcript, n: int, q: AskedQuestion, translated, line: Line | None, lang: str) -> Question:
@@ -51,17 +59,22 @@ def _excerpt(doc: Transcript, span: tuple[int, int], text: str, turn: int) -> Ex
     return Excerpt(doc.text[start:end], start, end, text, doc.turns[turn].speaker, turn, doc.turns[turn].attribution)
 
 
-def compose_sections(draft: Draft) -> tuple[RecurringSection, ...]:
-    """The recurring sections of the selection, with what they claimed, in the brief's language."""
+def section_texts(draft: Draft) -> list[str]:
+    """What the recurring sections need translated, in the order `compose_sections` reads it."""
     doc = draft.selection.doc
-    found = list(draft.selection.sections)
     texts: list[str] = []
-    for section in found:
+    for section in draft.selection.sections:
         texts += [doc.text[s:e] for (s, e), _ in section.claims]
         for item in section.items:
             texts += [doc.text[slice(*item.claim)]] + ([doc.text[slice(*item.verdict)]] if item.verdict else [])
-    translated = iter(draft.translate(texts))
-    return tuple(_section(doc, section, translated, draft.target) for section in found)
+    return texts
+
+
+def compose_sections(draft: Draft) -> tuple[RecurringSection, ...]:
+    """The recurring sections of the selection, with what they claimed, in the brief's language."""
+    translated = iter(draft.translate(section_texts(draft)))
+    return tuple(_section(draft.selection.doc, section, translated, draft.target)
+                 for section in draft.selection.sections)
 
 
 def _section(doc: Transcript, found: SectionFound, translated, lang: str) -> RecurringSection:
@@ -81,4 +94,4 @@ def _fact_check(doc: Transcript, item: FactItem, translated) -> FactCheck:
     return FactCheck(claim, names, verdict, item.rating)
 
 
-__all__ = ["compose_questions", "compose_sections"]
+__all__ = ["compose_questions", "compose_sections", "question_texts", "section_texts"]

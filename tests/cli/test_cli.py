@@ -67,3 +67,19 @@ def test_quotes_command_json_is_verbatim():
     for r in records:
         assert text[r["start"]:r["end"]] == r["original"]
         assert r["speaker"] == "López Obrador"
+
+
+def test_summarize_says_an_incomplete_transcript_on_standard_error():
+    from support import DATA
+
+    result = CliRunner().invoke(main, ["summarize", str(DATA / "2024-05-10.web.txt"), "--to", "es", "--mode",
+                                       "extractive"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == [
+        "warning: sin sesión de preguntas y respuestas: solo está la exposición inicial (pueden faltar las preguntas y "
+        "respuestas)",
+        "warning: la transcripción tiene 198 palabras, muchas menos de las que suele tener una conferencia diaria "
+        "(mediana de unas 11,500): puede estar incompleta",
+    ]
+    assert "warning:" not in result.stdout and "## Notas" in result.stdout
