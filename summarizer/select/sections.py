@@ -68,7 +68,8 @@ KINDS: tuple[SectionKind, ...] = (
                 _re(r"PROCURADORA? FEDERAL DEL CONSUMIDOR|PROFECO|SHEF+I?EL+D|AGUILAR ROMERO|ESCALANTE RUIZ"),
                 own_cue=_re(_PRICES)),
     SectionKind("security", _re(r"\b(?:informe|reporte|indicadores|tema) (?:\w+ ){0,2}de seguridad\b"),
-                _re(r"SEGURIDAD|DEFENSA NACIONAL|MARINA|GUARDIA NACIONAL|GOBERNACION|FISCAL GENERAL"),
+                _re(r"SEGURIDAD Y PROTECCION CIUDADANA|SEGURIDAD PUBLICA|DEFENSA NACIONAL|MARINA|GUARDIA NACIONAL|"
+                    r"GOBERNACION|FISCAL GENERAL"),
                 open_cast=True),
     SectionKind("health", _re(r"pulso de la salud|informe (?:\w+ ){0,2}(?:de|sobre) (?:la )?(?:salud|pandemia|covid|"
                               r"vacunaci[oó]n)|(?:tema|martes) de (?:la )?salud"),
