@@ -93,7 +93,6 @@ KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 _ANNOUNCE = _re(r"\b(?:vamos|v[aá]monos|pasamos|pasemos|presentar\w*|presentamos|informar\w*|informamos|cerrar|"
                 r"cerramos|iniciar|iniciamos|comenzar|comenzamos|empezar|empezamos|escuchar|escuchamos|adelante|"
                 r"sigue|toca|luego|damos inicio)\b")
-_SENTENCE = re.compile(r"[^.!?¿¡\n]*(?:[.!?]+|$)")
 OWN_CUE_CHARS = 300
 """A presenter names their section within this many characters of their turn."""
 LOOK_AHEAD = 12
