@@ -69,19 +69,30 @@ def section_claims(doc: Transcript, section: FoundSection, scores: Mapping[Span,
     """``((start, end), turn)`` of the ``limit`` sentences that carry the section's news, in order.
 
     ``scores``: the ranker's score of each sentence it scored (trimmed spans); sentences of
-    videos, which it does not score, count as zero. Greetings, hand-overs and sentences
-    shorter than 8 or longer than 60 words are never claims."""
+    videos, which it does not score, count as the median of the section's scored ones.
+    Greetings, hand-overs and sentences shorter than 8 or longer than 60 words are never
+    claims."""
     scores = scores or {}
-    found = []
+    sentences = []
     for turn in _speech_turns(doc, section):
         for start, end in sentence_spans(doc.text, turn.start, turn.end):
             start, end = trim(doc.text, start, end)
             sentence = doc.text[start:end]
-            if not 8 <= len(sentence.split()) <= 60 or _PROCEDURE.match(sentence.lstrip("—-–¿¡ ")):
-                continue
-            figures = min(3, len(_FIGURES.findall(sentence.lower())))
-            found.append(((start, end), turn.index, scores.get((start, end), 0.0) + FIGURE_WEIGHT * figures))
-    best = sorted(found, key=lambda f: (-f[2], f[0][0]))[:limit]
+            if 8 <= len(sentence.split()) <= 60 and not _PROCEDURE.match(sentence.lstrip("—-–¿¡ ")):
+                sentences.append(((start, end), turn.index, min(3, len(_FIGURES.findall(sentence.lower())))))
+    scored = sorted(scores[span] for span, _, _ in sentences if span in scores)
+    neutral = scored[len(scored) // 2] if scored else 0.0
+    ranked = sorted(((span, turn, scores.get(span, neutral) + FIGURE_WEIGHT * figures)
+                     for span, turn, figures in sentences), key=lambda f: (-f[2], f[0][0]))
+    # Each presenter's best first (a report by several says what each of them said), then the rest.
+    voices: set[str] = set()
+    first = []
+    for claim in ranked:
+        speaker = doc.turns[claim[1]].speaker.display
+        if speaker not in voices:
+            voices.add(speaker)
+            first.append(claim)
+    best = (first + [c for c in ranked if c not in first])[:limit]
     return [(span, turn) for span, turn, _ in sorted(best, key=lambda f: f[0][0])]
 
 

@@ -103,8 +103,15 @@ def test_the_prices_and_the_works_report_with_their_claims_verbatim():
     ]
     assert {turn for _, turn in prices.claims} == {1}
     assert text_of(doc, works.section.cue) == "Vamos con los videos"  # the chair announces the videos
-    assert text_of(doc, works.claims[-1][0]) == ("A la fecha se han generado 64 mil 580 empleos civiles, faltan 427 "
-                                                 "días de construcción.")
+    # each presenter's best sentence first (the video's narration, Rocío Nahle), in the order said
+    assert [(doc.turns[turn].speaker.display, text_of(doc, span)) for span, turn in works.claims] == [
+        ("Unidentified voice", "La Secretaría de la Defensa Nacional informa los avances en la construcción del "
+                               "Aeropuerto Internacional ‘Felipe Ángeles’ al 18 de enero de 2021."),
+        ("Unidentified voice", "A la fecha se han generado 64 mil 580 empleos civiles, faltan 427 días de "
+                               "construcción."),
+        ("Rocío Nahle", "Estamos en la revisión semanal con todos los contratistas de tanques de plantas y va el "
+                        "reporte de esta semana."),
+    ]
 
 
 def test_sections_stay_out_of_the_points_the_quotes_and_the_lead():
