@@ -84,9 +84,8 @@ def test_generated_answers_are_batched_guarded_and_one_per_question():
     summary = summarizer.summarize(SEED, target="en")
     answered = [q for q in summary.questions if q.answer is not None]
     assert answered and all(q.answer.generated for q in answered)
-    batches = [texts for texts, options in generator.calls if options == summarizer.options.point]
-    points = len(summary.points)
-    answer_batches = batches[points:]  # the points' lines come first, one call each
+    lead = next(i for i, (_, options) in enumerate(generator.calls) if options == summarizer.options.lead)
+    answer_batches = [texts for texts, _ in generator.calls[lead + 1:]]  # the points and the lead come first
     assert [len(b) for b in answer_batches] == [min(ANSWER_BATCH, len(answered) - i)
                                                 for i in range(0, len(answered), ANSWER_BATCH)]
     assert len(answer_batches) == math.ceil(len(answered) / ANSWER_BATCH)
@@ -101,7 +100,7 @@ def test_answers_are_the_speakers_sentences_unless_generation_is_asked_for():
     summarizer, _, generator = make(mode="abstractive")
     summary = summarizer.summarize(SEED, target="en")
     assert all(not q.answer.generated for q in summary.questions if q.answer is not None)
-    assert len(generator.calls) == len(summary.points) + 1  # the points and the lead, nothing for answers
+    assert generator.calls[-1][1] == summarizer.options.lead  # the points and the lead, nothing after for answers
 
 
 # ---------------------------------------------------------------- sections
