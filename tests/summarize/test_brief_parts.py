@@ -202,3 +202,11 @@ def test_a_quote_attributed_by_a_pronoun_is_marked_in_the_markdown():
         assert expected in markdown
     spanish = summarize(parse_transcript(SEED), target="es", mode="extractive")
     assert "(orador inferido)" not in spanish.to_markdown()  # labelled turns: nothing to mark
+
+
+def test_generated_answers_with_the_tiny_models_end_to_end(tiny_models):
+    summary = Summarizer(SummaryOptions(mode="abstractive", generate_answers=True)).summarize(SEED, target="en")
+    answered = [q for q in summary.questions if q.answer is not None]
+    assert answered and all(q.answer.generated or q.answer.guard for q in answered)
+    assert all(q.answer.text.strip() for q in answered)
+    assert "summarize" in summary.provenance["models"] and summary.shares
