@@ -18,7 +18,7 @@ from .errors import (
     SummarizerError,
     UnsupportedLanguageError,
 )
-from .output import Line, Point, Summary
+from .output import Excerpt, FactCheck, Line, Point, Question, RecurringSection, SpeakerShare, Summary
 from .settings import openmp_passive_by_default
 from .parse import parse_transcript
 from .select import extract_quotes
@@ -27,7 +27,8 @@ from .translate import TranslatedTranscript, TranslatedTurn, TranslateOptions, T
 
 __all__ = [
     "parse_transcript", "extract_quotes", "summarize", "translate", "Translator", "TranslateOptions",
-    "TranslatedTranscript", "TranslatedTurn", "Quote", "Summary", "Point", "Line",
+    "TranslatedTranscript", "TranslatedTurn", "Quote", "Summary", "Point", "Line", "Question", "RecurringSection",
+    "FactCheck", "Excerpt", "SpeakerShare",
     "Summarizer", "SummaryOptions", "Transcript", "Turn", "Exchange", "Speaker",
     "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError", "OptionError",
     "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "BatchError", "__version__",

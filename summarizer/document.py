@@ -45,6 +45,23 @@ class Kind(str, Enum):
 QUOTABLE_KINDS = frozenset({Kind.PRESIDENT, Kind.OFFICIAL, Kind.MODERATOR, Kind.UNKNOWN})
 """Speakers a quote may be attributed to."""
 
+ATTRIBUTIONS = ("label", "continued", "prose", "inferred")
+"""How sure the attribution of a turn (and of every quote or line taken from it) is, surest first:
+
+* ``label`` — the turn's own speaker label names the speaker;
+* ``continued`` — no label of its own: the same speaker goes on after a stage direction
+  such as ``(ENTREGA DE RECONOCIMIENTO)``;
+* ``prose`` — a news article names the speaker beside the quotation ("said López Obrador",
+  "dijo la presidenta");
+* ``inferred`` — nothing names the speaker: a pronoun ("he added") points back to the last
+  person named, or no one is named at all.
+"""
+
+
+def weakest(attributions) -> str:
+    """The least sure of ``attributions`` ("label" when there is none)."""
+    return max(attributions, key=ATTRIBUTIONS.index, default="label")
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -95,6 +112,7 @@ class Turn:
             unlabelled: the label is the direction, the speaker the person.
         in_clip: spoken inside a video or audio clip, not at the conference.
         repeated: the same text already appeared earlier (a page printed twice).
+        attribution: how sure the speaker is: one of `ATTRIBUTIONS`.
     """
 
     index: int
@@ -105,6 +123,7 @@ class Turn:
     label: str = ""
     in_clip: bool = False
     repeated: bool = False
+    attribution: str = "label"
 
 
 @dataclass(frozen=True)
@@ -141,9 +160,9 @@ class Transcript:
         format: "web", "native" or "prose".
         title, date: from the header when present (date as ISO ``YYYY-MM-DD``).
         header_end: offset where the first turn starts (title, byline, motto before it).
-        warnings: what a reader should know (bytes replaced while decoding, a partial
-            transcript, no turns): `summarizer.notes.Note`s, strings in English that
-            `Note.render` says in Spanish.
+        warnings: what a reader should know (bytes replaced while decoding, no turns, a
+            transcript that looks incomplete: see `parse.completeness`): `summarizer.notes.Note`s,
+            strings in English that `Note.render` says in Spanish.
         partial: the transcript stops early ("(Continúa…)"), before the questions.
     """
 
@@ -204,6 +223,7 @@ class Quote:
         score: how quotable the span is (higher is better).
         text: the quote in the target language (== original until translated).
         reasons: the features that scored it, for people checking the choice.
+        attribution: how sure its speaker is, its turn's `Turn.attribution`.
     """
 
     original: str
@@ -215,6 +235,8 @@ class Quote:
     text: str
     exchange: int = 0
     reasons: tuple[str, ...] = field(default=())
+    attribution: str = "label"
 
 
-__all__ = ["LANGUAGES", "Kind", "QUOTABLE_KINDS", "Speaker", "Turn", "Exchange", "Transcript", "Segment", "Quote"]
+__all__ = ["LANGUAGES", "Kind", "QUOTABLE_KINDS", "ATTRIBUTIONS", "weakest", "Speaker", "Turn", "Exchange", "Transcript",
+           "Segment", "Quote"]

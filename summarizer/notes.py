@@ -134,6 +134,31 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
         "partial transcript: it stops at “(Continúa…)”, so the rest of the conference is missing",
         "transcripción parcial: se interrumpe en “(Continúa…)”, así que falta el resto de la conferencia",
     ),
+    "parse.truncated": (
+        "incomplete transcript: it ends in the middle of a sentence (“{ending}”), so the rest of the conference "
+        "may be missing",
+        "transcripción incompleta: termina a media frase (“{ending}”), así que puede faltar el resto de la "
+        "conferencia",
+    ),
+    "parse.repeated": (
+        lambda p: (f"{p['turns']} {_plural(p['turns'], 'turn', 'turns')} ({p['words']:,} words) repeat text printed "
+                   "earlier (a page printed twice?): left out of the quotes, questions and speaking shares"),
+        lambda p: (f"{p['turns']} {_plural(p['turns'], 'turno repite', 'turnos repiten')} ({p['words']:,} palabras) "
+                   "texto ya impreso antes (¿una página impresa dos veces?): no cuentan para las citas, las "
+                   "preguntas ni la participación"),
+    ),
+    "parse.no_questions": (
+        "no question-and-answer session: only the opening remarks are here (the questions and answers may be "
+        "missing)",
+        "sin sesión de preguntas y respuestas: solo está la exposición inicial (pueden faltar las preguntas y "
+        "respuestas)",
+    ),
+    "parse.short": (
+        "the transcript has {words:,} words, far fewer than a daily conference usually has (median about "
+        "{median:,}): it may be incomplete",
+        "la transcripción tiene {words:,} palabras, muchas menos de las que suele tener una conferencia diaria "
+        "(mediana de unas {median:,}): puede estar incompleta",
+    ),
     # ---- translating
     "translate.pair": ("translation {source}→{target}: {note}", "traducción {source}→{target}: {note}"),
     "translate.shared": ("in a pass shared by {documents} documents: {note}",
@@ -232,6 +257,17 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
         "the speaker's own sentence",
         "punto {point}: las cifras {figures} de la línea generada no están en sus frases de origen; se sustituyó "
         "por la frase del propio orador",
+    ),
+    "summary.answer_guard": (
+        "question {question}: figure(s) {figures} in the generated answer are not in its source sentences; replaced "
+        "by the speaker's own sentence",
+        "pregunta {question}: las cifras {figures} de la respuesta generada no están en sus frases de origen; se "
+        "sustituyó por la frase del propio orador",
+    ),
+    "summary.answer_window": (
+        "question {question}: {count} sentence(s) of the answer did not fit the summarizer's window and were not read",
+        "pregunta {question}: {count} frase(s) de la respuesta no cupieron en la ventana del modelo de resumen y no se "
+        "leyeron",
     ),
     "summary.lead_guard": (
         "lead: figure(s) {figures} in the generated lead are not in its source sentences; replaced by a speaker's "

@@ -12,8 +12,9 @@ input ``<rel>.jsonl`` gets one file per record in ``DIR/<rel stem>/<id>.<ext>``
 (kept so a killed job resumes record by record) and, when the job ends, the
 assembled ``DIR/<rel>.jsonl``: one line per input line, in order,
 ``{"id", "text"}`` (translate; json format adds ``"translation"``) or
-``{"id", "summary"}`` (markdown text, or the summary object for json), or
-``{"id", "error"}`` for a record that failed.
+``{"id", "summary"}`` (markdown text, or the summary object for json),
+``{"id", "output"}`` (docx: the Word document's path), or ``{"id", "error"}`` for a
+record that failed.
 
 ``DIR/manifest.jsonl`` holds one record per document (`MANIFEST_FIELDS`), appended
 as each finishes and compacted to the latest record per id when the job
@@ -286,7 +287,8 @@ class _Job:
                     output_sha = outcome.staged_sha256
                 else:
                     atomic_write(path, outcome.content)
-                    output_sha = sha256_text(outcome.content)
+                    output_sha = sha256_bytes(outcome.content) if isinstance(outcome.content, bytes) \
+                        else sha256_text(outcome.content)
             except (OSError, UnicodeError) as exc:
                 error = f"cannot write {path}: {exc}"
         if outcome.staged is not None and output_sha is None:
@@ -340,7 +342,9 @@ class _Job:
             line: dict = {"id": original_id(source)}
             if source.record is None:
                 line["line"] = source.line
-            if record.get("status") == "done":
+            if record.get("status") == "done" and self.settings.format == "docx":
+                line["output"] = record["output"]  # a Word document is not text: the line says where it is
+            elif record.get("status") == "done":
                 try:
                     content = (self.out / record["output"]).read_text(encoding="utf-8")
                 except OSError as exc:

@@ -23,9 +23,10 @@ from .store import sha256_bytes, sha256_file
 STAGED_PREFIX = ".staged-"
 
 
-def stage(folder: str | os.PathLike, text: str) -> tuple[str, str]:
-    """Write ``text`` (UTF-8) into a new hidden temporary file in ``folder``; its path and SHA-256."""
-    payload = text.encode("utf-8", "surrogatepass")
+def stage(folder: str | os.PathLike, content: str | bytes) -> tuple[str, str]:
+    """Write ``content`` (text as UTF-8; bytes, a Word file, as they are) into a new hidden
+    temporary file in ``folder``; its path and SHA-256."""
+    payload = content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
     path = Path(folder) / f"{STAGED_PREFIX}{secrets.token_hex(8)}{TMP_SUFFIX}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags, 0o644)

@@ -42,7 +42,7 @@ Generators = Callable[[str, "str | None", "str | None"], Generator]
 """``generators(task, source, target)`` → the model for that task (and pair)."""
 
 
-FORMATS = {"translate": ("txt", "json"), "summarize": ("md", "json")}
+FORMATS = {"translate": ("txt", "json"), "summarize": ("md", "json", "docx")}
 """Output formats per task, the default first."""
 
 
@@ -55,7 +55,8 @@ class BatchSettings:
         target: language of the output, "en" or "es".
         source: language of the input, or "auto" to use each transcript's own.
         format: output format: "txt" (a translated transcript in its own layout,
-            labels kept) or "json" for translate; "md" or "json" for summarize.
+            labels kept) or "json" for translate; "md", "json" or "docx" (a Word document) for
+            summarize.
             None picks the first.
         quotes: quotes per summary (summarize only).
         mode: summarize mode ("auto", "extractive", …; summarize only).
@@ -119,7 +120,7 @@ class DocOutcome:
 
     Attributes:
         id: the document id.
-        content: the output file's text, None when it failed.
+        content: the output file's text (bytes for a Word document), None when it failed.
         models: the models used, with revisions, as the result's provenance gives them.
         seconds: time spent on this document.
         error: a message saying what went wrong, None when it worked.
@@ -132,7 +133,7 @@ class DocOutcome:
     """
 
     id: str
-    content: str | None
+    content: str | bytes | None
     models: dict = field(default_factory=dict)
     seconds: float = 0.0
     error: str | None = None
@@ -310,9 +311,11 @@ def _summarize(data: str | bytes, settings: BatchSettings, progress: Progress | 
         summarizer = Summarizer(options, generator=generators("summarize", None, None),
                                 translators=lambda s, t: _translator(s, t, translate, generators))
     summary = summarizer.summarize(doc, target=settings.target, progress=progress)
-    content = summary.to_json() if settings.format == "json" else summary.to_markdown()
-    if not content.endswith("\n"):
-        content += "\n"
+    if settings.format == "docx":
+        content = summary.to_docx_bytes()
+    else:
+        content = summary.to_json() if settings.format == "json" else summary.to_markdown()
+        content += "" if content.endswith("\n") else "\n"
     return content, dict(summary.provenance.get("models") or {}), tuple(summary.warnings), {"source": doc.language}
 
 

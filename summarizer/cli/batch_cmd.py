@@ -91,8 +91,8 @@ def translate_command(inputs, out_dir, target, workers, engine, address, max_byt
 
 @batch_group.command("summarize", epilog=_COMMON_EPILOG)
 @_common
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
-              help="Summary format.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "docx"]), default="md", show_default=True,
+              help="Summary format (docx: a Word document).")
 @click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when its models are available; extractive needs no summarization model.")
@@ -101,9 +101,12 @@ def translate_command(inputs, out_dir, target, workers, engine, address, max_byt
 @click.option("--es-en-model", default=None, help="Hub id or folder of the Spanish→English translation model.")
 @click.option("--en-es-model", default=None, help="Hub id or folder of the English→Spanish translation model.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
+@click.option("--questions/--no-questions", default=True, show_default=True,
+              help="List the press questions with who asked, who answered and how.")
 @archive_option
 def summarize_command(inputs, out_dir, target, workers, engine, address, max_bytes, backend, force, quiet, verbose,
-                      glossary, fmt, quotes, mode, points, summarize_model, es_en_model, en_es_model, device, archive):
+                      glossary, fmt, quotes, mode, points, summarize_model, es_en_model, en_es_model, device, questions,
+                      archive):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
     from ..summarize import SummaryOptions
@@ -111,8 +114,8 @@ def summarize_command(inputs, out_dir, target, workers, engine, address, max_byt
     named = dict(glossary=glossary, archive=archive, backend=backend, summarize_model=summarize_model,
                  es_en_model=es_en_model, en_es_model=en_es_model)
     with clean_errors():  # every option at its default: no options object, as before they existed
-        options = SummaryOptions(max_points=points, device=device, **named) \
-            if any(named.values()) or points != 6 or device != "auto" else None
+        options = SummaryOptions(max_points=points, device=device, questions=questions, **named) \
+            if any(named.values()) or points != 6 or device != "auto" or not questions else None
         if options is not None:
             from ..summarize import Summarizer
 

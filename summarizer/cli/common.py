@@ -57,8 +57,8 @@ def _read_stdin(max_bytes: int | None) -> bytes:
     return data
 
 
-def write_output(text: str, out: str | None) -> None:
-    """Write ``text`` to OUT (atomically), or to standard output."""
+def write_output(text: str | bytes, out: str | None) -> None:
+    """Write ``text`` (or a binary file's bytes) to OUT (atomically), or text to standard output."""
     if not out or out == "-":
         emit(text)
         return

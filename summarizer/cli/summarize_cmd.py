@@ -1,4 +1,4 @@
-"""`summarizer summarize FILE|-`: a brief in Markdown or JSON."""
+"""`summarizer summarize FILE|-`: a brief in Markdown, JSON or Word."""
 
 from __future__ import annotations
 
@@ -18,8 +18,11 @@ from .progress import StageBar
 @click.option("--quotes", type=click.IntRange(0, 50), default=5, show_default=True, help="Quotes to list.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
               help="auto: abstractive when the summarization model is available, else extractive.")
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "docx"]), default="md", show_default=True,
+              help="md, json, or docx (a Word document: needs -o FILE).")
 @click.option("-o", "--output", "out", default=None, help="Write here instead of standard output.")
+@click.option("--questions/--no-questions", default=True, show_default=True,
+              help="List the press questions with who asked, who answered and how.")
 @click.option("--points", type=click.IntRange(1, 20), default=6, show_default=True, help="Most topics covered.")
 @click.option("--summarize-model", default=None, help="Hub id or folder of the summarization model.")
 @click.option("--es-en-model", default=None, help="Hub id or folder of the Spanish→English translation model.")
@@ -31,23 +34,27 @@ from .progress import StageBar
               help="Nothing on standard error: no progress bar, mode line or warnings (the brief keeps its notes).")
 @glossary_option
 @archive_option
-def summarize_command(file, target, quotes, mode, fmt, out, points, summarize_model, es_en_model, en_es_model, device,
-                      max_bytes, backend, quiet, glossary, archive):
+def summarize_command(file, target, quotes, mode, fmt, out, questions, points, summarize_model, es_en_model,
+                      en_es_model, device, max_bytes, backend, quiet, glossary, archive):
     """Summarize the transcript in FILE (or standard input) into a quote-attributed brief.
 
     FILE may be text (UTF-8, UTF-16, Windows-1252), a .docx, a PDF with text or an HTML page."""
     from ..parse import parse_transcript
     from ..summarize import SummaryOptions, summarize
 
+    if fmt == "docx" and (not out or out == "-"):
+        raise click.UsageError("--format docx writes a Word file, which cannot go to standard output: "
+                               "give -o FILE.docx")
     with clean_errors(), StageBar(enabled=not quiet) as bar:
         options = SummaryOptions(max_points=points, summarize_model=summarize_model, es_en_model=es_en_model,
                                  en_es_model=en_es_model, device=device, glossary=glossary, archive=archive,
-                                 backend=backend)
+                                 backend=backend, questions=questions)
         doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
         summary = summarize(doc, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
-    write_output(summary.to_json() + "\n" if fmt == "json" else summary.to_markdown(), out)
+    rendered = {"json": lambda: summary.to_json() + "\n", "docx": summary.to_docx_bytes}.get(fmt, summary.to_markdown)
+    write_output(rendered(), out)
     if not quiet:
         w = words(summary.target_lang)  # these lines say what the brief says: in its language
         click.echo(f"{w['mode'].lower()}: {w[summary.mode].partition(' (')[0]} — {summary.mode_reason}", err=True)
         for warning in summary.warnings:
-            click.echo(f"{w['warning']}: {warning}", err=True)
+            click.echo(f"{w['warning'].lower()}: {warning}", err=True)

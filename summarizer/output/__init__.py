@@ -1,6 +1,8 @@
-"""Output: the `Summary` a brief is (`summary`), its Markdown (`markdown`), and the
-English and Spanish words every renderer shares (`wording`)."""
+"""Output: the `Summary` a brief is (`summary`) and its parts (`parts`), its Markdown
+(`markdown`, `markdown_parts`) and Word document (`docx`), and the English and Spanish
+words every renderer shares (`wording`, `rows`)."""
 
-from .summary import Line, Point, Summary
+from .parts import Excerpt, FactCheck, Line, Point, Question, RecurringSection, SpeakerShare
+from .summary import Summary
 
-__all__ = ["Summary", "Point", "Line"]
+__all__ = ["Summary", "Point", "Line", "Excerpt", "Question", "FactCheck", "RecurringSection", "SpeakerShare"]

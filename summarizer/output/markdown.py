@@ -1,12 +1,25 @@
 """Markdown for a brief, laid out as a news brief.
 
 Lead; one point per topic with its quote (“…,” López Obrador said); a quotes table
-(speaker · translation · original); the participants; notes.
+(speaker · translation · original); the press questions with their answers; the
+recurring sections with what they claimed; the participants with their shares; notes.
+An attribution less sure than the turn's own label is said beside its speaker.
 """
 
 from __future__ import annotations
 
-from .wording import attribution, language_name, long_date, markdown_table, speaker_label, speaker_name, words
+from .rows import (
+    answer_line,
+    asked_line,
+    lead_text,
+    line_text,
+    quote_speaker,
+    said,
+    section_heading,
+    section_lines,
+    share_rows,
+)
+from .wording import language_name, long_date, markdown_table, speaker_name, words
 
 
 def heading(summary) -> str:
@@ -28,8 +41,9 @@ def summary_markdown(summary) -> str:
     out = [f"# {w['brief']}: {heading(summary)}", ""]
     if summary.date and title_shown:
         out += [f"*{long_date(summary.date, lang)}*", ""]
-    out += [summary.lead.strip(), ""]
-    out += _points(summary, lang) + _quotes(summary, lang) + _participants(summary, lang)
+    out += [lead_text(summary, lang), ""]
+    out += _points(summary, lang) + _quotes(summary, lang) + _questions(summary, lang) + _sections(summary, lang)
+    out += _participants(summary, lang)
     reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
     notes = [f"{w['mode']}: {w[summary.mode]}. {reason}".strip()] + list(summary.warnings)
     out += [f"## {w['notes']}", ""] + [f"- {n}" for n in notes] + [""]
@@ -41,9 +55,9 @@ def _points(summary, lang: str) -> list[str]:
         return []
     out = [f"## {words(lang)['points']}", ""]
     for point in summary.points:
-        line = point.text.strip()
+        line = line_text(point.line, lang)
         if point.quote is not None:
-            line += " " + attribution(point.quote.text, point.quote.speaker, lang)
+            line += " " + said(point.quote, lang)
         out.append(f"- {line}")
     return out + [""]
 
@@ -54,14 +68,36 @@ def _quotes(summary, lang: str) -> list[str]:
     w = words(lang)
     if summary.source_lang == lang:
         rows = [[w["speaker"], w["quote"]]]
-        rows += [[speaker_label(q.speaker, lang), q.text] for q in summary.quotes]
+        rows += [[quote_speaker(q, lang), q.text] for q in summary.quotes]
     else:
         rows = [[w["speaker"], w["translation"], f"{w['original']} ({language_name(summary.source_lang, lang)})"]]
-        rows += [[speaker_label(q.speaker, lang), q.text, q.original] for q in summary.quotes]
+        rows += [[quote_speaker(q, lang), q.text, q.original] for q in summary.quotes]
     return [f"## {w['quotes']}", ""] + markdown_table(rows) + [""]
 
 
+def _questions(summary, lang: str) -> list[str]:
+    if not summary.questions:
+        return []
+    out = [f"## {words(lang)['questions']}", ""]
+    for question in summary.questions:
+        out += [f"{question.index}. {_one_line(asked_line(question, lang))}",
+                f"   - {_one_line(answer_line(question, lang))}"]
+    return out + [""]
+
+
+def _sections(summary, lang: str) -> list[str]:
+    if not summary.sections:
+        return []
+    out = [f"## {words(lang)['sections']}", ""]
+    for section in summary.sections:
+        out += [f"### {section_heading(section, lang)}", ""]
+        out += [f"- {_one_line(line)}" for line in section_lines(section, lang)] + [""]
+    return out
+
+
 def _participants(summary, lang: str) -> list[str]:
+    if summary.shares:
+        return [f"## {words(lang)['participants']}", ""] + markdown_table(share_rows(summary.shares, lang)) + [""]
     if not summary.speakers:
         return []
     out = [f"## {words(lang)['participants']}", ""]
@@ -69,3 +105,8 @@ def _participants(summary, lang: str) -> list[str]:
         role, name = speaker.role_in(lang), speaker_name(speaker, lang)
         out.append(f"- {name}" + (f" — {role}" if role and role.lower() != name.lower() else ""))
     return out + [""]
+
+
+def _one_line(text: str) -> str:
+    """A list item's text: one line (a transcript's line breaks would end the item)."""
+    return " ".join(text.split())

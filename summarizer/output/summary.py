@@ -4,56 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..document import Quote, Segment, Speaker
+from ..files import atomic_write
 from .markdown import summary_markdown
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of a brief: the lead or a topic point.
-
-    Attributes:
-        text: the line in the target language.
-        exchange: the exchange it summarises (-1 for a lead drawn from several).
-        sources: ``(start, end)`` offsets of the transcript sentences it came from.
-        generated: written by the summarization model (False: chosen sentences).
-        original: for a chosen sentence, the sentence verbatim (else None).
-        start, end: for a chosen sentence, its offsets (else None).
-        speaker: for a chosen sentence, who said it (else None).
-        guard: why the faithfulness guard replaced a generated line, else None.
-        segment: the subject segment it summarises (`Summary.segments`), -1 for the lead.
-    """
-
-    text: str
-    exchange: int
-    sources: tuple[tuple[int, int], ...] = ()
-    generated: bool = False
-    original: str | None = None
-    start: int | None = None
-    end: int | None = None
-    speaker: Speaker | None = None
-    guard: str | None = None
-    segment: int = -1
-
-
-@dataclass(frozen=True)
-class Point:
-    """A topic of the conference: its line and the quote that supports it."""
-
-    line: Line
-    quote: Quote | None
-    question: str | None = None  # the reporter's question that opened the exchange, verbatim
-
-    @property
-    def text(self) -> str:
-        return self.line.text
-
-    @property
-    def exchange(self) -> int:
-        return self.line.exchange
+from .parts import Line, Point, Question, RecurringSection, SpeakerShare
 
 
 @dataclass(frozen=True)
@@ -75,6 +34,10 @@ class Summary:
         notes: the same, for programs: ``{"code", "params"}`` each (see `summarizer.notes`).
         segments: the transcript's subject segments (a point's line and quote lie in
             ``segments[point.line.segment]``).
+        questions: the press questions, in the order asked, with their answers (empty when
+            ``SummaryOptions.questions`` is off).
+        sections: the show's recurring sections found, with what they claimed.
+        shares: who spoke, how much, largest share first.
     """
 
     lead: str
@@ -92,6 +55,9 @@ class Summary:
     warnings: tuple[str, ...] = ()
     notes: tuple[dict[str, Any], ...] = ()
     segments: tuple[Segment, ...] = ()
+    questions: tuple[Question, ...] = ()
+    sections: tuple[RecurringSection, ...] = ()
+    shares: tuple[SpeakerShare, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -101,3 +67,16 @@ class Summary:
 
     def to_markdown(self) -> str:
         return summary_markdown(self)
+
+    def to_docx_bytes(self) -> bytes:
+        """The brief as a Word document (.docx), every word in the brief's language."""
+        from .docx import summary_docx
+
+        return summary_docx(self)
+
+    def to_docx(self, path: str | os.PathLike) -> Path:
+        """Write the brief as a Word document at ``path`` (atomically); returns the path written."""
+        return atomic_write(path, self.to_docx_bytes())
+
+
+__all__ = ["Summary", "Line", "Point"]

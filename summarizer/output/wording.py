@@ -17,7 +17,13 @@ WORDS = {
         "extractive": "extractive (every line is a sentence of the transcript)",
         "full_name": "Full name", "role": "Role", "kind": "Kind", "models_used": "models used", "none": "none",
         "no_quotes": "No quotable sentence was found.", "no_participants": "No named participant.",
-        "notes_below": "note(s) at the end of the brief", "warning": "warning",
+        "notes_below": "note(s) at the end of the brief",
+        "questions": "Questions", "asked": "asked", "answered": "answered", "no_answer": "No quotable answer.",
+        "sections": "Recurring sections", "presented_by": "presented by", "names": "names",
+        "verdict": "verdict", "untranscribed": "Shown as a video; not transcribed",
+        "turns": "Turns", "words": "Words", "share": "Share", "questions_asked": "Questions asked",
+        "questions_answered": "Questions answered", "no_questions": "No press questions.",
+        "warning": "Warning", "recording": "video or recording",
     },
     "es": {
         "brief": "Resumen", "conference": "Conferencia de prensa", "points": "Puntos clave", "quotes": "Citas",
@@ -28,7 +34,12 @@ WORDS = {
         "full_name": "Nombre completo", "role": "Cargo", "kind": "Tipo", "models_used": "modelos usados",
         "none": "ninguno", "no_quotes": "No se encontró ninguna frase citable.",
         "no_participants": "Ningún participante con nombre.", "notes_below": "nota(s) al final del resumen",
-        "warning": "aviso",
+        "questions": "Preguntas", "asked": "preguntó", "answered": "respondió", "no_answer": "Sin respuesta citable.",
+        "sections": "Secciones fijas", "presented_by": "presentada por", "names": "menciona",
+        "verdict": "veredicto", "untranscribed": "Se mostró en video; no se transcribió",
+        "turns": "Turnos", "words": "Palabras", "share": "Proporción", "questions_asked": "Preguntas hechas",
+        "questions_answered": "Preguntas respondidas", "no_questions": "Ninguna pregunta de la prensa.",
+        "warning": "Aviso", "recording": "video o grabación",
     },
 }
 
@@ -41,6 +52,38 @@ KIND_NAMES = {
            "other": "otro", "unknown": "desconocido", "narration": "narración"},
 }
 """A speaker's `Kind` in each language."""
+
+SECTION_NAMES = {
+    "en": {"lies_of_the_week": "Who's who in the week's lies", "lie_detector": "Lie detector",
+           "prices": "Who's who in prices", "security": "Security report", "health": "Health report",
+           "works": "Progress of the public works", "archaeology": "Archaeological rescue of the Tren Maya",
+           "women_in_history": "Women in history"},
+    "es": {"lies_of_the_week": "Quién es quién en las mentiras de la semana", "lie_detector": "Detector de mentiras",
+           "prices": "Quién es quién en los precios", "security": "Informe de seguridad", "health": "Informe de salud",
+           "works": "Avance de las obras", "archaeology": "Rescate arqueológico del Tren Maya",
+           "women_in_history": "Mujeres en la historia"},
+}
+"""Each recurring section's name (`select.sections.KINDS`) in each language."""
+
+RATINGS = {"en": {"false": "false", "misleading": "misleading", "true": "true"},
+           "es": {"false": "falso", "misleading": "engañoso", "true": "verdadero"}}
+"""A fact-check's verdict in each language."""
+
+ATTRIBUTION_MARKS = {
+    "en": {"continued": "speaker carried over a stage direction", "prose": "attributed by the article's wording",
+           "inferred": "speaker inferred"},
+    "es": {"continued": "orador que sigue tras una acotación", "prose": "atribuido por la redacción de la nota",
+           "inferred": "orador inferido"},
+}
+"""What a brief says of an attribution less sure than the turn's own label (`document.ATTRIBUTIONS`)."""
+
+GROUP_NAMES = {
+    "en": {"press": "Reporters (not named)", "recordings": "Videos and recordings", "audience": "Audience",
+           "narration": "Narration", "unknown": "Unknown speaker", "other": "Other"},
+    "es": {"press": "Reporteros (sin nombre)", "recordings": "Videos y grabaciones", "audience": "Público",
+           "narration": "Narración", "unknown": "Orador desconocido", "other": "Otros"},
+}
+"""The rows of the participants table that are not one person (`SpeakerShare.group`)."""
 
 LANGUAGE_NAMES = {
     "en": {"en": "English", "es": "Spanish"},
@@ -129,6 +172,27 @@ def attribution(text: str, speaker: Speaker, lang: str) -> str:
     return f"“{text},” {speaker.display} said."
 
 
+def mark(attribution: str, lang: str) -> str:
+    """"" for an attribution by the turn's own label, else what makes it less sure, in
+    parentheses: " (speaker inferred)"."""
+    said = ATTRIBUTION_MARKS.get(lang, ATTRIBUTION_MARKS["en"]).get(attribution)
+    return f" ({said})" if said else ""
+
+
+def reporter(lang: str, feminine: bool = False) -> str:
+    """"a reporter" / "un reportero" ("una reportera")."""
+    if lang == "es":
+        return "una reportera" if feminine else "un reportero"
+    return "a reporter"
+
+
+def asker(name: str | None, outlet: str | None, lang: str, feminine: bool = False) -> str:
+    """Who asked, as a brief prints it: "Nancy Rodríguez (Oro Sólido)", "a reporter"."""
+    if not name:
+        return reporter(lang, feminine)
+    return f"{name} ({outlet})" if outlet else name
+
+
 def table_cell(text: str) -> str:
     """Text for a Markdown table cell: one line, with what Markdown or HTML would
     interpret escaped (``|``, ``*``, ``<``…)."""
@@ -143,6 +207,7 @@ def markdown_table(rows: list[list[str]]) -> list[str]:
     return lines
 
 
-__all__ = ["WORDS", "KIND_NAMES", "LANGUAGE_NAMES", "NATIVE_NAMES", "MONTHS", "words", "language_name", "long_date",
-           "a_language", "speaker_label", "attribution",
+__all__ = ["WORDS", "KIND_NAMES", "LANGUAGE_NAMES", "NATIVE_NAMES", "MONTHS", "SECTION_NAMES", "RATINGS",
+           "ATTRIBUTION_MARKS", "GROUP_NAMES", "words", "language_name", "long_date",
+           "a_language", "speaker_label", "attribution", "mark", "reporter", "asker",
            "table_cell", "markdown_table"]

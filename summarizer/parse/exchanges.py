@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Exchange, Speaker, Turn
-from .labels import MODERATOR, OFFICIAL, PRESIDENT, PRESS, press_group
+from .labels import MODERATOR, OFFICIAL, PRESIDENT, PRESS, press_group, starts_with_role
 from .names import key_of
 from .sentences import sentence_spans
 from .speakers import reporter
@@ -41,6 +41,8 @@ _INTRO = re.compile(rf"^(?:{_SELF}\s+)?{_NAME}{_LINK}{_OUTLET}")
 _INTRO_AFTER_CUE = re.compile(rf"(?:^|[,;:—–]\s*|\s){_SELF}[,:]?\s+{_NAME}{_LINK}{_OUTLET}")
 _INTRO_AFTER_CLAUSE = re.compile(rf"[,;—–―]\s*{_NAME}{_LINK}{_OUTLET}")
 _INTRO_AFTER_ASIDE = re.compile(rf"[—–―]\s*{_NAME}{_LINK}{_OUTLET}")
+# "Gracias, Presidenta. Arturo Páramo, Grupo Imagen.": the outlet without "de", a sentence of its own.
+_INTRO_BARE = re.compile(rf"^{_NAME},\s*([A-ZÁÉÍÓÚÑ0-9][^,;:()¿?¡!]{{1,60}}?)[\s.;:]*$")
 _CUES = re.compile(r"\b(?:soy|mi nombre|me presento|aquí estoy|no me presenté|omití|presentarme|su servidora?)\b", re.I)
 # Greetings and vocatives a reporter opens with: stripped clause by clause.
 _GREETING = re.compile(
@@ -104,6 +106,18 @@ def _valid_name(name: str) -> bool:
     return 2 <= len(words) <= 5 and not any(w in _NOT_NAME_WORDS for w in words)
 
 
+def _bare_introduction(sentence: str) -> re.Match | None:
+    """"Arturo Páramo, Grupo Imagen.": a name, a comma and an outlet of at most six words
+    that is not a title ("Marcelo Ebrard, Secretario de Economía")."""
+    match = _INTRO_BARE.match(sentence)
+    if match is None:
+        return None
+    outlet = match.group(2).strip()
+    if len(outlet.split()) > 6 or starts_with_role(key_of(outlet)) or outlet.split()[0] in _NOT_NAME_WORDS:
+        return None
+    return match
+
+
 def find_introduction(text: str) -> tuple[str, str | None] | None:
     """``(name, outlet)`` from a reporter's self-introduction near the start of ``text``.
 
@@ -120,6 +134,8 @@ def find_introduction(text: str) -> tuple[str, str | None] | None:
             match = _INTRO_AFTER_CUE.search(sentence) or _INTRO_AFTER_CLAUSE.search(sentence)
         if not match:
             match = _INTRO_AFTER_ASIDE.search(sentence)  # "—¿Me escucha?— César Huerta, de …"
+        if not match and greeted and i <= 2:
+            match = _bare_introduction(sentence)
         if not match:
             continue
         name, outlet = match.group(1), _clean_outlet(match.group(2))

@@ -46,9 +46,13 @@ _LONGEST_QUOTE = 5000  # characters: bounds the search for a closing mark (linea
 _TRAILING_NAME_WORDS = re.compile(r"\s+(?:in|en|at|on|this|during|durante|to|a|ante)$")
 
 
-def prose_pieces(text: str, paragraphs: list[tuple[int, int]], date: str | None) -> list[tuple[int, int, Speaker]]:
-    """``(start, end, speaker)`` for the narration and the quotations of prose, in order."""
-    quotes: list[tuple[int, int, int, int, Speaker]] = []  # outer span, inner span, speaker
+def prose_pieces(text: str, paragraphs: list[tuple[int, int]],
+                 date: str | None) -> list[tuple[int, int, Speaker, str]]:
+    """``(start, end, speaker, attribution)`` for the narration and the quotations of prose, in
+    order. A quotation the prose attributes by name or role ("said López Obrador", "dijo la
+    presidenta") is ``prose``; one attributed by a pronoun ("he added"), or to no one, is
+    ``inferred`` (see `document.ATTRIBUTIONS`); the narration is the writer's (``label``)."""
+    quotes: list[tuple[int, int, int, int, Speaker, str]] = []  # outer span, inner span, speaker, attribution
     last_named: Speaker | None = None
     people: list[Speaker] = []  # everyone named so far: "Marcelo Ebrard", later "Ebrard"
     head_of_state = _president_named(text, date)
@@ -56,7 +60,8 @@ def prose_pieces(text: str, paragraphs: list[tuple[int, int]], date: str | None)
         for qs, qe in _quotations(text, s, e):
             after = text[qe:min(e, qe + 160)]
             before = text[max(s, qs - 160):qs]
-            speaker = _same_as_before(_attribution(after, before, last_named, head_of_state), people)
+            found, how = _attribution(after, before, last_named, head_of_state)
+            speaker = _same_as_before(found, people)
             opens = not text[s:qs].strip() or before.rstrip().endswith(":")
             if speaker is None and not (opens and len(text[qs:qe].split()) >= 4):
                 continue  # a few quoted words inside a sentence: narration
@@ -68,15 +73,16 @@ def prose_pieces(text: str, paragraphs: list[tuple[int, int]], date: str | None)
             while start < end and text[start] in " \u00a0":
                 start += 1
             if end > start:
-                quotes.append((qs, qe, start, end, speaker or UNKNOWN_SPEAKER))
-    narrator = NARRATOR if quotes else UNKNOWN_SPEAKER
-    pieces: list[tuple[int, int, Speaker]] = [(q[2], q[3], q[4]) for q in quotes]
+                quotes.append((qs, qe, start, end, speaker or UNKNOWN_SPEAKER, how if speaker else "inferred"))
+    # Text with no quotation at all is one unknown speaker's: who, nothing says.
+    narrator, narration = (NARRATOR, "label") if quotes else (UNKNOWN_SPEAKER, "inferred")
+    pieces: list[tuple[int, int, Speaker, str]] = [(q[2], q[3], q[4], q[5]) for q in quotes]
     for s, e in paragraphs:
         cursor = s
         for qs, qe, *_ in [q for q in quotes if s <= q[0] < e] + [(e, e)]:
             lo, hi = _trim(text, cursor, qs)
             if hi > lo:
-                pieces.append((lo, hi, narrator))
+                pieces.append((lo, hi, narrator, narration))
             cursor = qe
     return sorted(pieces, key=lambda piece: piece[0])
 
@@ -124,22 +130,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _attribution(after: str, before: str, last_named: Speaker | None, head_of_state: Speaker | None) -> Speaker | None:
-    """Who the prose says spoke a quotation, or None when it does not say."""
+def _attribution(after: str, before: str, last_named: Speaker | None,
+                 head_of_state: Speaker | None) -> tuple[Speaker | None, str]:
+    """Who the prose says spoke a quotation (None when it does not say), and how: "prose"
+    when it names them or their office beside it, "inferred" for a pronoun."""
     if head_of_state is not None and any(p.match(after) for p in (_AFTER_PRESIDENT, _AFTER_PRESIDENT_FIRST)):
-        return head_of_state
+        return head_of_state, "prose"
     for pattern in (_AFTER, _AFTER_NAME_FIRST):
         match = pattern.match(after)
         if match:
-            return named(match.group(1))
+            return named(match.group(1)), "prose"
     if last_named is not None and _AFTER_PRONOUN.match(after):
-        return last_named
+        return last_named, "inferred"
     if head_of_state is not None and _BEFORE_PRESIDENT.search(before):
-        return head_of_state
+        return head_of_state, "prose"
     match = _BEFORE.search(before)
     if match:
-        return named(match.group(1))
-    return None
+        return named(match.group(1)), "prose"
+    return None, "inferred"
 
 
 def _president_named(text: str, date: str | None) -> Speaker | None:

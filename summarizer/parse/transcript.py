@@ -16,9 +16,11 @@ video clips are marked ``in_clip``, turns of a page printed twice ``repeated``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..document import Exchange, Speaker, Transcript, Turn
 from ..notes import Note
+from .completeness import completeness_notes, is_partial
 from .decode import read_text
 from .exchanges import build_exchanges
 from .formats import RawTurn, detect_format, native_layout, web_layout
@@ -98,7 +100,8 @@ def parse_transcript(data: str | bytes, *, max_bytes: int | None = None) -> Tran
     if fmt == "prose":
         header_end, title = 0, None
         date = find_date(text[:3000])
-        turns = [Turn(i, speaker, text[s:e], s, e) for i, (s, e, speaker) in enumerate(prose_pieces(text, paragraphs, date))]
+        turns = [Turn(i, speaker, text[s:e], s, e, attribution=how)
+                 for i, (s, e, speaker, how) in enumerate(prose_pieces(text, paragraphs, date))]
     else:
         layout = (native_layout if fmt == "native" else web_layout)(text, paragraphs)
         header_end = layout.header_end
@@ -106,13 +109,11 @@ def parse_transcript(data: str | bytes, *, max_bytes: int | None = None) -> Tran
         turns = _labelled_turns(text, layout.turns, date)
         if not turns:
             warnings.append(Note("parse.no_turns"))
-    partial = bool(turns) and bool(re.search(r"\(\s*contin[úu]a\b[^)]*\)?\s*$", turns[-1].text, re.I))
-    if partial:
-        warnings.append(Note("parse.partial"))
     sample = " ".join(t.text for t in turns[:60])[:6000] or text[:6000]
     exchanges: tuple[Exchange, ...] = tuple(build_exchanges(turns))
+    warnings += completeness_notes(text, turns, exchanges, fmt)
     return Transcript(text, tuple(turns), _unique_speakers(turns), exchanges, detect_language(sample), fmt,
-                      title, date, header_end, tuple(warnings), partial)
+                      title, date, header_end, tuple(warnings), is_partial(turns))
 
 
 _CLIP_START = re.compile(r"\b(VIDEO|AUDIO|PROYECCION|PIEZA|MUSICAL|MUSICA|CLIP|CAPSULA|SPOT|HIMNO|CANCION|TESTIMONIO|DETECTOR)")
@@ -140,14 +141,15 @@ def _labelled_turns(text: str, raw: list[RawTurn], date: str | None) -> list[Tur
             continue
         if key == "":
             continue  # an empty block
+        how = "label"
         if key is None:  # a stage direction with text after it
             direction = key_of(r.label)
             if _CLIP_END.search(direction) and last_speaker is not None:
-                clip, speaker = False, last_speaker  # the speaker before the clip goes on
+                clip, speaker, how = False, last_speaker, "continued"  # the speaker before the clip goes on
             elif _CLIP_START.search(direction) or clip or last_speaker is None:
                 clip, speaker = True, make_speaker(r.label, date)  # the clip itself
             else:
-                speaker = last_speaker  # "(ENTREGA DE RECONOCIMIENTO)": the speaker goes on
+                speaker, how = last_speaker, "continued"  # "(ENTREGA DE RECONOCIMIENTO)": the speaker goes on
             in_clip = speaker.kind == STAGE
         else:
             speaker = people[key]
@@ -157,7 +159,7 @@ def _labelled_turns(text: str, raw: list[RawTurn], date: str | None) -> list[Tur
             if not in_clip and speaker.kind not in (OTHER, ARCHIVE):
                 conference.add(key)
                 last_speaker = speaker
-        turns.append(Turn(len(turns), speaker, text[r.start:r.end], r.start, r.end, r.label, in_clip))
+        turns.append(Turn(len(turns), speaker, text[r.start:r.end], r.start, r.end, r.label, in_clip, attribution=how))
     return _mark_repeats(turns)
 
 
@@ -196,8 +198,7 @@ def _mark_repeats(turns: list[Turn]) -> list[Turn]:
             for k in range(i, j):
                 repeated[k] = len(turns[k].text) > 200
         i = max(j, i + 1)
-    return [Turn(t.index, t.speaker, t.text, t.start, t.end, t.label, t.in_clip, r) if r else t
-            for t, r in zip(turns, repeated)]
+    return [replace(t, repeated=True) if r else t for t, r in zip(turns, repeated)]
 
 
 def _unique_speakers(turns: list[Turn]) -> tuple[Speaker, ...]:

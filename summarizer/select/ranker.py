@@ -280,5 +280,6 @@ def to_quotes(doc: Transcript, chosen: list[Scored]) -> list[Quote]:
     """The package's ``Quote`` objects for ``chosen`` (original == text until translated)."""
     return [Quote(doc.text[s.candidate.start:s.candidate.end], s.candidate.start, s.candidate.end,
                   s.candidate.speaker, s.candidate.turn, round(s.score, 3),
-                  doc.text[s.candidate.start:s.candidate.end], s.candidate.exchange, s.reasons)
+                  doc.text[s.candidate.start:s.candidate.end], s.candidate.exchange, s.reasons,
+                  doc.turns[s.candidate.turn].attribution)
             for s in chosen]

@@ -31,6 +31,7 @@ class KeySentence:
     exchange: int
     score: float
     segment: int = -1
+    attribution: str = "label"
 
     @property
     def words(self) -> int:
@@ -62,7 +63,8 @@ def key_sentences(doc: Transcript, ranking: Ranking, segments: list[Segment]) ->
             continue
         segment = segment_at(c.start)
         result.append(KeySentence(c.start, c.end, doc.text[c.start:c.end], c.speaker, c.turn, c.exchange,
-                                  scored.score, segment.index if segment is not None else -1))
+                                  scored.score, segment.index if segment is not None else -1,
+                                  doc.turns[c.turn].attribution))
     return sorted(result, key=lambda s: s.start)
 
 
@@ -93,12 +95,19 @@ def select_topics(doc: Transcript, ranking: Ranking, segments: list[Segment], ma
     return sorted(chosen, key=lambda t: t.segment.index)
 
 
+def best_sentence(sentences: list[KeySentence]) -> KeySentence:
+    """The sentence that can stand as a line: the best scored of the readable ones (8–50
+    words, not a question), else the best scored."""
+    ranked = sorted(sentences, key=lambda s: -s.score)
+    readable = [s for s in ranked if _readable(s)]
+    return readable[0] if readable else ranked[0]
+
+
 def _topic(doc: Transcript, segment: Segment, sentences: list[KeySentence], per_topic: int) -> Topic:
     ranked = sorted(sentences, key=lambda s: -s.score)
     words = sum(s.words for s in sentences)
     salience = sum(s.score for s in ranked[:3]) / min(3, len(ranked)) + SIZE_WEIGHT * math.log(words)
-    readable = [s for s in ranked if _readable(s)]
-    line = readable[0] if readable else ranked[0]
+    line = best_sentence(sentences)
     chosen = sorted(set(ranked[: max(1, per_topic)]) | {line}, key=lambda s: s.start)
     question = doc.text[segment.question[0]:segment.question[1]] if segment.question else None
     return Topic(segment, tuple(chosen), line, round(salience, 3), question)
@@ -142,12 +151,17 @@ POINT_QUOTE_WORDS = 40
 
 
 def point_quote(doc: Transcript, topic: Topic, avoid: list[tuple[int, int]], ranking: Ranking) -> Quote | None:
-    """The best candidate of at most `POINT_QUOTE_WORDS` words inside the topic's segment that
+    """The quote of a topic: `segment_quote` of its segment."""
+    return segment_quote(doc, topic.segment, avoid, ranking)
+
+
+def segment_quote(doc: Transcript, segment: Segment, avoid: list[tuple[int, int]], ranking: Ranking) -> Quote | None:
+    """The best candidate of at most `POINT_QUOTE_WORDS` words inside ``segment`` that
     overlaps none of ``avoid``, as a `Quote` with its reasons; None rather than a quote about
     another subject."""
     for scored in ranking.ranked:
         c = scored.candidate
-        if (not c.filler and MIN_QUOTE_WORDS <= c.words <= POINT_QUOTE_WORDS and topic.segment.holds(c.start, c.end)
+        if (not c.filler and MIN_QUOTE_WORDS <= c.words <= POINT_QUOTE_WORDS and segment.holds(c.start, c.end)
                 and not any(c.start < e and s < c.end for s, e in avoid)):
             return to_quotes(doc, [ranking.explain(scored)])[0]
     return None

@@ -10,6 +10,7 @@ and reported, never cut mid-sentence. Each line then passes the faithfulness gua
 
 from __future__ import annotations
 
+from ..document import weakest
 from ..models import Generator
 from ..notes import Note
 from ..output import Line
@@ -40,7 +41,7 @@ def abstractive_lines(draft: Draft, generator: Generator, options: SummaryOption
     for n, (topic, text, eng) in enumerate(zip(topics, generated, english), 1):
         sources = [s.text for s in topic.sentences] + eng
         line = Line(text, topic.exchange, tuple((s.start, s.end) for s in topic.sentences), generated=True,
-                    segment=topic.segment.index)
+                    segment=topic.segment.index, attribution=weakest(s.attribution for s in topic.sentences))
         lines.append(guard(line, sources, topic.line, draft, point=n))
     return lines, _lead(draft, topics, lead_text, [s for eng in english for s in eng])
 
@@ -75,7 +76,8 @@ def _read(draft: Draft, topics: list[Topic]) -> list[list[str]]:
 
 def _lead(draft: Draft, topics: list[Topic], text: str, english: list[str]) -> Line:
     sources = [s.text for t in topics for s in t.sentences] + english
-    lead = Line(text, -1, tuple((s.start, s.end) for t in topics for s in t.sentences), generated=True)
+    lead = Line(text, -1, tuple((s.start, s.end) for t in topics for s in t.sentences), generated=True,
+                attribution=weakest(s.attribution for t in topics for s in t.sentences))
     fallback = lead_sentence(topics, {(t.line.start, t.line.end) for t in topics})
     if fallback is not None:
         return guard(lead, sources, fallback, draft)

@@ -1,20 +1,22 @@
-"""Compose a brief: each point gets its quote, quotes get their translations, the
-participants are listed."""
+"""Compose a brief: each point gets its quote, quotes get their translations."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from ..document import Kind, Quote, Speaker, Transcript
+from ..document import Quote
 from ..output import Line, Point
 from ..select import point_quote
 from .draft import Draft
 
 
-def attach_quotes(draft: Draft, lines: list[Line], lead: Line | None = None) -> tuple[list[Point], list[Quote]]:
+def attach_quotes(draft: Draft, lines: list[Line], lead: Line | None = None,
+                  also: Sequence[str] = ()) -> tuple[list[Point], list[Quote]]:
     """One point per topic (its line, the best quote of its topic that repeats neither its
     line, nor the lead, nor another point's quote), and the brief's quotes; every quote
-    translated once."""
+    translated once. ``also``: other texts the brief needs translated, sent in the same
+    pass (the model's batches fill better; later stages find them translated)."""
     selection = draft.selection
     point_quotes: list[Quote | None] = []
     used: list[tuple[int, int]] = [(lead.start, lead.end)] if lead is not None and lead.start is not None else []
@@ -26,21 +28,8 @@ def attach_quotes(draft: Draft, lines: list[Line], lead: Line | None = None) -> 
             used.append((quote.start, quote.end))
     distinct = {(q.start, q.end): q for q in list(selection.quotes) + [q for q in point_quotes if q]}
     keys = list(distinct)
-    texts = draft.translate([distinct[k].original for k in keys])
+    texts = draft.translate([distinct[k].original for k in keys] + list(also))[:len(keys)]
     translated = {k: replace(distinct[k], text=t) for k, t in zip(keys, texts)}
     points = [Point(line, translated[(q.start, q.end)] if q else None, topic.question)
               for topic, line, q in zip(selection.topics, lines, point_quotes)]
     return points, [translated[(q.start, q.end)] for q in selection.quotes]
-
-
-def participants(doc: Transcript) -> tuple[Speaker, ...]:
-    """Who spoke (officials first, in order of appearance), then named questioners."""
-    officials = [s for s in doc.speakers if s.quotable and s.kind != Kind.UNKNOWN]
-    questioners = []
-    seen = set()
-    for exchange in doc.exchanges:
-        q = exchange.questioner
-        if q is not None and q.name not in seen:
-            seen.add(q.name)
-            questioners.append(q)
-    return tuple(officials + questioners)

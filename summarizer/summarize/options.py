@@ -39,6 +39,10 @@ class SummaryOptions:
         backend: what runs the models: "auto" (CTranslate2 for each model whose converted
             copy is there, else transformers), "ctranslate2" or "transformers"; None reads
             ``$SUMMARIZER_BACKEND`` (default auto).
+        questions: list the press questions with their answers (`Summary.questions`).
+        generate_answers: in abstractive mode, the summarization model writes each answer's
+            line (one generation per question, in batches); off, an answer's line is its best
+            sentence. On a small CPU it adds seconds per question.
     """
 
     quotes: int = 5
@@ -55,6 +59,8 @@ class SummaryOptions:
     glossary: Glossary | None = None
     archive: str | None = None
     backend: str | None = None
+    questions: bool = True
+    generate_answers: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "glossary", as_glossary(self.glossary))

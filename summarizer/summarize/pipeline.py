@@ -23,11 +23,14 @@ from ..select.archive import load_stats
 from ..translate import TranslateOptions, Translators
 from ..translate.compose import TranslatorFactory
 from .abstractive import abstractive_lines
-from .compose import attach_quotes, participants
+from .answers import answer_lines
+from .compose import attach_quotes
 from .draft import Draft
 from .extractive import extractive_lines
 from .modes import Available, ModeChoice, Need, choose_mode, needed
 from .options import SummaryOptions
+from .questions import compose_questions, compose_sections, question_texts, section_texts
+from .speakers import participants, speaking_shares
 
 EMPTY_NOTE = Note("summary.empty")
 
@@ -106,17 +109,25 @@ class Summarizer:
                                stats=load_stats(self.options.archive))
         report("select", 1, 1)
         draft = Draft(selection, doc.language, target, self.translators, report, clock)
+        answers = None
         if choice.mode == "abstractive":
             lines, lead = abstractive_lines(draft, self.generator, self.options)
+            if self.options.questions and self.options.generate_answers:
+                answers = answer_lines(draft, self.generator, self.options)
         else:
             lines, lead = extractive_lines(draft)
-        return self._compose(draft, choice, lines, lead)
+        return self._compose(draft, choice, lines, lead, answers)
 
-    def _compose(self, draft: Draft, choice: ModeChoice, lines: list[Line], lead: Line) -> Summary:
+    def _compose(self, draft: Draft, choice: ModeChoice, lines: list[Line], lead: Line,
+                 answers: dict[int, Line] | None = None) -> Summary:
         doc = draft.selection.doc
         draft.report("compose", 0, 1)
         with draft.clock.time("compose"):
-            points, quotes = attach_quotes(draft, lines, lead)
+            # What is left to translate goes in one pass: the quotes, the sections, the questions.
+            also = section_texts(draft) + (question_texts(draft, answers) if self.options.questions else [])
+            points, quotes = attach_quotes(draft, lines, lead, also)
+            questions = compose_questions(draft, answers) if self.options.questions else ()
+            sections = compose_sections(draft)
             notes = list(doc.warnings) + ([] if draft.selection.topics else [_empty_note(doc)]) + draft.warnings
             summary = Summary(
                 lead=lead.text, points=tuple(points), quotes=tuple(quotes), speakers=participants(doc),
@@ -124,6 +135,8 @@ class Summarizer:
                 mode_reason=choice.reason(draft.target), lead_line=lead, title=doc.title, date=doc.date,
                 warnings=render_all(notes, draft.target),
                 notes=tuple(Note.of(n).to_dict() for n in notes), segments=draft.selection.segments,
+                questions=questions, sections=sections,
+                shares=speaking_shares(doc, draft.selection.questions),
             )
         draft.report("compose", 1, 1)
         return replace(summary, provenance=self._provenance(choice.mode, draft))

@@ -90,15 +90,16 @@ def build_demo() -> gr.Blocks:
                 target, mode, n_quotes, models, run, mode_note, ui_lang = _settings_column()
         with input_column:  # the examples set the transcript and a brief language that works here
             examples = _examples(transcript, target)
-        brief, quotes_view, transcript_view, participants, md_file, json_file = _result_tabs()
-        results = [brief, mode_note, quotes_view, transcript_view, participants, md_file, json_file]
+        brief, quotes_view, transcript_view, participants, md_file, json_file, questions, docx_file = _result_tabs()
+        results = [brief, mode_note, quotes_view, transcript_view, participants, md_file, json_file, questions,
+                   docx_file]
         upload.upload(load_file, inputs=upload, outputs=[transcript, upload], concurrency_limit=None,
                       api_name="load_file")
         run.click(clear_results, outputs=results, queue=False, show_progress="hidden",
                   api_visibility="private").then(
             make_brief, inputs=[transcript, target, mode, n_quotes, *models, ui_lang], outputs=results,
             api_name="summarize", concurrency_id="brief", show_progress_on=[mode_note, brief], js=UI_LANG_JS,
-        ).success(enable_downloads, outputs=[md_file, json_file], api_visibility="private",
+        ).success(enable_downloads, outputs=[md_file, json_file, docx_file], api_visibility="private",
                   concurrency_limit=None, show_progress="hidden")
         demo.load(model_status, outputs=[target, status], concurrency_limit=None, api_name="model_status")
         if examples is not None:  # their labels are data, not page words: said in the request's language
@@ -149,14 +150,17 @@ def _result_tabs() -> tuple:
             with gr.Row():
                 md_file = gr.DownloadButton(t("download_md"), interactive=False, elem_id="download-md")
                 json_file = gr.DownloadButton(t("download_json"), interactive=False, elem_id="download-json")
+                docx_file = gr.DownloadButton(t("download_docx"), interactive=False, elem_id="download-docx")
         with gr.Tab(t("tab_quotes"), id="quotes"):
             quotes_table = gr.Markdown(elem_id="quotes-table")
+        with gr.Tab(t("tab_questions"), id="questions"):
+            questions = gr.Markdown(elem_id="questions")
         with gr.Tab(t("tab_transcript"), id="transcript"):
             transcript_view = gr.HighlightedText(label=t("transcript_view"), show_legend=True,
                                                  show_inline_category=False, elem_id="transcript-view")
         with gr.Tab(t("tab_participants"), id="participants"):
             participants = gr.Markdown(elem_id="participants-table")
-    return brief, quotes_table, transcript_view, participants, md_file, json_file
+    return brief, quotes_table, transcript_view, participants, md_file, json_file, questions, docx_file
 
 
 def _model_dropdown(label: str, task: str, source: str | None = None, target: str | None = None) -> gr.Dropdown:

@@ -24,8 +24,10 @@ import gradio as gr
 
 from ..errors import ModelNotAvailableError, SummarizerError
 from ..models import is_available, is_tiny, locate, spec_for
+from ..notes import Note
 from ..output.wording import NATIVE_NAMES
 from ..parse import parse_transcript
+from ..parse.completeness import INCOMPLETE
 from ..parse.decode import read_text
 from ..parse.language import detect_language
 from ..settings import speaking_to, ui_allow_model_paths, ui_max_bytes
@@ -33,13 +35,22 @@ from ..summarize import SummaryOptions, summarize
 from .choices import UnknownModel, resolve_choice
 from .storage import discard, storage
 from .texts import pick_language, say
-from .views import error_html, highlighted_transcript, mode_note, participants_table, quotes_table, write_downloads
+from .views import (
+    error_html,
+    highlighted_transcript,
+    mode_note,
+    participants_table,
+    questions_view,
+    quotes_table,
+    write_downloads,
+)
 
 logger = logging.getLogger("summarizer")
 
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".docx", ".pdf"]
-OUTPUTS = 7
-"""make_brief's outputs: brief, mode note, quotes, transcript, participants, two downloads."""
+OUTPUTS = 9
+"""make_brief's outputs: brief, mode note, quotes, transcript, participants, two downloads
+(Markdown, JSON), the questions, the Word download."""
 
 
 def language_of(request: gr.Request | None, hint: str | None = None) -> str:
@@ -111,7 +122,9 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
                en_es_model: str | None = None, backend: str | None = None, ui_lang: str = "",
                request: gr.Request = None, progress=gr.Progress()):
     """Make a brief; return the brief, the mode note, the quotes, the highlighted
-    transcript, the participants and the two downloads."""
+    transcript, the participants, the Markdown and JSON downloads, the questions and the
+    Word download. A transcript that looks incomplete (cut short, a page printed twice, no
+    questions, far shorter than usual) is also said in a warning toast."""
     lang = language_of(request, ui_lang)
     text = text or ""
     _check_size(_utf8_size(text), lang)
@@ -127,7 +140,10 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
             summary = summarize(doc, target=target, options=options, progress=report)
         except ModelNotAvailableError as exc:
             raise ModelNotAvailableError(exc.render(lang) + _model_hint(lang, doc.language, target, mode)) from None
-        md_path, json_path = write_downloads(summary, storage().request_folder())
+        md_path, json_path, docx_path = write_downloads(summary, storage().request_folder())
+    for note in summary.notes:
+        if note["code"] in INCOMPLETE:
+            gr.Warning(Note(note["code"], **note["params"]).render(lang))
     return (
         summary.to_markdown(),
         mode_note(summary),
@@ -136,6 +152,8 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
         participants_table(summary),
         str(md_path),
         str(json_path),
+        questions_view(summary),
+        str(docx_path),
     )
 
 
@@ -170,12 +188,15 @@ def _model_hint(lang: str, source: str, target: str, mode: str) -> str:
 
 def clear_results():
     """Empty results (and downloads disabled) while a brief is being made."""
-    return "", "", "", None, "", gr.DownloadButton(value=None, interactive=False), \
-        gr.DownloadButton(value=None, interactive=False)
+    def off():
+        return gr.DownloadButton(value=None, interactive=False)
+
+    return "", "", "", None, "", off(), off(), "", off()
 
 
 def enable_downloads():
-    return gr.DownloadButton(interactive=True), gr.DownloadButton(interactive=True)
+    return gr.DownloadButton(interactive=True), gr.DownloadButton(interactive=True), \
+        gr.DownloadButton(interactive=True)
 
 
 def pick_example(text: str):

@@ -1,8 +1,9 @@
 """Presentation helpers of the web UI: a `Summary` → what the Gradio components show.
 
 Pure functions, no Gradio import: the quotes table rows, the transcript cut
-into highlighted spans, the participants, the mode note, the download files. All of it
-is part of the brief, so it is in the brief's language.
+into highlighted spans, the press questions, the participants with their shares, the mode
+note, the download files. All of it is part of the brief, so it is in the brief's language;
+an attribution less sure than the turn's own label is said beside its speaker.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from pathlib import Path
 from ..output import Summary
 from ..files import atomic_write
 from ..notes import Note
-from ..output.wording import (KIND_NAMES, language_name, markdown_table, speaker_label, speaker_name,
-                               words)
+from ..output.rows import answer_line, asked_line, quote_speaker, share_rows
+from ..output.wording import language_name, markdown_table, speaker_name, words
 
 
 def quotes_table(summary: Summary) -> str:
@@ -30,11 +31,11 @@ def quotes_table(summary: Summary) -> str:
         return f"*{w['no_quotes']}*"
     if source == lang:
         rows = [[w["speaker"], f"{w['quote']} ({language_name(lang, lang)})"]]
-        rows += [[speaker_label(q.speaker, lang), q.text] for q in summary.quotes]
+        rows += [[quote_speaker(q, lang), q.text] for q in summary.quotes]
     else:
         rows = [[w["speaker"], f"{w['translation']} ({language_name(lang, lang)})",
                  f"{w['original']} ({language_name(source, lang)})"]]
-        rows += [[speaker_label(q.speaker, lang), q.text, q.original] for q in summary.quotes]
+        rows += [[quote_speaker(q, lang), q.text, q.original] for q in summary.quotes]
     return "\n".join(markdown_table(rows))
 
 
@@ -66,13 +67,32 @@ def highlighted_transcript(text: str, summary: Summary) -> list[tuple[str, str |
 
 
 def participants_table(summary: Summary) -> str:
-    """The participants as a Markdown table: who spoke, their role, official or press."""
+    """The participants as a Markdown table: who spoke (or which group), their role or
+    outlet, turns, words, share of the conference, questions asked and answered."""
     lang = summary.target_lang
-    w, kinds = words(lang), KIND_NAMES.get(lang, KIND_NAMES["en"])
-    rows = [[w["speaker"], w["full_name"], w["role"], w["kind"]]]
-    for s in summary.speakers:
-        rows.append([speaker_name(s, lang), s.name or "", s.role_in(lang) or "", kinds["press" if s.is_press else str(s.kind)]])
-    return "\n".join(markdown_table(rows)) if len(rows) > 1 else f"*{w['no_participants']}*"
+    if not summary.shares:
+        return f"*{words(lang)['no_participants']}*"
+    return "\n".join(markdown_table(share_rows(summary.shares, lang, detail=True)))
+
+
+def questions_view(summary: Summary) -> str:
+    """The press questions in the order asked (Markdown): who asked what, in the brief's
+    language with the original beside a translation, and who answered how."""
+    lang = summary.target_lang
+    if not summary.questions:
+        return f"*{words(lang)['no_questions']}*"
+    out = []
+    for question in summary.questions:
+        out.append(f"{question.index}. {_md(_one_line(asked_line(question, lang)))}")
+        if summary.source_lang != lang:
+            original = " ".join(excerpt.original for excerpt in question.asked)
+            out.append(f"   - *{language_name(summary.source_lang, lang)}:* {_md(_one_line(original))}")
+        out.append(f"   - {_md(_one_line(answer_line(question, lang)))}")
+    return "\n".join(out)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def mode_note(summary: Summary) -> str:
@@ -105,14 +125,15 @@ def download_stem(summary: Summary) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", stem)
 
 
-def write_downloads(summary: Summary, folder: Path) -> tuple[Path, Path]:
-    """Write the brief as Markdown and JSON into ``folder``; return both paths."""
+def write_downloads(summary: Summary, folder: Path) -> tuple[Path, Path, Path]:
+    """Write the brief as Markdown, JSON and a Word document into ``folder``; return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     stem = download_stem(summary)
-    md_path, json_path = folder / f"{stem}.md", folder / f"{stem}.json"
+    md_path, json_path, docx_path = folder / f"{stem}.md", folder / f"{stem}.json", folder / f"{stem}.docx"
     atomic_write(md_path, summary.to_markdown())
     atomic_write(json_path, summary.to_json())
-    return md_path, json_path
+    summary.to_docx(docx_path)
+    return md_path, json_path, docx_path
 
 
 def error_html(message: str) -> str:

@@ -88,3 +88,17 @@ def test_a_bad_backend_setting_is_a_clean_error_in_models_list_and_serve(monkeyp
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 1 and result.output == (
             "Error: $SUMMARIZER_BACKEND must be one of auto, ctranslate2, transformers, not 'bogus'\n"), args
+def test_summarize_says_an_incomplete_transcript_on_standard_error():
+    from support import DATA
+
+    result = CliRunner().invoke(main, ["summarize", str(DATA / "2024-05-10.web.txt"), "--to", "es", "--mode",
+                                       "extractive"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("aviso: ")]
+    assert warnings == [
+        "aviso: sin sesión de preguntas y respuestas: solo está la exposición inicial (pueden faltar las preguntas y "
+        "respuestas)",
+        "aviso: la transcripción tiene 198 palabras, muchas menos de las que suele tener una conferencia diaria "
+        "(mediana de unas 11,500): puede estar incompleta",
+    ]
+    assert "aviso:" not in result.stdout and "warning" not in result.stderr and "## Notas" in result.stdout

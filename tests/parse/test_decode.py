@@ -157,7 +157,7 @@ def test_a_text_pdf_gives_its_text_never_its_syntax(compress):
         assert syntax not in doc.text
     assert [t.speaker.display for t in doc.turns] == ["López Obrador", "Reporter", "López Obrador"]
     assert doc.turns[2].text == "Vamos a informar mañana."
-    assert [w.code for w in doc.warnings] == ["decode.pdf"]
+    assert [w.code for w in doc.warnings if w.code.startswith("decode.")] == ["decode.pdf"]
 
 
 def test_a_pdf_without_text_and_a_damaged_pdf_are_refused():
@@ -239,7 +239,7 @@ def test_pasted_html_is_reduced_to_its_text():
             "<p><strong>PREGUNTA:</strong> ¿Qué opina?</p>")
     doc = parse_transcript(html)
     assert doc.text == "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días.\n\nPREGUNTA: ¿Qué opina?"
-    assert [w.code for w in doc.warnings] == ["decode.html"]
+    assert [w.code for w in doc.warnings if w.code.startswith("decode.")] == ["decode.html"]
     assert parse_transcript("<b>note</b> PREGUNTA: a < b").text.startswith("<b>note</b>")  # not a page: kept
 
 

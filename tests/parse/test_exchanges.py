@@ -38,6 +38,13 @@ def web(*paragraphs: str, year: int = 2023) -> str:
     ("En su perspectiva, subsecretario, ya nada más… aquí estoy, Isabel González, de Grupo Imagen.",
      ("Isabel González", "Grupo Imagen")),
     ("Mirsa Uribe, de Los Mochis, Sinaloa.\n\nPresidente, está tomando el tema de Culiacán.", ("Mirsa Uribe", None)),
+    # The outlet without "de", a sentence of its own after the greetings (2025-09-09, 2025-11-28, 2022-04-27).
+    ("Gracias, Presidenta. Arturo Páramo, Grupo Imagen.\n\nQuisiera preguntar acerca de lo que sucedió ayer.",
+     ("Arturo Páramo", "Grupo Imagen")),
+    ("Qué tal, Presidenta, muy buenos días, la saludo con gusto. Bertha Alicia Galindo, Alcanzando el conocimiento. "
+     "Y saludo con gusto a todo su equipo.", ("Bertha Alicia Galindo", "Alcanzando el conocimiento")),
+    ("Gracias, presidente.\n\nEduardo Esquivel Ancona, SDP Noticias.\n\nYo le quisiera preguntar…",
+     ("Eduardo Esquivel Ancona", "SDP Noticias")),
 ])
 def test_self_introductions(text, expected):
     assert find_introduction(text) == expected
@@ -53,6 +60,11 @@ def test_self_introductions(text, expected):
     "No, de la Asociación Europea de Libre Comercio.",
     "Presidente, sobre la Guardia Nacional, de la Defensa.",
     "buenos días, juan pérez, de milenio.",
+    "Gracias, Presidenta. Marcelo Ebrard, Secretario de Economía.",  # a title, not an outlet
+    "Buenos días. Mario Delgado, Morena.",
+    "Gracias. Ciudad Juárez, Chihuahua.",
+    "Arturo Páramo, Grupo Imagen.",  # no greeting before it: an answer, not an introduction
+    "Buenos días. Arturo Páramo, Grupo Imagen, dijo ayer que no vendría.",
     "",
 ])
 def test_no_introduction(text):

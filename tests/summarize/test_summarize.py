@@ -157,8 +157,8 @@ def test_markdown_attributes_each_point_quote_to_its_speaker():
         quote_text = point.quote.text.rstrip(".")
         assert f"“{quote_text},” {point.quote.speaker.display} said." in markdown
     assert "| Speaker | Translation | Original (Spanish) |" in markdown
-    assert "## Participants" in markdown and "- López Obrador — President of Mexico" in markdown
-    assert "Tzeltzin Juárez — reporter, SinLineaMX" in markdown
+    assert "## Participants" in markdown and "| López Obrador | President of Mexico | " in markdown
+    assert "| Tzeltzin Juárez | SinLineaMX | " in markdown
 
 
 def test_seed_brief_shows_lopez_obrador_on_the_migration_talks():

@@ -187,7 +187,16 @@ def test_brief_in_a_real_browser(browser_brief):
 
     page.get_by_role("tab", name="Participants").click()
     assert "Andrés Manuel López Obrador" in page.locator("#participants-table").inner_text()
+
+    # The questions in their own tab, in the order asked; the brief as a Word document.
+    page.get_by_role("tab", name="Questions").click()
+    questions = page.locator("#questions").inner_text()
+    assert len(data["questions"]) >= 1 and data["questions"][0]["asker"] in questions
     page.get_by_role("tab", name="Brief").click()
+    with page.expect_download() as download:
+        page.locator("#download-docx").click()
+    assert download.value.suggested_filename == "brief-2023-12-28-en.docx"
+    assert Path(download.value.path()).read_bytes()[:2] == b"PK"
 
 
 def test_an_error_is_a_readable_message(app_url, browser_context):
@@ -254,9 +263,10 @@ def _client_brief(url: str, text: str, quotes: int = 5) -> dict:
         model_choices("translate", "en", "es")[0], "auto",
         api_name="/summarize",
     )
-    brief_md, mode_note, quotes_md, transcript, participants, md_path, json_path = result
+    brief_md, mode_note, quotes_md, transcript, participants, md_path, json_path, questions, docx_path = result
     assert brief_md.startswith("# Brief:")
     assert Path(md_path).read_text(encoding="utf-8").strip() == brief_md.strip()
+    assert Path(docx_path).read_bytes()[:2] == b"PK"  # a Word document (a ZIP package)
     return json.loads(Path(json_path).read_text(encoding="utf-8"))
 
 

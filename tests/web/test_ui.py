@@ -20,7 +20,8 @@ from summarizer.parse.htmltext import html_to_text
 
 from support import REPO
 SEED = REPO / "seeds" / "2023-12-28.web.txt"
-OUTPUTS = ("brief", "mode_note", "quotes", "transcript", "participants", "md_path", "json_path")
+OUTPUTS = ("brief", "mode_note", "quotes", "transcript", "participants", "md_path", "json_path", "questions",
+           "docx_path")
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +97,8 @@ def test_extractive_spanish_brief_of_the_seed(seed_text, no_models):
     assert labelled and {who for _, who in pieces if who} == {"López Obrador"}
 
     first = out["participants"].splitlines()[2]
-    assert first.startswith("| López Obrador | Andrés Manuel López Obrador | ") and first.endswith(" | presidencia |")
-    assert "| Tzeltzin Juárez |" in out["participants"]
+    assert first.startswith("| López Obrador | Andrés Manuel López Obrador | presidente de México | presidencia | ")
+    assert "| Tzeltzin Juárez | Tzeltzin Juárez | SinLineaMX | prensa | " in out["participants"]
 
     md_path, json_path = Path(out["md_path"]), Path(out["json_path"])
     assert md_path.name == "brief-2023-12-28-es.md" and md_path.read_text(encoding="utf-8") == out["brief"]
@@ -107,6 +108,47 @@ def test_extractive_spanish_brief_of_the_seed(seed_text, no_models):
     for quote in data["quotes"]:
         assert doc.text[quote["start"]:quote["end"]] == quote["original"]
         assert quote["speaker"]["display"] == "López Obrador"
+
+    # the questions tab, in the order asked; the Word download holds the same brief
+    questions = out["questions"].splitlines()
+    assert questions[0].startswith("1. Tzeltzin Juárez (SinLineaMX) preguntó: “")
+    assert questions[1].startswith("   - Respondió López Obrador: ")
+    assert sum(line[:1].isdigit() for line in questions) == len(data["questions"])
+    docx_path = Path(out["docx_path"])
+    assert docx_path.name == "brief-2023-12-28-es.docx"
+    import docx
+
+    cells = [[c.text for c in row.cells] for row in docx.Document(str(docx_path)).tables[0].rows]
+    assert [row[1] for row in cells[1:]] == [q["original"] for q in data["quotes"]]
+
+
+def test_an_incomplete_transcript_is_also_a_warning_toast(no_models):
+    from support import DATA
+
+    text = (DATA / "2024-05-10.web.txt").read_text(encoding="utf-8")
+    with pytest.warns(UserWarning) as caught:  # a Spanish page
+        values = handlers.make_brief(text, "es", "extractive", 5, ui_lang="es")
+    out = dict(zip(OUTPUTS, values))
+    toasts = [str(w.message) for w in caught]
+    assert toasts == ["sin sesión de preguntas y respuestas: solo está la exposición inicial (pueden faltar las "
+                      "preguntas y respuestas)",
+                      "la transcripción tiene 198 palabras, muchas menos de las que suele tener una conferencia "
+                      "diaria (mediana de unas 11,500): puede estar incompleta"]
+    assert out["questions"] == "*Ninguna pregunta de la prensa.*"
+    assert all(toast in out["brief"] for toast in toasts)  # and in the brief's notes
+    with pytest.warns(UserWarning) as caught:  # an English page says them in English, whatever the brief's language
+        handlers.make_brief(text, "es", "extractive", 5, ui_lang="en")
+    assert [str(w.message) for w in caught][0].startswith("no question-and-answer session: ")
+
+
+def test_a_quote_with_a_less_sure_attribution_is_marked_in_the_quotes_tab(no_models):
+    from support import DATA
+
+    out = brief((DATA / "2023-12-28-news-article.txt").read_text(encoding="utf-8"), "en", "extractive")
+    rows = out["quotes"].splitlines()[2:]
+    assert rows and all(row.startswith(("| López Obrador (President of Mexico) (speaker inferred) | ",
+                                        "| López Obrador (President of Mexico) (attributed by the article's wording) | "))
+                        for row in rows)
 
 
 def test_english_brief_without_models_explains_what_to_do(seed_text, no_models):

@@ -1,0 +1,130 @@
+"""The brief as a Word document (.docx), for editors: python-docx, no template needed.
+
+Title; the lead; the key points with their quotes; the quotes table (speaker ·
+translation · original); the press questions with their answers; the recurring sections
+with what they claimed; the participants with their shares; the notes. Every word is in
+the brief's language, every quote verbatim beside its speaker; an attribution less sure
+than the turn's own label is said beside its speaker, as in the Markdown.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from .markdown import heading
+from .rows import (
+    answer_line,
+    asked_line,
+    lead_text,
+    line_text,
+    quote_speaker,
+    said,
+    section_heading,
+    section_lines,
+    share_rows,
+)
+from .wording import language_name, long_date, words
+
+# Characters XML 1.0 cannot hold (python-docx refuses them): a vertical tab or a form feed (a
+# PDF's page break) is white space and becomes a space; any other is shown as "�", never dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+_BREAKS = re.compile("[\x0b\x0c]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", _BREAKS.sub(" ", text))
+
+
+def summary_docx(summary) -> bytes:
+    """The brief (a `Summary`) as the bytes of a .docx file."""
+    from docx import Document  # python-docx: imported when a document is made, not with the package
+
+    lang = summary.target_lang
+    w = words(lang)
+    document = Document()
+    document.core_properties.title = _clean(f"{w['brief']}: {heading(summary)}")
+    document.core_properties.language = lang
+    document.add_heading(_clean(f"{w['brief']}: {heading(summary)}"), level=0)
+    if summary.date and summary.title and summary.source_lang == lang:
+        document.add_paragraph().add_run(long_date(summary.date, lang)).italic = True
+    if summary.lead.strip():
+        document.add_paragraph(_clean(lead_text(summary, lang)))
+    _points(document, summary, lang)
+    _quotes(document, summary, lang)
+    _questions(document, summary, lang)
+    _sections(document, summary, lang)
+    _participants(document, summary, lang)
+    reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
+    _bullets(document, w["notes"], [f"{w['mode']}: {w[summary.mode]}. {reason}".strip(), *summary.warnings])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _bullets(document, title: str, lines: list[str], style: str = "List Bullet") -> None:
+    if not lines:
+        return
+    document.add_heading(_clean(title), level=1)
+    for line in lines:
+        document.add_paragraph(_clean(line), style=style)
+
+
+def _table(document, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cell = table.cell(r, c)
+            cell.text = _clean(value)
+            if r == 0:
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+
+
+def _points(document, summary, lang: str) -> None:
+    lines = [line_text(point.line, lang) + (" " + said(point.quote, lang) if point.quote is not None else "")
+             for point in summary.points]
+    _bullets(document, words(lang)["points"], lines)
+
+
+def _quotes(document, summary, lang: str) -> None:
+    if not summary.quotes:
+        return
+    w = words(lang)
+    document.add_heading(w["quotes"], level=1)
+    if summary.source_lang == lang:
+        rows = [[w["speaker"], w["quote"]]] + [[quote_speaker(q, lang), q.text] for q in summary.quotes]
+    else:
+        rows = [[w["speaker"], w["translation"], f"{w['original']} ({language_name(summary.source_lang, lang)})"]]
+        rows += [[quote_speaker(q, lang), q.text, q.original] for q in summary.quotes]
+    _table(document, rows)
+
+
+def _questions(document, summary, lang: str) -> None:
+    if not summary.questions:
+        return
+    document.add_heading(words(lang)["questions"], level=1)
+    for question in summary.questions:
+        document.add_paragraph(_clean(asked_line(question, lang)), style="List Number")
+        document.add_paragraph(_clean(answer_line(question, lang)), style="List Bullet 2")
+
+
+def _sections(document, summary, lang: str) -> None:
+    if not summary.sections:
+        return
+    document.add_heading(words(lang)["sections"], level=1)
+    for section in summary.sections:
+        document.add_heading(_clean(section_heading(section, lang)), level=2)
+        for line in section_lines(section, lang):
+            document.add_paragraph(_clean(line), style="List Bullet")
+
+
+def _participants(document, summary, lang: str) -> None:
+    if not summary.shares:
+        return
+    document.add_heading(words(lang)["participants"], level=1)
+    _table(document, share_rows(summary.shares, lang))
+
+
+__all__ = ["summary_docx"]

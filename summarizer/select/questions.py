@@ -1,0 +1,177 @@
+"""The press questions of a conference, in the order asked, each with its answer.
+
+An exchange (`Exchange`: one reporter's question → answer block) may hold several
+questions: a follow-up that the speakers answer as a subject of its own (it opens a
+segment, `Segment.question`) is a question of its own; one that only goes on with the
+subject stays part of the question before it. A press turn that asks nothing by itself
+(a self-introduction, "Gracias") joins the question that follows it.
+
+For each question: who asked (the exchange's questioner, named by a self-introduction;
+an interjection from the floor, ``INTERVENCIÓN``, is someone else), the question itself
+in one or two verbatim sentences (the ``¿…?`` ones first), who answered, and the
+answer's segment: its best sentence (the line) and its quote, both from that segment —
+never a quote about another subject. Pure functions over a `Transcript`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Exchange, Quote, Segment, Speaker, Transcript, Turn
+from ..parse.exchanges import find_introduction
+from ..parse.labels import press_group
+from ..parse.names import key_of
+from ..parse.sentences import sentence_spans
+from .candidates import trim
+from .ranker import Ranking
+from .topics import KeySentence, best_sentence, segment_quote
+
+Span = tuple[int, int]
+
+QUESTION_WORDS = 60
+"""A second sentence is added only while the question stays within this many words."""
+CONTEXT_WORDS = 12
+"""A lone ``¿…?`` shorter than this gets the sentence before it, for context."""
+SUBSTANTIVE = 8
+"""Without a ``¿…?``, a sentence of at least this many words may stand for the question."""
+_GREETING = re.compile(r"^(?:(?:muy\s+)?buen(?:os|as|o)?\s+d[ií]as?|(?:muchas\s+)?gracias|hola|qué\s+tal|"
+                       r"con\s+su\s+permiso|perdón|sí|bueno)\b[^.?!]{0,60}[.!]?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    """One press question and its answer, as found in the transcript.
+
+    Attributes:
+        exchange: index of its exchange.
+        turns: the press turns that ask it (the first one opens it).
+        questioner: the reporter, when a self-introduction names them; else None.
+        outlet: the reporter's outlet, when the introduction names one.
+        feminine: the press label is feminine (INTERLOCUTORA, … MUJER): "una reportera".
+        sentences: ``(start, end)`` of the one or two sentences that ask it, in order.
+        segment: the segment that answers it, None when nobody quotable answers.
+        answerer: who answers (the first speaker of that segment).
+        line: the answer's best sentence; quote: the answer's quote (not the line).
+        answer: the key sentences of the answer's segment, in order (what a generated line reads).
+    """
+
+    exchange: int
+    turns: tuple[int, ...]
+    questioner: Speaker | None
+    outlet: str | None
+    feminine: bool
+    sentences: tuple[Span, ...]
+    segment: Segment | None = None
+    answerer: Speaker | None = None
+    line: KeySentence | None = None
+    quote: Quote | None = None
+    answer: tuple[KeySentence, ...] = ()
+
+    @property
+    def turn(self) -> int:
+        return self.turns[0]
+
+
+def find_questions(doc: Transcript, segments: list[Segment], sentences: dict[int, list[KeySentence]],
+                   ranking: Ranking) -> list[AskedQuestion]:
+    """Every press question of ``doc``, in the order asked. ``sentences``: the key sentences
+    of each segment (by segment index) that may stand as an answer's line."""
+    own = {s.question: s for s in segments if s.question is not None}
+    questions = []
+    for exchange in doc.exchanges:
+        if exchange.index == 0:
+            continue  # the opening remarks: greetings and banter, not questions
+        for n, (turns, segment) in enumerate(_groups(exchange, own, segments)):
+            question = _question(doc, exchange, turns, segment, sentences.get(segment.index, []) if segment else [],
+                                 ranking, opening=n == 0 and exchange.questioner is not None)
+            if question is not None:
+                questions.append(question)
+    return questions
+
+
+def _asking(turn: Turn) -> bool:
+    return turn.speaker.is_press and not turn.in_clip and not turn.repeated
+
+
+def _groups(exchange: Exchange, own: dict[Span, Segment],
+            segments: list[Segment]) -> list[tuple[list[Turn], Segment | None]]:
+    """The exchange's press turns grouped by question, each group with its answer's segment."""
+    groups: list[tuple[list[Turn], Segment | None]] = []
+    for turn in (t for t in exchange.turns if _asking(t)):
+        segment = own.get((turn.start, turn.end))
+        if groups and (segment is None or groups[-1][1] is None):
+            groups[-1][0].append(turn)
+            if segment is not None:
+                groups[-1] = (groups[-1][0], segment)
+        else:
+            groups.append(([turn], segment))
+    result = []
+    for turns, segment in groups:
+        if segment is None:  # answered inside a segment opened before (a merged follow-up), or by nobody quotable
+            segment = next((s for s in segments if s.exchange == exchange.index and s.end > turns[0].end), None)
+        result.append((turns, segment))
+    return result
+
+
+def _question(doc: Transcript, exchange: Exchange, turns: list[Turn], segment: Segment | None,
+              candidates: list[KeySentence], ranking: Ranking, opening: bool) -> AskedQuestion | None:
+    asked = _asked(doc, turns, opening)
+    if not asked:
+        return None
+    first = turns[0]
+    group = press_group(key_of(first.label)) or ""
+    named = find_introduction(first.text)
+    if named is not None and (exchange.questioner is None or named[0] != exchange.questioner.name):
+        questioner, outlet = None, None  # someone else introduced themself mid-exchange: rare, not guessed
+    elif group == "INTERVENCION" and named is None and exchange.turns[0] is not first:
+        questioner, outlet = None, None  # an interjection from the floor: often another person
+    else:
+        questioner, outlet = exchange.questioner, exchange.outlet
+    feminine = any(re.search(r"\b(?:INTERLOCUTORA|MUJER|REPORTERA)\b", key_of(t.label)) for t in turns)
+    if segment is None:
+        return AskedQuestion(exchange.index, tuple(t.index for t in turns), questioner, outlet, feminine, asked)
+    inside = [s for s in candidates if segment.holds(s.start, s.end)]
+    line = best_sentence(inside) if inside else None
+    avoid = [(line.start, line.end)] if line is not None else []
+    quote = segment_quote(doc, segment, avoid, ranking)
+    return AskedQuestion(exchange.index, tuple(t.index for t in turns), questioner, outlet, feminine, asked,
+                         segment, segment.speakers[0] if segment.speakers else None, line, quote, tuple(inside))
+
+
+def _asked(doc: Transcript, turns: list[Turn], opening: bool) -> tuple[Span, ...]:
+    """The one or two sentences that ask the question, in order: the ``¿…?`` ones first; a
+    short lone one with the sentence before it; without any, the first substantive ones.
+    Greetings and the self-introduction are never the question; a remark with neither a
+    ``¿…?`` nor a substantive sentence is no question, unless it ``opening`` an exchange
+    (then its longest sentence stands for it: a reporter who introduced themself asked)."""
+    sentences, rest = [], []
+    for turn in turns:
+        intro = find_introduction(turn.text)
+        for start, end in sentence_spans(doc.text, turn.start, turn.end):
+            start, end = trim(doc.text, start, end)
+            text = doc.text[start:end]
+            if end <= start:
+                continue
+            skip = _GREETING.match(text) or (intro is not None and intro[0] in text)
+            (rest if skip else sentences).append((start, end))
+    asking = [i for i, (s, e) in enumerate(sentences) if "?" in doc.text[s:e]]
+    asking = [i for i in asking if _words(doc, sentences[i]) >= 3] or asking  # "¿Sí?" only when nothing else
+    chosen = asking[:1] or [i for i, span in enumerate(sentences) if _words(doc, span) >= SUBSTANTIVE][:1]
+    if not chosen:
+        pool = sentences or rest
+        return (max(pool, key=lambda span: _words(doc, span)),) if opening and pool else ()
+    words = _words(doc, sentences[chosen[0]])
+    extra = asking[1:2] if len(asking) > 1 else ([chosen[0] - 1] if asking and chosen[0] > 0 and words < CONTEXT_WORDS
+                                                 else [i for i in range(chosen[0] + 1, len(sentences))
+                                                       if _words(doc, sentences[i]) >= SUBSTANTIVE][:1])
+    if extra and words + _words(doc, sentences[extra[0]]) <= QUESTION_WORDS:
+        chosen.append(extra[0])
+    return tuple(sentences[i] for i in sorted(chosen))
+
+
+def _words(doc: Transcript, span: Span) -> int:
+    return len(doc.text[span[0]:span[1]].split())
+
+
+__all__ = ["AskedQuestion", "find_questions"]
