@@ -15,6 +15,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -252,11 +253,11 @@ def test_a_spanish_browser_gets_a_spanish_page(app_url, playwright):
 # ---------------------------------------------------------------- the API
 
 
-def _client_brief(url: str, text: str, quotes: int = 5) -> dict:
+def _client_brief(url: str, text: str, downloads: Path, quotes: int = 5) -> dict:
     from gradio_client import Client
     from summarizer.web.app import model_choices
 
-    client = Client(url, verbose=False)
+    client = Client(url, verbose=False, download_files=str(downloads))  # not the shared /tmp/gradio
     result = client.predict(
         text, "en", "auto", quotes,
         model_choices("summarize")[0], model_choices("translate", "es", "en")[0],
@@ -270,9 +271,10 @@ def _client_brief(url: str, text: str, quotes: int = 5) -> dict:
     return json.loads(Path(json_path).read_text(encoding="utf-8"))
 
 
-def test_two_requests_at_once_both_complete(app_url, short_text, browser_brief):
+def test_two_requests_at_once_both_complete(app_url, short_text, browser_brief, tmp_path, monkeypatch):
     """Two English briefs at once through the API: both complete, with the same JSON as
     the browser's download, though they share the models."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # gradio_client leaves an empty folder per download there
     text = short_text
     results: dict[int, dict] = {}
     seconds: dict[int, float] = {}
@@ -281,7 +283,7 @@ def test_two_requests_at_once_both_complete(app_url, short_text, browser_brief):
     def one(i: int) -> None:
         start = time.perf_counter()
         try:
-            results[i] = _client_brief(app_url, text)
+            results[i] = _client_brief(app_url, text, tmp_path / f"downloads-{i}")
         except BaseException as exc:  # noqa: BLE001 - reported by the main thread
             errors.append(exc)
         seconds[i] = round(time.perf_counter() - start, 1)

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -245,8 +246,10 @@ def test_a_port_in_use_is_one_clean_line(tmp_path):
         "choose another with --port (or $SUMMARIZER_PORT / $GRADIO_SERVER_PORT).")
 
 
-def test_sigterm_removes_the_uploads_and_briefs(tmp_path):
+def test_sigterm_removes_the_uploads_and_briefs(tmp_path, monkeypatch):
     from gradio_client import Client, handle_file
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # gradio_client leaves an empty folder per download there
 
     port = _free_port()
     log = (tmp_path / "app.log").open("wb")
@@ -255,7 +258,7 @@ def test_sigterm_removes_the_uploads_and_briefs(tmp_path):
     try:
         url = f"http://127.0.0.1:{port}/"
         _wait_until_up(url, proc)
-        client = Client(url, verbose=False)
+        client = Client(url, verbose=False, download_files=str(tmp_path / "downloads"))
         upload = tmp_path / "t.txt"
         upload.write_text(SEED, encoding="utf-8")
         text, _ = client.predict(handle_file(str(upload)), api_name="/load_file")
