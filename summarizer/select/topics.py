@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Quote, Segment, Speaker, Transcript
@@ -127,18 +128,27 @@ def _diverse(topics: list[Topic], limit: int, idf: IdfFunction) -> list[Topic]:
     return [topics[i] for i in chosen]
 
 
-def lead_sentence(topics: list[Topic], used: set[tuple[int, int]]) -> KeySentence | None:
+def lead_sentence(topics: list[Topic], used: set[tuple[int, int]],
+                  quoted: Sequence[tuple[int, int]] = ()) -> KeySentence | None:
     """The lead of an extractive brief: the best sentence of the salient topics
     (a sentence's score plus its topic's salience) that is not already a
-    topic's line, readable ones first; None when every sentence is a line."""
-    return _best_unused(topics, used, readable_only=True) or _best_unused(topics, used, readable_only=False)
+    topic's line, readable ones first, and outside the ``quoted`` spans (the brief's
+    quotes: a lead its first quote repeats says nothing new) unless every sentence is in
+    one; None when every sentence is a line."""
+    for readable_only, avoid in ((True, quoted), (False, quoted), (True, ()), (False, ())):
+        best = _best_unused(topics, used, readable_only, avoid)
+        if best is not None:
+            return best
+    return None
 
 
-def _best_unused(topics: list[Topic], used: set[tuple[int, int]], readable_only: bool) -> KeySentence | None:
+def _best_unused(topics: list[Topic], used: set[tuple[int, int]], readable_only: bool,
+                 avoid: Sequence[tuple[int, int]]) -> KeySentence | None:
     best, best_value = None, float("-inf")
     for topic in topics:
         for sentence in topic.sentences:
-            if (sentence.start, sentence.end) in used or (readable_only and not _readable(sentence)):
+            if ((sentence.start, sentence.end) in used or (readable_only and not _readable(sentence))
+                    or any(sentence.start < e and s < sentence.end for s, e in avoid)):
                 continue
             value = sentence.score + 0.5 * topic.salience
             if value > best_value:

@@ -78,7 +78,8 @@ def _lead(draft: Draft, topics: list[Topic], text: str, english: list[str]) -> L
     sources = [s.text for t in topics for s in t.sentences] + english
     lead = Line(text, -1, tuple((s.start, s.end) for t in topics for s in t.sentences), generated=True,
                 attribution=weakest(s.attribution for t in topics for s in t.sentences))
-    fallback = lead_sentence(topics, {(t.line.start, t.line.end) for t in topics})
+    fallback = lead_sentence(topics, {(t.line.start, t.line.end) for t in topics},
+                             [(q.start, q.end) for q in draft.selection.quotes])
     if fallback is not None:
         return guard(lead, sources, fallback, draft)
     if unsupported_figures(lead.text, sources):

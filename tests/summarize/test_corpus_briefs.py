@@ -47,3 +47,7 @@ def test_extractive_brief_of_every_corpus_transcript(path):
         if point.quote is not None:
             assert not any(point.quote.start < line.end and line.start < point.quote.end for line in lines), \
                 point.quote.original
+    # ... and no quote of the brief holds the lead.
+    lead = summary.lead_line
+    if lead is not None and lead.start is not None:
+        assert not any(q.start < lead.end and lead.start < q.end for q in summary.quotes), lead.original
