@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 
 from .markdown import heading
 from .rows import (
@@ -59,6 +60,23 @@ def summary_docx(summary) -> bytes:
     _bullets(document, w["notes"], [f"{w['mode']}: {w[summary.mode]}. {reason}".strip(), *summary.warnings])
     out = io.BytesIO()
     document.save(out)
+    return _without_timestamps(out.getvalue())
+
+
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+"""The date every part of the package gets (the earliest a ZIP file can say)."""
+
+
+def _without_timestamps(package: bytes) -> bytes:
+    """The same package with every part dated `_EPOCH` instead of the time it was written:
+    one brief gives the same bytes whenever and wherever it is made (a batch job's pool and
+    Ray engines, a resumed job, two runs a user compares)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            part = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
+            part.compress_type, part.external_attr = info.compress_type, info.external_attr
+            target.writestr(part, source.read(info))
     return out.getvalue()
 
 

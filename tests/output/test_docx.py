@@ -125,3 +125,21 @@ def test_batch_docx_of_jsonl_records_says_where_each_document_is(tmp_path):
     [line] = (out / "in.jsonl").read_text(encoding="utf-8").splitlines()
     assert json.loads(line) == {"id": "a", "output": str(out / "in" / "a.docx")}
     assert read(out / "in" / "a.docx")[0][0].startswith("Resumen: ")
+
+
+def test_the_same_brief_gives_the_same_bytes_whenever_it_is_made(monkeypatch):
+    """A batch job's engines, a resumed job and two runs compared byte for byte: the
+    package's parts carry no time of writing."""
+    import time
+    import zipfile
+    from io import BytesIO
+
+    summary = summarize(SEED.read_bytes(), target="es", mode="extractive")
+    first = summary.to_docx_bytes()
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 3 * 86400)  # three days later
+    assert summary.to_docx_bytes() == first
+    with zipfile.ZipFile(BytesIO(first)) as package:
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert package.testzip() is None
+    assert docx.Document(BytesIO(first)).paragraphs[0].text == "Resumen: " + summary.title
