@@ -29,26 +29,35 @@ from support import small_transcript
 # Runs a job in a fresh interpreter through the public API, with the models replaced by
 # fakes (translation upper-cases each sentence after sleeping $FAKE_DELAY seconds per
 # batch) and every document translated alone (no shared passes), so that a kill can
-# fall halfway; prints what the CLI prints.
+# fall halfway; on the pool engine, or with $FAKE_ENGINE=ray on a RayEngine that starts
+# its own local Ray instance (as the CLI's does); prints what the CLI prints, exits as it does.
 FAKE_JOB = """
 import functools, os, sys
 from summarizer.batch import BatchSettings, LocalEngine, process_documents, run_batch
 from summarizer.testing import FakeGenerators
 
 generators = FakeGenerators(translate="upper", delay=float(os.environ.get("FAKE_DELAY", "0")))
-engine = LocalEngine(functools.partial(process_documents, generators=generators), group_chars=0)
+worker = functools.partial(process_documents, generators=generators)
+if os.environ.get("FAKE_ENGINE") == "ray":
+    from summarizer.batch import RayEngine
+    engine = RayEngine(2, worker=worker, group_chars=0)
+else:
+    engine = LocalEngine(worker, group_chars=0)
 counts = {"done": 0, "skipped": 0, "failed": 0}
-for result in run_batch([sys.argv[1]], sys.argv[2], BatchSettings("translate"), engine=engine):
-    counts[result.status] += 1
-    if result.status == "failed":
-        print(f"failed: {result.id}: {result.error}", file=sys.stderr)
+with engine:
+    for result in run_batch([sys.argv[1]], sys.argv[2], BatchSettings("translate"), engine=engine):
+        counts[result.status] += 1
+        if result.status == "failed":
+            print(f"failed: {result.id}: {result.error}", file=sys.stderr)
 print(f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed")
 sys.exit(1 if counts["failed"] else 0)
 """
 
 
-def run_job(inputs, out, delay=0.0):
-    env = dict(os.environ, FAKE_DELAY=str(delay), HF_HUB_OFFLINE="1",
+def run_job(inputs: Path, out: Path, delay: float = 0.0, engine: str = "local") -> subprocess.Popen:
+    """`FAKE_JOB` on ``engine`` ("local" or "ray"; never the session's Ray instance)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAY_")}
+    env.update(FAKE_DELAY=str(delay), FAKE_ENGINE=engine, HF_HUB_OFFLINE="1",
                PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     return subprocess.Popen([sys.executable, "-c", FAKE_JOB, str(inputs), str(out)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

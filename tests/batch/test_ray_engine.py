@@ -14,8 +14,6 @@ import json
 import logging
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -35,8 +33,9 @@ from summarizer.batch.store import read_manifest  # noqa: E402
 from summarizer.cli import main  # noqa: E402
 from summarizer.testing import FakeGenerators  # noqa: E402
 
-from support import REPO, small_transcript  # noqa: E402
+from support import small_transcript  # noqa: E402
 from test_batch import WEB, assert_consistent, latest  # noqa: E402
+from test_batch_cli import run_job  # noqa: E402
 
 pytestmark = pytest.mark.ray
 CORRUPT = b"\x81\x8d\x8f\x90\x9d" * 20
@@ -180,35 +179,6 @@ def test_workers_that_cannot_start_stop_the_job(ray_instance, archive, tmp_path)
 
 # ---------------------------------------------------------------- the driver killed with SIGKILL, then resumed
 
-# A job through the public API on a RayEngine that starts its own local Ray instance (as
-# the CLI's does), with the fake models (translation upper-cases each sentence after
-# $FAKE_DELAY seconds) and every document translated alone, so that a kill falls
-# halfway; prints what the CLI prints, exits as it does.
-RAY_JOB = """
-import functools, os, sys
-from summarizer.batch import BatchSettings, process_documents, run_batch
-from summarizer.batch import RayEngine
-from summarizer.testing import FakeGenerators
-
-generators = FakeGenerators(delay=float(os.environ.get("FAKE_DELAY", "0")))
-counts = {"done": 0, "skipped": 0, "failed": 0}
-with RayEngine(2, worker=functools.partial(process_documents, generators=generators), group_chars=0) as engine:
-    for result in run_batch([sys.argv[1]], sys.argv[2], BatchSettings("translate"), engine=engine):
-        counts[result.status] += 1
-        if result.status == "failed":
-            print(f"failed: {result.id}: {result.error}", file=sys.stderr)
-print(f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed")
-sys.exit(1 if counts["failed"] else 0)
-"""
-
-
-def run_job(inputs: Path, out: Path, delay: float) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RAY_")}  # not the session's instance
-    env.update(FAKE_DELAY=str(delay), HF_HUB_OFFLINE="1",
-               PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
-    return subprocess.Popen([sys.executable, "-c", RAY_JOB, str(inputs), str(out)], cwd=REPO, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
 
 def done_records(manifest: Path) -> int:
     try:
@@ -253,7 +223,7 @@ def test_driver_killed_then_resumed(tmp_path):
     (inputs / "corrupt.txt").write_bytes(CORRUPT)
     out, manifest = tmp_path / "out", tmp_path / "out" / MANIFEST_NAME
 
-    job = run_job(inputs, out, delay=0.5)
+    job = run_job(inputs, out, delay=0.5, engine="ray")
     deadline = time.monotonic() + 120
     while done_records(manifest) < 4 and time.monotonic() < deadline and job.poll() is None:
         time.sleep(0.02)
@@ -274,7 +244,7 @@ def test_driver_killed_then_resumed(tmp_path):
     assert not left, "Ray processes outlived the killed job"
     assert not session.exists()
 
-    job = run_job(inputs, out, delay=0.0)
+    job = run_job(inputs, out, delay=0.0, engine="ray")
     stdout, stderr = job.communicate(timeout=180)
     assert job.returncode == 1, stderr  # the corrupt file failed
     done, skipped, failed = (int(word) for word in stdout.strip().splitlines()[-1].split()[::2])
