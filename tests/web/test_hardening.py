@@ -11,7 +11,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import gradio as gr
@@ -24,7 +23,7 @@ from summarizer.web.choices import FOLDER, model_choices, model_options, resolve
 from summarizer.web.storage import Storage
 from summarizer.web.texts import MESSAGES, UI, pick_language
 
-from support import REPO, SEEDS
+from support import REPO, SEEDS, free_port, wait_until_up
 
 SEED = (SEEDS / "2023-12-28.web.txt").read_text(encoding="utf-8")
 ARTICLE = (SEEDS / "2023-12-28-news-article.txt").read_text(encoding="utf-8")
@@ -219,12 +218,6 @@ def test_gradio_conventions_for_host_port_and_root_path(monkeypatch):
     assert launched["i18n"] is webapp.I18N
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _env(tmp_path: Path) -> dict:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", "TMPDIR": str(tmp_path),
            "SUMMARIZER_MODELS_DIR": str(tmp_path / "no-models"), "PYTHONPATH": str(REPO)}
@@ -251,13 +244,13 @@ def test_sigterm_removes_the_uploads_and_briefs(tmp_path, monkeypatch):
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # gradio_client leaves an empty folder per download there
 
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "app.log").open("wb")
     proc = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=REPO, env=_env(tmp_path),
                             stdout=log, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/"
-        _wait_until_up(url, proc)
+        wait_until_up(url, proc, tmp_path / "app.log", timeout=120)
         client = Client(url, verbose=False, download_files=str(tmp_path / "downloads"))
         upload = tmp_path / "t.txt"
         upload.write_text(SEED, encoding="utf-8")
@@ -279,14 +272,3 @@ def test_sigterm_removes_the_uploads_and_briefs(tmp_path, monkeypatch):
     assert "Traceback" not in (tmp_path / "app.log").read_text(errors="replace")
 
 
-def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, f"app.py exited with {proc.returncode}"
-        try:
-            with urllib.request.urlopen(url + "config", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"app.py did not answer on {url}")
