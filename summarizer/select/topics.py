@@ -148,12 +148,17 @@ def _best_unused(topics: list[Topic], used: set[tuple[int, int]], readable_only:
     for topic in topics:
         for sentence in topic.sentences:
             if ((sentence.start, sentence.end) in used or (readable_only and not _readable(sentence))
-                    or any(sentence.start < e and s < sentence.end for s, e in avoid)):
+                    or _overlaps_any(sentence.start, sentence.end, avoid)):
                 continue
             value = sentence.score + 0.5 * topic.salience
             if value > best_value:
                 best, best_value = sentence, value
     return best
+
+
+def _overlaps_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` shares a character with any of ``spans``."""
+    return any(start < e and s < end for s, e in spans)
 
 
 POINT_QUOTE_WORDS = 40
@@ -172,6 +177,6 @@ def segment_quote(doc: Transcript, segment: Segment, avoid: list[tuple[int, int]
     for scored in ranking.ranked:
         c = scored.candidate
         if (not c.filler and MIN_QUOTE_WORDS <= c.words <= POINT_QUOTE_WORDS and segment.holds(c.start, c.end)
-                and not any(c.start < e and s < c.end for s, e in avoid)):
+                and not _overlaps_any(c.start, c.end, avoid)):
             return to_quotes(doc, [ranking.explain(scored)])[0]
     return None
