@@ -76,10 +76,9 @@ def translate_command(inputs, out_dir, target, workers, engine, address, max_byt
     from ..batch import BatchSettings
     from ..translate import TranslateOptions
 
-    with clean_errors():  # every option at its default: no options object, as before they existed
-        options = TranslateOptions(glossary=glossary, backend=backend, num_beams=beams,
-                                   quantize=False if fp32 else None) \
-            if glossary or backend or beams != 1 or fp32 else None
+    with clean_errors():
+        options = _unless_default(TranslateOptions(glossary=glossary, backend=backend, num_beams=beams,
+                                                   quantize=False if fp32 else None))
         settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes,
                                  options=options, model=model, device=device)
         if model:
@@ -111,11 +110,10 @@ def summarize_command(inputs, out_dir, target, workers, engine, address, max_byt
     from ..batch import BatchSettings
     from ..summarize import SummaryOptions
 
-    named = dict(glossary=glossary, archive=archive, backend=backend, summarize_model=summarize_model,
-                 es_en_model=es_en_model, en_es_model=en_es_model)
-    with clean_errors():  # every option at its default: no options object, as before they existed
-        options = SummaryOptions(max_points=points, device=device, questions=questions, **named) \
-            if any(named.values()) or points != 6 or device != "auto" or not questions else None
+    with clean_errors():
+        options = _unless_default(SummaryOptions(
+            max_points=points, device=device, questions=questions, glossary=glossary, archive=archive, backend=backend,
+            summarize_model=summarize_model, es_en_model=es_en_model, en_es_model=en_es_model))
         if options is not None:
             from ..summarize import Summarizer
 
@@ -123,6 +121,12 @@ def summarize_command(inputs, out_dir, target, workers, engine, address, max_byt
     settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes,
                              options=options)
     _run(inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet, verbose)
+
+
+def _unless_default(options):
+    """``options``, or None when every option is at its default: no options object, as before
+    they existed (a job's settings, and so the outputs it counts as done, stay the same)."""
+    return None if options == type(options)() else options
 
 
 def _run(inputs, out_dir, settings, engine: dict, force, quiet, verbose) -> None:

@@ -297,3 +297,23 @@ def test_a_named_model_needs_its_pair_and_a_missing_folder_fails_the_job(tmp_pat
                                            str(tmp_path / "typo")])
         assert result.exit_code == 1 and result.output == f"Error: the model folder {tmp_path / 'typo'} does not exist\n"
         assert not (tmp_path / "out" / "manifest.jsonl").exists()
+
+
+def test_options_at_their_defaults_make_no_options_object(monkeypatch, tmp_path):
+    """A job run with every option at its default keeps the settings (and so the outputs it
+    counts as done) of a job run before the options existed; any option changed makes one."""
+    from summarizer.cli import batch_cmd
+
+    seen = []
+    monkeypatch.setattr(batch_cmd, "_run", lambda inputs, out, settings, *rest: seen.append(settings))
+    source = tmp_path / "a.txt"
+    source.write_text(small_transcript(1), encoding="utf-8")
+    for extra in ([], ["--no-questions"], ["--points", "3"], ["--backend", "auto"]):
+        result = CliRunner().invoke(main, ["batch", "summarize", str(source), "--out", str(tmp_path / "o"), *extra])
+        assert result.exit_code == 0, result.output
+    for extra in ([], ["--beams", "2"], ["--fp32"]):
+        result = CliRunner().invoke(main, ["batch", "translate", str(source), "--out", str(tmp_path / "o"), *extra])
+        assert result.exit_code == 0, result.output
+    assert [s.options is None for s in seen] == [True, False, False, False, True, False, False]
+    assert seen[1].options.questions is False and seen[2].options.max_points == 3
+    assert seen[5].options.num_beams == 2 and seen[6].options.quantize is False
