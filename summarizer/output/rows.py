@@ -59,9 +59,10 @@ def answer_line(question: Question, lang: str) -> str:
         return w["no_answer"]
     line = line_text(question.answer, lang)
     quote = f" {said(question.quote, lang)}" if question.quote is not None else ""
+    name = speaker_name(question.answerer, lang)
     if lang == "es":
-        return f"Respondió {speaker_name(question.answerer, lang)}: {line}{quote}"
-    return f"{question.answerer.display} answered: {line}{quote}"
+        return f"Respondió {name}: {line}{quote}"
+    return f"{name} answered: {line}{quote}"
 
 
 def section_heading(section: RecurringSection, lang: str) -> str:

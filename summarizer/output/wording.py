@@ -167,9 +167,10 @@ def speaker_label(speaker: Speaker, lang: str) -> str:
 def attribution(text: str, speaker: Speaker, lang: str) -> str:
     """“…,” López Obrador said. / “…”, dijo López Obrador."""
     text = text.strip().rstrip(".").strip()
+    name = speaker_name(speaker, lang)
     if lang == "es":
-        return f"“{text}”, dijo {speaker_name(speaker, lang)}."
-    return f"“{text},” {speaker.display} said."
+        return f"“{text}”, dijo {name}."
+    return f"“{text},” {name} said."
 
 
 def mark(attribution: str, lang: str) -> str:

@@ -52,12 +52,20 @@ def _press_owner(doc: Transcript) -> dict[int, tuple[Speaker, str | None]]:
 def _row_key(turn: Turn, owner: dict[int, tuple[Speaker, str | None]]) -> tuple:
     """Which row a turn counts for: (group, identity)."""
     if turn.index in owner:
-        return "person", ("reporter", owner[turn.index][0].name)
+        return _reporter_key(owner[turn.index][0])
     if turn.speaker.is_press:
         return "press", None
     if turn.in_clip or turn.speaker.kind in _GROUPS:
         return _GROUPS.get(turn.speaker.kind, "recordings"), None
-    return "person", (turn.speaker.display, str(turn.speaker.kind))
+    return _person_key(turn.speaker)
+
+
+def _reporter_key(reporter: Speaker) -> tuple:
+    return "person", ("reporter", reporter.name)
+
+
+def _person_key(speaker: Speaker) -> tuple:
+    return "person", (speaker.display, str(speaker.kind))
 
 
 def speaking_shares(doc: Transcript, questions: Sequence[AskedQuestion] = ()) -> tuple[SpeakerShare, ...]:
@@ -76,13 +84,14 @@ def speaking_shares(doc: Transcript, questions: Sequence[AskedQuestion] = ()) ->
         row["turns"] += 1
         row["words"] += len(turn.text.split())
     for question in questions:
-        if question.questioner is not None and ("person", ("reporter", question.questioner.name)) in rows:
-            rows[("person", ("reporter", question.questioner.name))]["questions"] += 1
+        asker = _reporter_key(question.questioner) if question.questioner is not None else None
+        if asker in rows:
+            rows[asker]["questions"] += 1
         elif ("press", None) in rows:
             rows[("press", None)]["questions"] += 1
-        answerer = question.answerer
-        if answerer is not None and ("person", (answerer.display, str(answerer.kind))) in rows:
-            rows[("person", (answerer.display, str(answerer.kind)))]["answered"] += 1
+        answerer = _person_key(question.answerer) if question.answerer is not None else None
+        if answerer in rows:
+            rows[answerer]["answered"] += 1
     ordered = sorted(rows.values(), key=lambda r: -r["words"])  # stable: ties keep their first appearance
     tenths = largest_remainder([r["words"] for r in ordered], 1000)
     return tuple(SpeakerShare(r["group"], r["speaker"] if r["group"] in ("person", "press") else None,
