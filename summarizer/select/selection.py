@@ -12,7 +12,7 @@ from .questions import AskedQuestion, find_questions
 from .ranker import MIN_QUOTE_WORDS, Ranking, choose_quotes, rank, to_quotes
 from .sections import KIND_BY_KEY, FoundSection, find_sections
 from .segments import segments as find_segments
-from .topics import KeySentence, Topic, key_sentences, select_topics
+from .topics import Topic, select_topics, sentences_by_segment
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,10 @@ def select(doc: Transcript, *, max_points: int = 6, key_sentences: int = 4, quot
     sections = [_section(doc, found, everything) for found in find_sections(doc)]
     ranking = _outside(everything, [s.section for s in sections])
     segments = find_segments(doc, idf=stats.word_idf)
-    topics = select_topics(doc, ranking, segments, max_points, key_sentences, idf=stats.word_idf)
+    by_segment = sentences_by_segment(doc, ranking, segments)
+    topics = select_topics(doc, ranking, segments, max_points, key_sentences, idf=stats.word_idf, by_segment=by_segment)
     chosen = choose_quotes(ranking.ranked, quotes, turn_penalty=ranking.ranker.turn_penalty, min_words=MIN_QUOTE_WORDS)
-    questions = find_questions(doc, segments, _by_segment(doc, ranking, segments), ranking)
+    questions = find_questions(doc, segments, by_segment, ranking)
     return Selection(doc, tuple(topics), tuple(to_quotes(doc, [ranking.explain(s) for s in chosen])), ranking,
                      tuple(segments), tuple(questions), tuple(sections))
 
@@ -82,10 +83,3 @@ def _outside(ranking: Ranking, sections: list[FoundSection]) -> Ranking:
         return ranking
     kept = [s for s in ranking.ranked if not any(f.holds(s.candidate.start, s.candidate.end) for f in sections)]
     return replace(ranking, ranked=kept)
-
-
-def _by_segment(doc: Transcript, ranking: Ranking, segments: list[Segment]) -> dict[int, list[KeySentence]]:
-    grouped: dict[int, list[KeySentence]] = {}
-    for sentence in key_sentences(doc, ranking, segments):
-        grouped.setdefault(sentence.segment, []).append(sentence)
-    return grouped

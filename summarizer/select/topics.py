@@ -79,19 +79,27 @@ REDUNDANCY = 5.0
 """How much a segment's similarity (cosine of its words) to a topic already chosen takes off."""
 
 
+def sentences_by_segment(doc: Transcript, ranking: Ranking, segments: list[Segment]) -> dict[int, list[KeySentence]]:
+    """`key_sentences` grouped by their segment's index (-1: in no segment), in order."""
+    grouped: dict[int, list[KeySentence]] = {}
+    for sentence in key_sentences(doc, ranking, segments):
+        grouped.setdefault(sentence.segment, []).append(sentence)
+    return grouped
+
+
 def select_topics(doc: Transcript, ranking: Ranking, segments: list[Segment], max_topics: int = 6,
-                  per_topic: int = 4, min_words: int = 30, idf: IdfFunction | None = None) -> list[Topic]:
-    """The ``max_topics`` most salient segments, in the order of the conference.
+                  per_topic: int = 4, min_words: int = 30, idf: IdfFunction | None = None,
+                  by_segment: dict[int, list[KeySentence]] | None = None) -> list[Topic]:
+    """The ``max_topics`` most salient segments, in the order of the conference
+    (``by_segment``: `sentences_by_segment`, when the caller has it already).
 
     A segment's salience is the mean ranker score of its three best sentences plus a little
     for its length; topics are taken greedily by salience less their similarity to those
     already taken (maximal marginal relevance), so the brief covers different subjects."""
-    by_segment: dict[int, list[KeySentence]] = {}
-    for sentence in key_sentences(doc, ranking, segments):
-        if sentence.segment >= 0:
-            by_segment.setdefault(sentence.segment, []).append(sentence)
+    if by_segment is None:
+        by_segment = sentences_by_segment(doc, ranking, segments)
     topics = [_topic(doc, segments[index], sentences, per_topic) for index, sentences in by_segment.items()
-              if sum(s.words for s in sentences) >= min_words]
+              if index >= 0 and sum(s.words for s in sentences) >= min_words]
     chosen = _diverse(sorted(topics, key=lambda t: -t.salience), max_topics, idf or default_stats().word_idf)
     return sorted(chosen, key=lambda t: t.segment.index)
 
