@@ -17,7 +17,6 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -25,39 +24,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from summarize_speed import build, pick_transcripts  # noqa: E402
+from summarize_speed import build, forced_summarizer, pick_transcripts  # noqa: E402
 
 
 def measure(path: Path, rounds: int, summary_tokens: int, translation_tokens: int,
             backend: str) -> dict[bool, list[float]]:
-    from forced_length import ForcedLength
-
     from summarizer import parse_transcript
-    from summarizer.models import GenerationOptions, get_generator
-    from summarizer.summarize import Summarizer, SummaryOptions
-    from summarizer.translate import TranslateOptions, Translator
-
-    translators = {}
-
-    def translator(source: str, target: str) -> Translator:
-        if (source, target) not in translators:
-            generator = get_generator("translate", source=source, target=target, device="cpu", quantize=True,
-                                      backend=backend)
-            translators[source, target] = Translator(source, target,
-                                                     options=TranslateOptions(max_new_tokens=translation_tokens),
-                                                     generator=ForcedLength(generator))
-        return translators[source, target]
-
-    generator = ForcedLength(get_generator("summarize", device="cpu", backend=backend))
-    options = SummaryOptions(
-        mode="abstractive", device="cpu", backend=backend,
-        point=GenerationOptions(num_beams=2, max_new_tokens=summary_tokens, no_repeat_ngram_size=3),
-        lead=GenerationOptions(num_beams=2, max_new_tokens=summary_tokens * 3 // 2, no_repeat_ngram_size=3),
-    )
 
     def brief(questions: bool):
-        return Summarizer(replace(options, questions=questions), translators=translator,
-                          generator=generator).summarize(doc, target="en")
+        return forced_summarizer(backend, summary_tokens, translation_tokens, questions).summarize(doc, target="en")
 
     doc = parse_transcript(path.read_bytes())
     brief(False)  # loads the models

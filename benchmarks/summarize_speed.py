@@ -82,11 +82,12 @@ def peak_rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(path: Path, target: str, backend: str, summary_tokens: int, translation_tokens: int) -> None:
-    """One measured run, in its own process; prints a JSON record."""
+def forced_summarizer(backend: str, summary_tokens: int, translation_tokens: int, questions: bool = True):
+    """An abstractive `Summarizer` on the models `build` wrote, every output forced to its
+    number of decoder steps (translations int8 as on CPU by default; models loaded once
+    per process, on its first brief)."""
     from forced_length import ForcedLength
 
-    from summarizer import parse_transcript
     from summarizer.models import GenerationOptions, get_generator
     from summarizer.summarize import Summarizer, SummaryOptions
     from summarizer.translate import TranslateOptions, Translator
@@ -98,14 +99,21 @@ def child(path: Path, target: str, backend: str, summary_tokens: int, translatio
                           generator=ForcedLength(generator))
 
     options = SummaryOptions(
-        mode="abstractive", device="cpu", backend=backend,
+        mode="abstractive", device="cpu", backend=backend, questions=questions,
         point=GenerationOptions(num_beams=2, max_new_tokens=summary_tokens, no_repeat_ngram_size=3),
         lead=GenerationOptions(num_beams=2, max_new_tokens=summary_tokens * 3 // 2, no_repeat_ngram_size=3),
     )
+    return Summarizer(options, translators=translator,
+                      generator=ForcedLength(get_generator("summarize", device="cpu", backend=backend)))
+
+
+def child(path: Path, target: str, backend: str, summary_tokens: int, translation_tokens: int) -> None:
+    """One measured run, in its own process; prints a JSON record."""
+    from summarizer import parse_transcript
+
     doc = parse_transcript(path.read_bytes())
     started, cpu = time.perf_counter(), time.process_time()
-    brief_maker = Summarizer(options, translators=translator,
-                            generator=ForcedLength(get_generator("summarize", device="cpu", backend=backend)))
+    brief_maker = forced_summarizer(backend, summary_tokens, translation_tokens)
     summary = brief_maker.summarize(doc, target=target)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_mb = peak_rss_mb()
