@@ -7,7 +7,6 @@ change instead of leaving older ones mixed with newer.
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from ..errors import ModelNotAvailableError, UnsupportedLanguageError
 from ..models import locate, requested_backend, spec_for
 from ..models.backend import PROVENANCE_FILE, choose_backend, fingerprint
 from ..select.archive import table_path
+from .store import sha256_file
 
 
 def environment(settings: Any) -> dict:
@@ -51,11 +51,12 @@ def _model(task: str, source: str | None, target: str | None, name: str | None, 
     where = locate(spec)
     if where is None:
         return None
+    found = {"path": str(where.path), "files": fingerprint(where.path, sha256=False)}
     try:
         runs = choose_backend(spec, where.path, where.kind, backend)
     except ModelNotAvailableError as exc:  # the job reports it on its first document
-        return {"path": str(where.path), "files": fingerprint(where.path, sha256=False), "backend": str(exc)}
-    found = {"path": str(where.path), "files": fingerprint(where.path, sha256=False), "backend": runs.backend}
+        return {**found, "backend": str(exc)}
+    found["backend"] = runs.backend
     if runs.copy is not None:
         found["copy"] = {"path": str(runs.copy), "files": _stats(runs.copy, ("model.bin", PROVENANCE_FILE))}
     return found
@@ -81,12 +82,9 @@ def _file_sha256(path: str) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _hash(path: str, size: int, mtime_ns: int) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _hash(path: str, size: int, mtime_ns: int) -> str | None:
+    """`sha256_file`, read once per path, size and time in a process."""
+    return sha256_file(Path(path))
 
 
 __all__ = ["environment"]
