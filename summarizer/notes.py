@@ -130,6 +130,14 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
     ),
     # ---- parsing
     "parse.no_turns": ("no speaker turn has any text", "ningún turno de los oradores tiene texto"),
+    "parse.no_label": (
+        lambda p: (f"{p['blocks']} {_plural(p['blocks'], 'block opens', 'blocks open')} with a line of "
+                   f"{p['chars']:,} characters or more where the speaker's name goes: too long for a name, it is "
+                   "read as speech by an unidentified speaker (never quoted)"),
+        lambda p: (f"{p['blocks']} {_plural(p['blocks'], 'bloque empieza', 'bloques empiezan')} con una línea de "
+                   f"{p['chars']:,} caracteres o más donde va el nombre del orador: demasiado larga para un nombre, "
+                   "se lee como palabras de un orador no identificado (nunca se citan)"),
+    ),
     "parse.partial": (
         "partial transcript: it stops at “(Continúa…)”, so the rest of the conference is missing",
         "transcripción parcial: se interrumpe en “(Continúa…)”, así que falta el resto de la conferencia",

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .labels import (
+    MAX_LABEL_CHARS,
     OFFICIAL,
     OTHER,
     PRESIDENT,
@@ -43,7 +44,7 @@ _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _GAP = r"[ \t\u00a0\u200b\u200c\u200d\u2060\ufeff]"
 # "LABEL (note): text" — the colon not followed by a digit (9:30) or a slash (http://).
-_COLON_LABEL = re.compile(rf"([^:\n]{{1,300}}?){_GAP}*(\([^()\n]{{1,160}}\))?{_GAP}*:(?![\d/])")
+_COLON_LABEL = re.compile(rf"([^:\n]{{1,{MAX_LABEL_CHARS}}}?){_GAP}*(\([^()\n]{{1,160}}\))?{_GAP}*:(?![\d/])")
 _STAGE_PARAGRAPH = re.compile(r"^\((?=[^)]*[A-ZÁÉÍÓÚÑ]{3})[^a-zß-öø-ÿ]+\)\.?$")
 # Labels that open a turn even without a colon ("PREGUNTA ¿…?", "INTERLOCUTORA Las medicinas.").
 _BARE_LABEL = re.compile(
@@ -75,6 +76,8 @@ class RawTurn:
 class Layout:
     turns: list[RawTurn]
     header_end: int  # where the first turn's label starts
+    unlabelled: int = 0  # native blocks whose label line was too long to be one: read as speech
+    shortest: int = 0  # the shortest such line, in characters
 
 
 @functools.lru_cache(maxsize=4096)
@@ -251,7 +254,7 @@ def _first_half(text: str, paragraphs: list[tuple[int, int]], i: int) -> str | N
     if i <= 0 or i >= len(paragraphs):
         return None
     prev = text[paragraphs[i - 1][0]:paragraphs[i - 1][1]]
-    if ":" in prev or _LOWER.search(prev) or len(_UPPER.findall(prev)) < 4 or prev.startswith("("):
+    if len(prev) > MAX_LABEL_CHARS or ":" in prev or _LOWER.search(prev) or len(_UPPER.findall(prev)) < 4 or prev.startswith("("):
         return None
     found = colon_label(text[paragraphs[i][0]:paragraphs[i][1]])
     if not found:
@@ -268,6 +271,7 @@ def native_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
     turns: list[RawTurn] = []
     header_end: int | None = None
     expect_label = False
+    too_long: list[int] = []  # lengths of label lines too long to be labels
     for s, e in paragraphs:
         para = text[s:e]
         if para == "---":
@@ -277,6 +281,10 @@ def native_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
             continue
         if expect_label:
             expect_label = False
+            if len(para) > MAX_LABEL_CHARS:  # no label is this long: the block's speech, its speaker unknown
+                turns.append(RawTurn("", s, e))
+                too_long.append(len(para))
+                continue
             label = clean_label(para)
             turns.append(RawTurn(label, e, e, stage=classify_label(label).kind == STAGE))
             continue
@@ -299,4 +307,4 @@ def native_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
         if current.start == current.end:
             current.start = s
         current.end = e
-    return Layout(turns, header_end if header_end is not None else 0)
+    return Layout(turns, header_end if header_end is not None else 0, len(too_long), min(too_long, default=0))

@@ -23,6 +23,10 @@ AUDIENCE, MODERATOR, STAGE, ARCHIVE = Kind.AUDIENCE, Kind.MODERATOR, Kind.STAGE,
 OTHER, UNKNOWN, NARRATION = Kind.OTHER, Kind.UNKNOWN, Kind.NARRATION
 
 SHEINBAUM_TAKES_OFFICE = "2024-10-01"
+MAX_LABEL_CHARS = 300
+"""A speaker label is never longer (the archive's longest of ~3,700 transcripts has 243
+characters); a longer line is speech, not a label."""
+MAX_NAME_WORDS = 8
 
 # ---------------------------------------------------------------- text helpers
 
@@ -138,7 +142,7 @@ def looks_like_name(text: str, *, part: bool = False) -> bool:
     One word alone must be a known first name, unless ``part`` (a piece of a
     name broken over two lines: ``ROCES``)."""
     words = [w.strip("“”\"‘’'") for w in text.split()]
-    if not words or len(words) > 8:
+    if not words or len(words) > MAX_NAME_WORDS:
         return False
     for word in words:
         bare = strip_accents(word).upper()
@@ -179,8 +183,10 @@ def _parts(label: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"\s*[,;]\s*|(?<=[A-ZÁÉÍÓÚÑ]{4})\.\s+", label) if p.strip(" .")]
     if len(parts) == 1:
         words = parts[0].split()
-        for i in range(2, len(words)):
-            if starts_with_role(key_of(" ".join(words[i:]))) and looks_like_name(" ".join(words[:i])):
+        # A name has at most MAX_NAME_WORDS words: the split is found among the first few,
+        # so a long line costs linear time, not a key per word.
+        for i in range(2, min(len(words), MAX_NAME_WORDS + 1)):
+            if looks_like_name(" ".join(words[:i])) and starts_with_role(key_of(" ".join(words[i:]))):
                 return [" ".join(words[:i]), " ".join(words[i:])]
     return parts
 
@@ -201,8 +207,11 @@ def is_journalist_title(title: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def classify_label(label: str, date: str | None = None) -> LabelInfo:
-    """Classify one label: kind, name and title parts (upper case, as written)."""
+    """Classify one label: kind, name and title parts (upper case, as written). A line
+    longer than any label (`MAX_LABEL_CHARS`) is none: `OTHER`, read no further."""
     label = clean_label(label).rstrip(".;:").strip()
+    if len(label) > MAX_LABEL_CHARS:
+        return LabelInfo(OTHER, None, None)
     if label.startswith("("):
         close = label.find(")")
         inner = label[1:close] if close > 0 else label[1:]

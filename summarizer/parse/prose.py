@@ -57,12 +57,13 @@ def prose_pieces(text: str, paragraphs: list[tuple[int, int]],
     people: list[Speaker] = []  # everyone named so far: "Marcelo Ebrard", later "Ebrard"
     head_of_state = _president_named(text, date)
     for s, e in paragraphs:
+        first = s + len(text[s:e]) - len(text[s:e].lstrip())  # the paragraph's first visible character
         for qs, qe in _quotations(text, s, e):
             after = text[qe:min(e, qe + 160)]
             before = text[max(s, qs - 160):qs]
             found, how = _attribution(after, before, last_named, head_of_state)
             speaker = _same_as_before(found, people)
-            opens = not text[s:qs].strip() or before.rstrip().endswith(":")
+            opens = qs <= first or before.rstrip().endswith(":")
             if speaker is None and not (opens and len(text[qs:qe].split()) >= 4):
                 continue  # a few quoted words inside a sentence: narration
             if speaker is not None:
@@ -77,9 +78,16 @@ def prose_pieces(text: str, paragraphs: list[tuple[int, int]],
     # Text with no quotation at all is one unknown speaker's: who, nothing says.
     narrator, narration = (NARRATOR, "label") if quotes else (UNKNOWN_SPEAKER, "inferred")
     pieces: list[tuple[int, int, Speaker, str]] = [(q[2], q[3], q[4], q[5]) for q in quotes]
+    at = 0  # quotes are in text order: each paragraph takes the next ones
     for s, e in paragraphs:
         cursor = s
-        for qs, qe, *_ in [q for q in quotes if s <= q[0] < e] + [(e, e)]:
+        while at < len(quotes) and quotes[at][0] < s:
+            at += 1
+        inside = []
+        while at < len(quotes) and quotes[at][0] < e:
+            inside.append(quotes[at])
+            at += 1
+        for qs, qe, *_ in inside + [(e, e)]:
             lo, hi = _trim(text, cursor, qs)
             if hi > lo:
                 pieces.append((lo, hi, narrator, narration))

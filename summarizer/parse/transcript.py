@@ -107,6 +107,8 @@ def parse_transcript(data: str | bytes, *, max_bytes: int | None = None) -> Tran
         header_end = layout.header_end
         title, date = _title_and_date(text, [p for p in paragraphs if p[1] <= header_end])
         turns = _labelled_turns(text, layout.turns, date)
+        if layout.unlabelled:
+            warnings.append(Note("parse.no_label", blocks=layout.unlabelled, chars=layout.shortest))
         if not turns:
             warnings.append(Note("parse.no_turns"))
     sample = " ".join(t.text for t in turns[:60])[:6000] or text[:6000]
