@@ -17,8 +17,15 @@ symbolic links keeps its layout.
 
 A folder contributes its ``*.txt`` and ``*.jsonl`` files, recursively, skipping
 hidden names. A JSONL file holds one ``{"id": …, "text": …}`` object per line;
-a line that is not such an object, or repeats an earlier id, becomes a
-document that fails with a message saying which line and why.
+a line that is not such an object, repeats an earlier id, or is longer than a record
+within the size limit can be (`line_limit`), becomes a document that fails with a
+message saying which line and why.
+
+Every read is bounded by the bytes actually read, never by the size a file claims (a
+device reports 0), and only regular files are read: a device (a link to ``/dev/zero``),
+a socket, a named pipe (opening one waits for a writer) or a folder under a document's
+name is a document that fails at once, saying what it is (`NotAFileError`); a JSONL file
+that cannot be read is one such document, under the file's own id.
 """
 
 from __future__ import annotations
@@ -29,10 +36,12 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
-from ..errors import BatchError, DecodeError
-from ..settings import check_size
-from .store import sha256_text
+from ..errors import BatchError, DecodeError, InputTooLargeError
+from ..files import read_limited
+from ..settings import check_size, max_input_bytes
+from .store import check_regular, open_regular, sha256_text
 
 FOLDER_SUFFIXES = (".txt", ".jsonl")
 """Files a folder contributes; a file named directly may have any suffix."""
@@ -69,14 +78,16 @@ class Source:
     def read(self, max_bytes: int | None = None) -> bytes | str:
         """The document: a file's bytes, or a JSONL record's text.
 
-        Raises InputTooLargeError before reading a file over the size limit.
+        Reads at most one byte over the size limit (`InputTooLargeError`) and raises
+        `NotAFileError` (an OSError) for anything but a regular file.
         """
         if self.is_record:
-            with open(self.path, "rb") as handle:
-                handle.seek(self.offset or 0)
-                return json.loads(handle.readline())["text"]
-        check_size(self.path.stat().st_size, max_bytes)
-        return self.path.read_bytes()
+            return json.loads(read_line(self, max_bytes))["text"]
+        check_regular(self.path)
+        limit = max_input_bytes(max_bytes)
+        data = read_limited(self.path, limit)
+        check_size(len(data), limit, at_least=True)
+        return data
 
 
 @dataclass(frozen=True)
@@ -90,64 +101,97 @@ class JsonlSource:
 
 @dataclass(frozen=True)
 class Inputs:
-    """All documents of a job, in a stable order, and the JSONL files they came from."""
+    """All documents of a job, in a stable order, the JSONL files they came from, and the
+    files named that were left out because they are inside the output folder."""
 
     sources: tuple[Source, ...]
     jsonl: tuple[JsonlSource, ...]
+    excluded: tuple[Path, ...] = ()
 
 
-def discover(inputs: Iterable[str | os.PathLike], exclude: Path | None = None) -> Inputs:
+def line_limit(max_bytes: int | None = None) -> int:
+    """The longest JSONL line read: one whose text, at most ``max_bytes`` of UTF-8 (the size
+    limit), is written with JSON's longest escapes (6 bytes for one), plus room for its id."""
+    return 6 * max_input_bytes(max_bytes) + 65_536
+
+
+def read_line(source: Source, max_bytes: int | None = None) -> bytes:
+    """A JSONL record's line as it is now, at most `line_limit` bytes (`InputTooLargeError`)."""
+    limit = line_limit(max_bytes)
+    with open_regular(source.path) as handle:
+        handle.seek(source.offset or 0)
+        raw = handle.readline(limit + 1)
+    if len(raw) > limit:
+        raise InputTooLargeError(_too_long(source.line or 0, limit))
+    return raw
+
+
+def _too_long(number: int, limit: int) -> str:
+    return (f"line {number} is longer than {limit:,} bytes, more than a record whose text is within the size "
+            "limit can take; split it, or raise the limit with --max-bytes")
+
+
+def discover(inputs: Iterable[str | os.PathLike], exclude: Path | None = None,
+             max_bytes: int | None = None) -> Inputs:
     """The documents named by ``inputs`` (files, folders, globs, JSONL files).
 
     ``exclude`` (the output folder) is never read from. A path named twice is
-    read once. Raises BatchError for a name that matches nothing.
+    read once. A name that is there but neither a file nor a folder (a device) is a
+    document that fails. JSONL lines are read up to `line_limit` of ``max_bytes``.
+    Raises BatchError for a name that matches nothing.
     """
     skip = exclude.resolve() if exclude is not None else None
     seen: set[Path] = set()
     files: list[tuple[Path, PurePosixPath]] = []
+    excluded: list[Path] = []
 
     def add(path: Path, rel: PurePosixPath) -> None:
         real = path.resolve()
-        if real in seen or (skip is not None and real.is_relative_to(skip)):
-            return
-        seen.add(real)
-        files.append((path, rel))
+        if skip is not None and real.is_relative_to(skip):
+            excluded.append(path)
+        elif real not in seen:
+            seen.add(real)
+            files.append((path, rel))
 
     for item in inputs:
         name = os.fspath(item)
         path = Path(name)
-        if path.is_file():
-            add(path, PurePosixPath(path.name))
-        elif path.is_dir():
+        if path.is_dir():
             for found in _walk(path, skip):
                 add(found, PurePosixPath(found.relative_to(path).as_posix()))
+        elif path.exists():  # a file, or a device that fails as a document
+            add(path, PurePosixPath(path.name))
         elif glob.has_magic(name):
             base = _glob_base(name)
             matches = sorted(glob.glob(name, recursive=True))
             if not matches:
                 raise BatchError(f"{name} matches no file")
             for match in map(Path, matches):
-                if match.is_file():
-                    add(match, _relative(match, base))
-                elif match.is_dir():
-                    for found in _walk(match, skip):
-                        add(found, _relative(found, base))
+                for found in _walk(match, skip) if match.is_dir() else [match]:
+                    add(found, _relative(found, base))
         else:
             raise BatchError(f"no such file or folder: {name}")
+    return _documents(files, line_limit(max_bytes), excluded)
 
+
+def _documents(files: list[tuple[Path, PurePosixPath]], limit: int, excluded: list[Path]) -> Inputs:
+    """The documents of the files found: one per file, one per JSONL line (JSONL lines read
+    up to ``limit`` bytes); a JSONL file that cannot be read is one document that fails."""
     sources: list[Source] = []
     jsonl: list[JsonlSource] = []
     for path, rel in files:
-        if path.suffix.lower() == ".jsonl":
-            try:
-                records = list(_jsonl_sources(path, rel))
-            except OSError as exc:
-                raise BatchError(f"cannot read {path}: {exc.strerror or exc}") from None
-            sources.extend(records)
-            jsonl.append(JsonlSource(path, rel, tuple(s.id for s in records)))
-        else:
+        if path.suffix.lower() != ".jsonl":
             sources.append(Source(rel.as_posix(), path, rel))
-    return Inputs(tuple(sources), tuple(jsonl))
+            continue
+        try:
+            records = list(_jsonl_sources(path, rel, limit))
+        except OSError as exc:
+            sources.append(Source(rel.as_posix(), path, rel, error=f"cannot read {os.path.abspath(path)}: "
+                                                                   f"{exc.strerror or exc}"))
+            continue
+        sources.extend(records)
+        jsonl.append(JsonlSource(path, rel, tuple(s.id for s in records)))
+    return Inputs(tuple(sources), tuple(jsonl), tuple(excluded))
 
 
 def _walk(folder: Path, skip: Path | None) -> list[Path]:
@@ -179,13 +223,19 @@ def _glob_base(pattern: str) -> str:
     return os.path.join(*fixed) if fixed else "."
 
 
-def _jsonl_sources(path: Path, rel: PurePosixPath) -> Iterable[Source]:
-    """One `Source` per non-blank line of a JSONL file."""
+def _jsonl_sources(path: Path, rel: PurePosixPath, limit: int) -> Iterable[Source]:
+    """One `Source` per non-blank line of a JSONL file; a line over ``limit`` bytes is one
+    that fails, read past without keeping it."""
     first_line: dict[str, int] = {}
     offset = 0
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, 1):
+    with open_regular(path) as handle:
+        for number, raw in enumerate(iter(lambda: handle.readline(limit + 1), b""), 1):
             start, offset = offset, offset + len(raw)
+            if len(raw) > limit:
+                offset += _skip_line(handle)
+                yield Source(f"{rel.as_posix()}#line-{number}", path, rel, None, number, start,
+                             error=_too_long(number, limit))
+                continue
             if not raw.strip():
                 continue
             record_id, text, error = _parse_record(raw, number)
@@ -200,6 +250,16 @@ def _jsonl_sources(path: Path, rel: PurePosixPath) -> Iterable[Source]:
                 doc_id, path, rel, record_id, number, start,
                 sha256_text(text) if text is not None else None, error,
             )
+
+
+def _skip_line(handle: BinaryIO) -> int:
+    """Read past the rest of a line (a regular file ends); the bytes read."""
+    skipped = 0
+    while True:
+        block = handle.readline(1 << 20)
+        skipped += len(block)
+        if not block or block.endswith(b"\n"):
+            return skipped
 
 
 def _parse_record(raw: bytes, number: int) -> tuple[str | None, str | None, str | None]:
@@ -221,4 +281,4 @@ def _parse_record(raw: bytes, number: int) -> tuple[str | None, str | None, str 
     return str(record_id), text, None
 
 
-__all__ = ["Source", "JsonlSource", "Inputs", "discover", "FOLDER_SUFFIXES"]
+__all__ = ["Source", "JsonlSource", "Inputs", "discover", "read_line", "line_limit", "FOLDER_SUFFIXES"]

@@ -134,7 +134,7 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise BatchError(f"--out {out} is a file; give a folder")
-    found = discover(inputs, exclude=out)
+    found = discover(inputs, exclude=out, max_bytes=settings.max_bytes)
     if not found.sources:
         raise BatchError("no documents found: give transcript files, folders holding .txt or .jsonl files, or globs")
     own_engine = engine is None or isinstance(engine, str)
@@ -235,7 +235,10 @@ class _Job:
         if source.is_record:
             digest = source.sha256
         else:
-            digest = sha256_file(source.path)
+            try:  # at most the size limit, and only from a regular file
+                digest = sha256_bytes(source.read(self.settings.max_bytes))
+            except (OSError, ValueError) as exc:
+                return self._finish(_unreadable(source, exc))
         self.hashes[source.id] = digest
         record = self.manifest.latest.get(source.id)
         output = self.out / self.outputs[source.id]
@@ -256,8 +259,7 @@ class _Job:
             try:
                 data = source.read(self.settings.max_bytes)
             except (OSError, ValueError, KeyError) as exc:  # vanished, unreadable, too large, line changed
-                message = str(exc) if isinstance(exc, SummarizerError) else f"cannot read {describe(source)}: {exc}"
-                self.early.append(DocOutcome(source.id, None, error=message, error_type=type(exc).__name__))
+                self.early.append(_unreadable(source, exc))
                 continue
             self.hashes[source.id] = sha256_bytes(data) if isinstance(data, bytes) else sha256_text(data)
             yield source.id, data
@@ -339,7 +341,7 @@ class _Job:
         for doc_id in jsonl.doc_ids:
             source = self.sources[doc_id]
             record = self.manifest.latest.get(doc_id, {})
-            line: dict = {"id": original_id(source)}
+            line: dict = {"id": original_id(source, self.settings.max_bytes)}
             if source.record is None:
                 line["line"] = source.line
             if record.get("status") == "done" and self.settings.format == "docx":
@@ -355,6 +357,17 @@ class _Job:
                 line["error"] = record.get("error") or "not processed"
             lines.append(json.dumps(line, ensure_ascii=False) + "\n")
         atomic_write(self.out / jsonl.rel, "".join(lines))
+
+
+def _unreadable(source: Source, exc: Exception) -> DocOutcome:
+    """The outcome of a document that cannot be read: one line saying why."""
+    if isinstance(exc, SummarizerError):
+        message = str(exc)
+    elif isinstance(exc, OSError):
+        message = f"cannot read {describe(source)}: {exc.strerror or exc}"
+    else:
+        message = f"cannot read {describe(source)}: {type(exc).__name__}: {exc}"
+    return DocOutcome(source.id, None, error=message, error_type=type(exc).__name__)
 
 
 __all__ = ["run_batch", "translate_batch", "summarize_batch", "DocResult", "MANIFEST_FIELDS"]

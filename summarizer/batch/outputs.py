@@ -9,7 +9,7 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
-from .inputs import Inputs, Source
+from .inputs import Inputs, Source, read_line
 from .store import MANIFEST_NAME
 from .work import BatchSettings
 
@@ -23,16 +23,14 @@ def jsonl_payload(content: str, settings: BatchSettings) -> dict:
     return {"summary": json.loads(content) if settings.format == "json" else content}
 
 
-def original_id(source: Source):
+def original_id(source: Source, max_bytes: int | None = None):
     """The record's id as written in the input (a string or an integer)."""
     if source.record is None:
         return None
     try:
-        with open(source.path, "rb") as handle:
-            handle.seek(source.offset or 0)
-            value = json.loads(handle.readline()).get("id")
+        value = json.loads(read_line(source, max_bytes)).get("id")
         return value if str(value) == source.record else source.record
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError):  # InputTooLargeError is a ValueError
         return source.record
 
 

@@ -12,6 +12,9 @@ Everything here survives ``SIGKILL`` at any instant:
   reader skips any line that is not a whole record;
 * one job at a time writes to an output folder (`job_lock`, an ``flock`` on
   the folder that the kernel releases when the process dies).
+
+A job reads regular files only (`open_regular`, `check_regular`): a device may never end
+(``/dev/zero`` says its size is 0) and a named pipe nobody writes into never opens.
 """
 
 from __future__ import annotations
@@ -22,11 +25,13 @@ import hashlib
 import json
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import BatchError
-from ..files import atomic_write
+from ..files import NotAFileError, atomic_write
 
 log = logging.getLogger("summarizer")
 
@@ -42,15 +47,48 @@ def sha256_text(text: str) -> str:
 
 
 def sha256_file(path: Path) -> str | None:
-    """The SHA-256 of a file's bytes, or None when it cannot be read."""
+    """The SHA-256 of a regular file's bytes, or None when it cannot be read or is no
+    regular file (a link to ``/dev/zero`` would never end)."""
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def open_regular(path: str | os.PathLike) -> BinaryIO:
+    """``path`` opened to read, links followed; `NotAFileError` unless it is a regular file
+    (never waiting on a named pipe: it is opened without blocking, then checked)."""
+    check_regular(path)
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
+    try:
+        _check_mode(os.fstat(fd).st_mode, path)  # replaced between the check and the opening
+        if nonblocking:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def check_regular(path: str | os.PathLike) -> None:
+    """`NotAFileError` unless ``path`` is a regular file: a batch job reads nothing else (a
+    device may never end, and opening a named pipe nobody writes into waits for ever)."""
+    _check_mode(os.stat(path).st_mode, path)
+
+
+_NOT_FILES = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+              (stat.S_ISFIFO, "a named pipe"), (stat.S_ISDIR, "a folder"))
+
+
+def _check_mode(mode: int, path: str | os.PathLike) -> None:
+    if not stat.S_ISREG(mode):
+        what = next((f"it is {what}, not a file" for test, what in _NOT_FILES if test(mode)), "it is not a regular file")
+        raise NotAFileError(errno.EINVAL, what, os.fspath(path))
 
 
 @contextlib.contextmanager
@@ -172,4 +210,4 @@ class Manifest:
 
 
 __all__ = ["Manifest", "job_lock", "read_manifest", "latest_records", "sha256_bytes", "sha256_text", "sha256_file",
-           "MANIFEST_NAME"]
+           "open_regular", "check_regular", "MANIFEST_NAME"]
