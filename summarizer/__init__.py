@@ -15,6 +15,7 @@ from .errors import (
     ModelError,
     ModelNotAvailableError,
     OptionError,
+    OutputError,
     SummarizerError,
     UnsupportedLanguageError,
 )
@@ -30,7 +31,7 @@ __all__ = [
     "TranslatedTranscript", "TranslatedTurn", "Quote", "Summary", "Point", "Line", "Question", "RecurringSection",
     "FactCheck", "Excerpt", "SpeakerShare",
     "Summarizer", "SummaryOptions", "Transcript", "Turn", "Exchange", "Speaker",
-    "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError", "OptionError",
+    "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError", "OptionError", "OutputError",
     "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "BatchError", "__version__",
 ]
 

@@ -36,6 +36,10 @@ class InputTooLargeError(InputError):
     """The input is larger than the configured size limit."""
 
 
+class OutputError(SummarizerError, ValueError):
+    """The output cannot go where asked: it would replace one of the inputs."""
+
+
 class OptionError(SummarizerError, ValueError):
     """An option has a value this package does not accept (a mode, a count, a format)."""
 

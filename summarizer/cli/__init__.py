@@ -25,6 +25,12 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    def main(self, *args, **kwargs):
+        from .common import stdout_errors
+
+        with stdout_errors():
+            return super().main(*args, **kwargs)
+
     def list_commands(self, ctx):
         return sorted(COMMANDS)
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import sys
-from pathlib import Path
 
 import click
 
-from ..errors import SummarizerError
-from ..files import atomic_write
+from ..errors import OutputError, SummarizerError
+from ..files import NotAFileError, atomic_write, read_limited, refuse_inputs
 from ..settings import check_size, max_input_bytes, speaking_to
 
 MAX_BYTES_HELP = "Size limit of the input (default 5 MB, or $SUMMARIZER_MAX_INPUT_BYTES)."
@@ -29,15 +29,30 @@ backend_option = click.option(
 
 
 def read_input(path: str, max_bytes: int | None = None) -> bytes:
-    """The bytes of FILE, or of standard input for ``-``; raises `InputTooLargeError`
-    (before reading it all) over the size limit."""
+    """The bytes of FILE, or of standard input for ``-``; raises `InputTooLargeError` over
+    the size limit, counting bytes as they are read (a device claims a size of 0), and a
+    clean error for a device (``/dev/zero``) or a folder."""
     if path == "-":
         return _read_stdin(max_bytes)
+    limit = max_input_bytes(max_bytes)
     try:
-        check_size(os.stat(path).st_size, max_bytes, what=path)
-        return Path(path).read_bytes()
+        data = read_limited(path, limit)
+    except NotAFileError as exc:
+        raise click.ClickException(f"cannot read {path}: {exc.strerror}; give a transcript file, "
+                                   "or - for standard input") from None
     except OSError as exc:
         raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        size = _size(path)  # a file's size says by how much; a pipe's says nothing
+        check_size(max(size, len(data)), max_bytes, what=path, at_least=size <= limit)
+    return data
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _read_stdin(max_bytes: int | None) -> bytes:
@@ -57,13 +72,31 @@ def _read_stdin(max_bytes: int | None) -> bytes:
     return data
 
 
-def write_output(text: str | bytes, out: str | None) -> None:
-    """Write ``text`` (or a binary file's bytes) to OUT (atomically), or text to standard output."""
+def _sources(inputs: tuple[str | None, ...]) -> list[str | int]:
+    """The inputs as `files.refuse_inputs` takes them: ``-`` is standard input's descriptor."""
+    return [0 if source == "-" else source for source in inputs if source]
+
+
+def check_output(out: str | None, *inputs: str | None) -> None:
+    """Refuse, before any work, an OUT that is one of the command's inputs (FILE, ``-``
+    for standard input, a glossary…): the same file by any name or link."""
+    if out and out != "-":
+        try:
+            refuse_inputs(out, _sources(inputs))
+        except OutputError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def write_output(text: str | bytes, out: str | None, *inputs: str | None) -> None:
+    """Write ``text`` (or a binary file's bytes) to OUT (atomically), or text to standard
+    output; never onto one of ``inputs`` (see `check_output`)."""
     if not out or out == "-":
         emit(text)
         return
     try:
-        atomic_write(out, text)
+        atomic_write(out, text, inputs=_sources(inputs))
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
 
@@ -84,13 +117,26 @@ def glossary_option(function):
              "source term, tab, target term, optionally tab and a pair (es-en).")(function)
 
 
+CLOSED_STDOUT = "standard output is closed: nothing can be written; give -o FILE, or redirect the output to a file"
+
+
+class ClosedStdout(io.TextIOBase):
+    """Stands for a closed standard output: every write fails, where `click.echo` would
+    drop the text and the command exit 0 with its output lost."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def emit(text: str) -> None:
     """``text`` on standard output (a newline added if missing), flushed: a closed or
     full standard output is a clean error; a reader that left ends the command quietly."""
     stream = sys.stdout
-    if stream is None:
-        raise click.ClickException("standard output is closed: nothing can be written; give -o FILE, or "
-                                   "redirect the output to a file")
+    if stream is None or isinstance(stream, ClosedStdout):
+        raise click.ClickException(CLOSED_STDOUT)
     try:
         stream.write(text if text.endswith("\n") else text + "\n")
         stream.flush()
@@ -100,6 +146,26 @@ def emit(text: str) -> None:
             sys.exit(141)  # the reader left (`| head`): as a command killed by SIGPIPE
         raise click.ClickException(f"cannot write to standard output: {exc.strerror or exc}; give -o FILE, "
                                    "or redirect the output elsewhere") from None
+
+
+@contextlib.contextmanager
+def stdout_errors():
+    """What Click itself writes (``--help``, ``--version``) to a closed, full or broken
+    standard output ends in one clean line and a non-zero exit, as `emit` does."""
+    if sys.stdout is None:
+        sys.stdout = ClosedStdout()
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is not None:
+            raise  # a file's error, not standard output's
+        closed = isinstance(sys.stdout, ClosedStdout)
+        _discard_stdout()
+        if exc.errno == errno.EPIPE:
+            sys.exit(141)
+        click.echo(f"Error: {CLOSED_STDOUT if closed else f'cannot write to standard output: {exc.strerror or exc}'}",
+                   err=True)
+        sys.exit(1)
 
 
 def _discard_stdout() -> None:
@@ -120,3 +186,6 @@ def clean_errors(*, children: bool = False):
             yield
     except SummarizerError as exc:
         raise click.ClickException(str(exc)) from None
+    except MemoryError:
+        raise click.ClickException("out of memory: this input needs more memory than this machine gives the "
+                                   "command; split it, or lower the size limit (--max-bytes)") from None

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import MAX_BYTES_HELP, archive_option, clean_errors, read_input, write_output
+from .common import MAX_BYTES_HELP, archive_option, check_output, clean_errors, read_input, write_output
 
 
 @click.command("quotes")
@@ -22,6 +22,7 @@ def quotes_command(file, k, fmt, out, max_bytes, archive):
     from ..select import extract_quotes
     from ..select.archive import load_stats
 
+    check_output(out, file, archive)
     with clean_errors():
         doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
         quotes = extract_quotes(doc, k=k, stats=load_stats(archive))
@@ -35,6 +36,6 @@ def quotes_command(file, k, fmt, out, max_bytes, archive):
         text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     else:
         text = "".join(f"“{q.original}” — {q.speaker.display} [{q.start}:{q.end}]\n\n" for q in quotes)
-    write_output(text, out)
+    write_output(text, out, file, archive)
     for warning in doc.warnings:  # bytes replaced while decoding, a partial transcript…
         click.echo(f"warning: {warning}", err=True)

@@ -7,7 +7,16 @@ import click
 from ..document import LANGUAGES
 from ..output.wording import words
 from ..summarize.options import MODES
-from .common import MAX_BYTES_HELP, archive_option, backend_option, clean_errors, glossary_option, read_input, write_output
+from .common import (
+    MAX_BYTES_HELP,
+    archive_option,
+    backend_option,
+    check_output,
+    clean_errors,
+    glossary_option,
+    read_input,
+    write_output,
+)
 from .progress import StageBar
 
 
@@ -45,6 +54,7 @@ def summarize_command(file, target, quotes, mode, fmt, out, questions, points, s
     if fmt == "docx" and (not out or out == "-"):
         raise click.UsageError("--format docx writes a Word file, which cannot go to standard output: "
                                "give -o FILE.docx")
+    check_output(out, file, glossary, archive)
     with clean_errors(), StageBar(enabled=not quiet) as bar:
         options = SummaryOptions(max_points=points, summarize_model=summarize_model, es_en_model=es_en_model,
                                  en_es_model=en_es_model, device=device, glossary=glossary, archive=archive,
@@ -52,7 +62,7 @@ def summarize_command(file, target, quotes, mode, fmt, out, questions, points, s
         doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
         summary = summarize(doc, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
     rendered = {"json": lambda: summary.to_json() + "\n", "docx": summary.to_docx_bytes}.get(fmt, summary.to_markdown)
-    write_output(rendered(), out)
+    write_output(rendered(), out, file, glossary, archive)
     if not quiet:
         w = words(summary.target_lang)  # these lines say what the brief says: in its language
         click.echo(f"{w['mode'].lower()}: {w[summary.mode].partition(' (')[0]} — {summary.mode_reason}", err=True)

@@ -7,7 +7,15 @@ import json
 import click
 
 from ..document import LANGUAGES
-from .common import MAX_BYTES_HELP, backend_option, clean_errors, glossary_option, read_input, write_output
+from .common import (
+    MAX_BYTES_HELP,
+    backend_option,
+    check_output,
+    clean_errors,
+    glossary_option,
+    read_input,
+    write_output,
+)
 from .progress import StageBar
 
 
@@ -35,6 +43,7 @@ def translate_command(file, source, target, out, fmt, model, beams, fp32, device
     from ..parse import parse_transcript
     from ..translate import TranslateOptions, Translator, transcript_names
 
+    check_output(out, file, glossary)
     with clean_errors(), StageBar(enabled=not quiet) as bar:
         options = TranslateOptions(num_beams=beams, quantize=False if fp32 else None, glossary=glossary,
                                    backend=backend)
@@ -51,7 +60,7 @@ def translate_command(file, source, target, out, fmt, model, beams, fp32, device
         else:
             translated = translator.translate_transcript(doc, bar)
             text, result, warnings = translated.text, translated.to_dict(), list(translated.warnings)
-    write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else text, out)
+    write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else text, out, file, glossary)
     if not quiet:
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)

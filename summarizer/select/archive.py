@@ -25,9 +25,9 @@ from pathlib import Path
 
 from ..document import Kind
 from ..errors import OptionError, SummarizerError
-from ..files import atomic_write
+from ..files import atomic_write, read_limited
 from ..parse import parse_transcript
-from ..settings import archive_table
+from ..settings import archive_table, max_input_bytes
 
 TOKEN_RE = re.compile(r"\w+")
 PRESIDENTS = ("lopez_obrador", "sheinbaum")
@@ -190,7 +190,7 @@ def stats_from_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict
     paths, skipped = [], []
     for path in sorted(p for p in Path(folder).glob(pattern) if p.is_file()):
         try:
-            doc = parse_transcript(path.read_bytes())
+            doc = parse_transcript(read_limited(path, max_input_bytes()))
         except (SummarizerError, OSError) as exc:
             skipped.append(f"{path}: {exc}")
             continue

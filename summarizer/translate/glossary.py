@@ -26,11 +26,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
 from ..document import LANGUAGES, Transcript
 from ..errors import OptionError
+from ..files import read_limited
+from ..settings import format_megabytes
 
+GLOSSARY_MAX_BYTES = 10_000_000
+"""A glossary is a list of terms: far smaller than this (the built-in one is a few kB)."""
 FORMAT = "each line is a source term, then optionally a tab and the target term, then a tab and a language pair (es-en)"
 _PAIR_RE = re.compile(r"^([a-z]{2})\s*(?:-|→|>|_)\s*([a-z]{2})$")
 
@@ -100,9 +103,12 @@ def _pair(text: str, where: str) -> str:
 def read_glossary(path: str | os.PathLike) -> Glossary:
     """The glossary in the TSV file at ``path`` (UTF-8; see the module's docstring)."""
     try:
-        data = Path(path).read_bytes()
+        data = read_limited(path, GLOSSARY_MAX_BYTES)
     except OSError as exc:
         raise OptionError(f"cannot read the glossary {path}: {exc.strerror or exc}") from None
+    if len(data) > GLOSSARY_MAX_BYTES:
+        raise OptionError(f"the glossary {path} is more than {format_megabytes(GLOSSARY_MAX_BYTES)}: a glossary "
+                          "is a list of terms; give a smaller one")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import time
 
 from click.testing import CliRunner
 
@@ -185,3 +186,68 @@ def test_models_list_never_claims_the_hub_is_online_without_asking(tmp_path):
     assert "hub: not checked" in shell("summarizer models list --no-check-hub", **dead).stdout
     for result in (offline, unreachable):
         assert "online" not in result.stdout.replace("offline", "")
+
+
+# ---------------------------------------------------------------- --help and --version
+
+
+def test_version_and_help_on_a_full_stdout_are_one_clean_line():
+    for args in ("--version", "--help", "batch --help", "summarize --help"):
+        result = shell(f"summarizer {args} > /dev/full")
+        assert_one_clean_line(result, "Error: cannot write to standard output: No space left on device")
+
+
+def test_version_and_help_on_a_closed_stdout_are_errors_not_silent_successes():
+    for args in ("--version", "--help", "quotes --help"):
+        result = shell(f"summarizer {args} >&-")
+        assert_one_clean_line(result, "Error: standard output is closed")
+
+
+def test_version_still_prints():
+    result = shell("summarizer --version")
+    assert result.returncode == 0 and result.stdout == "summarizer, version 0.1.0\n"
+
+
+# ---------------------------------------------------------------- devices and pipes: bytes counted as read
+
+
+def test_a_device_is_refused_at_once_in_one_line():
+    started = time.monotonic()
+    result = shell("summarizer summarize /dev/zero --to es --quiet")
+    assert time.monotonic() - started < 10
+    assert_one_clean_line(result, "Error: cannot read /dev/zero: it is a character device, not a file; give a "
+                                  "transcript file, or - for standard input")
+    result = shell(f"summarizer summarize '{SEED}' --to es --quiet --glossary /dev/zero")
+    assert_one_clean_line(result, "Error: cannot read the glossary /dev/zero: it is a character device, not a file")
+
+
+def test_a_pipe_is_read_up_to_the_limit_and_no_further():
+    ok = shell(f"summarizer quotes <(cat '{SEED}') -k 1")
+    assert ok.returncode == 0 and "López Obrador" in ok.stdout
+    endless = shell("summarizer quotes <(yes hola) --max-bytes 100000")
+    assert_one_clean_line(endless, "Error: /dev/fd/")
+    assert "is more than 100,000 bytes, over the limit of 100,000 bytes" in endless.stderr
+
+
+# ---------------------------------------------------------------- -o onto an input
+
+
+def test_o_onto_the_input_is_refused_and_the_input_kept(tmp_path):
+    source = tmp_path / "t.txt"
+    source.write_bytes(SEED.read_bytes())
+    (tmp_path / "link.md").symlink_to(source)
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("Sembrando Vida\n", encoding="utf-8")
+    for command, out in ((["summarize", "--to", "es", "--quiet"], source), (["quotes"], source),
+                         (["translate", "--to", "en", "--quiet"], source), (["quotes"], tmp_path / "link.md")):
+        result = CliRunner().invoke(main, [*command, str(source), "-o", str(out)])
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(f"Error: {out} is an input of this command"), result.output
+        assert "writing there would destroy it; choose another output file" in result.output
+    result = CliRunner().invoke(main, ["summarize", str(source), "--to", "es", "--quiet", "--glossary",
+                                       str(glossary), "-o", str(glossary)])
+    assert result.exit_code == 1 and "is an input of this command" in result.output
+    piped = shell(f"summarizer quotes - -o '{source}' < '{source}'")
+    assert_one_clean_line(piped, f"Error: {source} is an input of this command (the same file as standard input)")
+    assert source.read_bytes() == SEED.read_bytes() and glossary.read_text(encoding="utf-8") == "Sembrando Vida\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.tsv", "link.md", "t.txt"]
