@@ -135,6 +135,8 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
     if out.exists() and not out.is_dir():
         raise BatchError(f"--out {out} is a file; give a folder")
     found = discover(inputs, exclude=out, max_bytes=settings.max_bytes)
+    if found.excluded:
+        _report_excluded(found, out)
     if not found.sources:
         raise BatchError("no documents found: give transcript files, folders holding .txt or .jsonl files, or globs")
     own_engine = engine is None or isinstance(engine, str)
@@ -153,6 +155,16 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
     finally:
         if own_engine:
             engine.close()
+
+
+def _report_excluded(found: Inputs, out: Path) -> None:
+    """Say that inputs inside the output folder were left out: an error when nothing else is left."""
+    names = sorted({os.fspath(path) for path in found.excluded})
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    if not found.sources:
+        raise BatchError(f"no documents to do: {shown} {'is' if len(names) == 1 else 'are'} inside the output folder "
+                         f"{out}, which a job never reads from (its outputs are there); give --out another folder")
+    log.warning("skipped %s: inside the output folder %s, which a job never reads from", shown, out)
 
 
 @contextlib.contextmanager

@@ -119,3 +119,24 @@ def test_a_document_input_gets_a_text_output(tmp_path, fake_models):
     assert [r.status for r in results] == ["done"]
     assert results[0].output == tmp_path / "out" / "conferencia.txt"
     assert results[0].output.read_text(encoding="utf-8").startswith("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: BUENOS")
+
+
+def test_inputs_inside_the_output_folder_are_said_to_be_skipped(tmp_path, fake_models, monkeypatch, caplog):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_text(small_transcript(1), encoding="utf-8")
+    (out / "b.txt").write_text(small_transcript(2), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["batch", "translate", "out/a.txt", "out/b.txt", "--out", "out", "-q"])
+    assert result.exit_code == 1
+    assert ("no documents to do: out/a.txt, out/b.txt are inside the output folder out, which a job never reads "
+            "from") in result.output
+    result = CliRunner().invoke(main, ["batch", "translate", "out", "--out", "out", "-q"])
+    assert "out/a.txt, out/b.txt are inside the output folder out" in result.output
+
+    # beside other documents: done, and the skipped ones named in the log
+    (tmp_path / "c.txt").write_text(small_transcript(3), encoding="utf-8")
+    with caplog.at_level("WARNING", logger="summarizer"):
+        results = list(translate_batch(["out/a.txt", "c.txt"], "out", generators=fake_models))
+    assert [(r.id, r.status) for r in results] == [("c.txt", "done")]
+    assert "skipped out/a.txt: inside the output folder out" in caplog.text
