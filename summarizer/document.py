@@ -16,6 +16,8 @@ q.original`` for every quote. All are frozen dataclasses that serialise to JSON 
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -177,6 +179,11 @@ class Transcript:
     header_end: int = 0
     warnings: tuple[str, ...] = field(default=())
     partial: bool = False
+
+    def turn_at(self, offset: int) -> Turn | None:
+        """The turn whose text holds ``offset``, None between turns (a label, the header)."""
+        i = bisect.bisect_right(self.turns, offset, key=lambda turn: turn.start) - 1  # turns are in text order
+        return self.turns[i] if i >= 0 and offset < self.turns[i].end else None
 
 
 @dataclass(frozen=True)

@@ -58,10 +58,8 @@ def recall_at_k(selected: Sequence[Span], gold: Sequence[Span]) -> float:
 
 def turn_of(doc: Transcript, offset: int) -> int | None:
     """The index of the turn holding ``offset``, or None."""
-    for turn in doc.turns:
-        if turn.start <= offset < turn.end:
-            return turn.index
-    return None
+    turn = doc.turn_at(offset)
+    return turn.index if turn is not None else None
 
 
 def turn_at_k(doc: Transcript, selected: Sequence[Span], gold: Sequence[Span]) -> float:

@@ -145,7 +145,7 @@ def _asked(doc: Transcript, turns: list[Turn], opening: bool) -> tuple[Span, ...
     Greetings and the self-introduction are never the question; a remark with neither a
     ``¿…?`` nor a substantive sentence is no question, unless it ``opening`` an exchange
     (then its longest sentence stands for it: a reporter who introduced themself asked)."""
-    sentences, rest = [], []
+    sentences, rest, owners = [], [], []
     for turn in turns:
         intro = find_introduction(turn.text)
         for start, end in sentence_spans(doc.text, turn.start, turn.end):
@@ -155,6 +155,7 @@ def _asked(doc: Transcript, turns: list[Turn], opening: bool) -> tuple[Span, ...
                 continue
             skip = _GREETING.match(text) or (intro is not None and intro[0] in text)
             (rest if skip else sentences).append((start, end))
+            owners += [] if skip else [turn.index]
     asking = [i for i, (s, e) in enumerate(sentences) if "?" in doc.text[s:e]]
     asking = [i for i in asking if _words(doc, sentences[i]) >= 3] or asking  # "¿Sí?" only when nothing else
     chosen = asking[:1] or [i for i, span in enumerate(sentences) if _words(doc, span) >= SUBSTANTIVE][:1]
@@ -165,7 +166,9 @@ def _asked(doc: Transcript, turns: list[Turn], opening: bool) -> tuple[Span, ...
     extra = asking[1:2] if len(asking) > 1 else ([chosen[0] - 1] if asking and chosen[0] > 0 and words < CONTEXT_WORDS
                                                  else [i for i in range(chosen[0] + 1, len(sentences))
                                                        if _words(doc, sentences[i]) >= SUBSTANTIVE][:1])
-    if extra and words + _words(doc, sentences[extra[0]]) <= QUESTION_WORDS:
+    # One quotation is one person's: a second sentence comes from the same turn (the next
+    # press turn may be another reporter's, or the same words repeated).
+    if extra and owners[extra[0]] == owners[chosen[0]] and words + _words(doc, sentences[extra[0]]) <= QUESTION_WORDS:
         chosen.append(extra[0])
     return tuple(sentences[i] for i in sorted(chosen))
 

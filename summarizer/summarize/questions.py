@@ -45,7 +45,7 @@ def compose_questions(draft: Draft, generated: dict[int, Line] | None = None) ->
 
 
 def _question(doc: Transcript, n: int, q: AskedQuestion, translated, line: Line | None, lang: str) -> Question:
-    asked = tuple(_excerpt(doc, (s, e), next(translated), q.turns[0]) for s, e in q.sentences)
+    asked = tuple(_excerpt(doc, (s, e), next(translated)) for s, e in q.sentences)
     if q.line is not None and line is None:
         line = chosen_line(q.line, next(translated), q.exchange)
     quote = replace(q.quote, text=next(translated)) if q.quote is not None else None
@@ -54,9 +54,13 @@ def _question(doc: Transcript, n: int, q: AskedQuestion, translated, line: Line 
                     asked, q.answerer, line, quote, q.segment.index if q.segment is not None else -1)
 
 
-def _excerpt(doc: Transcript, span: tuple[int, int], text: str, turn: int) -> Excerpt:
+def _excerpt(doc: Transcript, span: tuple[int, int], text: str) -> Excerpt:
+    """A span with its translation, credited to the speaker of the turn that holds it."""
     start, end = span
-    return Excerpt(doc.text[start:end], start, end, text, doc.turns[turn].speaker, turn, doc.turns[turn].attribution)
+    turn = doc.turn_at(start)
+    if turn is None or end > turn.end:
+        raise ValueError(f"the span {start}:{end} is not inside one turn")  # a selection bug, never the input's
+    return Excerpt(doc.text[start:end], start, end, text, turn.speaker, turn.index, turn.attribution)
 
 
 def section_texts(draft: Draft) -> list[str]:
@@ -79,7 +83,7 @@ def compose_sections(draft: Draft) -> tuple[RecurringSection, ...]:
 
 def _section(doc: Transcript, found: SectionFound, translated, lang: str) -> RecurringSection:
     section = found.section
-    claims = tuple(_excerpt(doc, span, next(translated), turn) for span, turn in found.claims)
+    claims = tuple(_excerpt(doc, span, next(translated)) for span, _ in found.claims)
     items = tuple(_fact_check(doc, item, translated) for item in found.items)
     name = SECTION_NAMES.get(lang, SECTION_NAMES["en"])[section.kind]
     original = None if section.transcribed else doc.text[section.start:section.end]
@@ -88,8 +92,8 @@ def _section(doc: Transcript, found: SectionFound, translated, lang: str) -> Rec
 
 
 def _fact_check(doc: Transcript, item: FactItem, translated) -> FactCheck:
-    claim = _excerpt(doc, item.claim, next(translated), item.turn)
-    verdict = _excerpt(doc, item.verdict, next(translated), item.turn) if item.verdict else None
+    claim = _excerpt(doc, item.claim, next(translated))
+    verdict = _excerpt(doc, item.verdict, next(translated)) if item.verdict else None
     names = tuple(Excerpt(doc.text[s:e], s, e, doc.text[s:e]) for s, e in item.names)
     return FactCheck(claim, names, verdict, item.rating)
 

@@ -73,6 +73,27 @@ def test_each_question_with_its_asker_sentences_answerer_line_and_quote():
         assert q.segment.question == (doc.turns[q.turns[0]].start, doc.turns[q.turns[-1]].end)
 
 
+def test_a_question_quotes_one_turn_and_each_excerpt_is_credited_to_its_own_turn():
+    from summarizer import Summarizer, SummaryOptions
+
+    doc = parse_transcript(web(
+        f"{AMLO}: Buenos días. Vamos a abrir para preguntas y respuestas.",
+        "PREGUNTA: Gracias, presidente. Tzeltzin Juárez, de SinLineaMX.",
+        "Los ambulantes del Zócalo. ¿Les van a seguir dejando vender, presidente?",
+        "INTERLOCUTORA: ¿Les van a seguir dejando vender?",
+        f"{AMLO}: Sí, van a poder vender, pero con reglas claras para todos los comerciantes del centro histórico, "
+        "con permisos y horarios que ya acordamos con las organizaciones de comerciantes de la ciudad.",
+    ))
+    question = select(doc).questions[0]
+    assert question.turns == (1, 2)
+    assert [doc.text[s:e] for s, e in question.sentences] == ["¿Les van a seguir dejando vender, presidente?"]
+    summary = Summarizer(SummaryOptions(mode="extractive"), available=lambda *a: False).summarize(doc, target="es")
+    for q in summary.questions:
+        for excerpt in q.asked:
+            turn = doc.turns[excerpt.turn]
+            assert turn.start <= excerpt.start and excerpt.end <= turn.end and excerpt.speaker == turn.speaker
+
+
 def test_a_self_introduction_alone_joins_the_question_that_follows():
     csp = "PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO"  # her era: a PREGUNTA without introduction follows up
     doc = parse_transcript(web(

@@ -47,6 +47,12 @@ def test_extractive_brief_of_every_corpus_transcript(path):
         if point.quote is not None:
             assert not any(point.quote.start < line.end and line.start < point.quote.end for line in lines), \
                 point.quote.original
+    # Every excerpt of the questions and the sections is credited to the speaker of its own turn.
+    excerpts = [e for q in summary.questions for e in q.asked] + [e for s in summary.sections for e in s.claims]
+    excerpts += [e for s in summary.sections for item in s.items for e in (item.claim, item.verdict) if e is not None]
+    for excerpt in excerpts:
+        turn = doc.turn_at(excerpt.start)
+        assert excerpt.turn == turn.index and excerpt.end <= turn.end and excerpt.speaker == turn.speaker
     # ... and no quote of the brief holds the lead.
     lead = summary.lead_line
     if lead is not None and lead.start is not None:
