@@ -21,15 +21,25 @@ as each finishes and compacted to the latest record per id when the job
 ends. A re-run skips a document whose latest record is ``done`` for the same
 input hash and settings hash and whose output file still has the recorded
 hash; everything else (new, changed, failed, missing or altered output) is
-done again. A document's output exists exactly when its latest record is
-``done``: a failure removes an older output.
+done again.
+
+A job deletes only what its manifest says it wrote: the output named by a document's
+latest record, ``done``, that still has the recorded hash (and lies inside the output
+folder, is none of the inputs, and is no other document's output now). It goes when the
+document fails and that output no longer matches its input or settings, or when the
+document's new output is written elsewhere (another format). A file the job never wrote
+(``DIR/notes.md`` of the user's, beside a damaged ``notes.txt``) or one changed since is
+never deleted; a new output written at its path replaces it. A document that fails while
+its earlier output is still up to date (same input and settings, unchanged: a ``--force``
+run on a full disk) keeps that output and its ``done`` record: the failure is reported
+(its `DocResult`, the error ending with `KEPT`), not recorded. So every ``done`` record's
+output is in place with its hash, unless changed by hand since; a ``failed`` record has no
+output, though a file the job does not own may sit at its path.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import json
 import logging
 import os
 from collections import deque
@@ -42,10 +52,10 @@ from ..errors import BatchError, SummarizerError
 from ..files import atomic_write, remove_file, remove_stale_temporaries
 from ..progress import Progress
 from .engines import Engine, make_engine
-from .inputs import Inputs, JsonlSource, Source, discover
-from .outputs import describe, jsonl_payload, original_id, output_paths, unsafe_output
+from .inputs import Inputs, Source, discover
+from .outputs import assemble, describe, output_paths, unsafe_output
 from .staging import discard, publish
-from .store import Manifest, job_lock, sha256_bytes, sha256_file, sha256_text
+from .store import Manifest, open_output, sha256_bytes, sha256_file, sha256_text
 from .work import BatchSettings, DocOutcome, Generators, process_documents
 
 log = logging.getLogger("summarizer")
@@ -55,6 +65,9 @@ MANIFEST_FIELDS = (
     "models", "seconds", "error", "error_type", "warnings", "task", "target", "source", "finished",
 )
 """Fields of a manifest record; ``input`` and ``output`` are absolute paths."""
+
+KEPT = "; the earlier output, made from this input with these settings, is kept"
+"""Ends the error of a document that failed while its earlier output was up to date."""
 
 @dataclass(frozen=True)
 class DocResult:
@@ -67,7 +80,8 @@ class DocResult:
         input: the input file (``#line N`` for a JSONL record).
         output: the output file, None when it failed.
         seconds: time spent on it in this run.
-        error: what went wrong, None unless failed.
+        error: what went wrong, None unless failed; it ends with `KEPT` when the
+            document's earlier output, still up to date, was kept.
         models: the models used, with revisions.
         warnings: the result's warnings.
     """
@@ -144,7 +158,7 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
         worker = functools.partial(process_documents, generators=generators) if generators else None
         engine = make_engine(workers, worker=worker, engine=engine or "pool", address=address)
     try:
-        with _open_output(out) as manifest:
+        with open_output(out) as manifest:
             _check_same_task(manifest, settings, out)
             removed = remove_stale_temporaries(out)
             if removed:
@@ -165,20 +179,6 @@ def _report_excluded(found: Inputs, out: Path) -> None:
         raise BatchError(f"no documents to do: {shown} {'is' if len(names) == 1 else 'are'} inside the output folder "
                          f"{out}, which a job never reads from (its outputs are there); give --out another folder")
     log.warning("skipped %s: inside the output folder %s, which a job never reads from", shown, out)
-
-
-@contextlib.contextmanager
-def _open_output(out: Path) -> Iterator[Manifest]:
-    """The output folder, locked for this job, and its manifest."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        stack = contextlib.ExitStack()
-        stack.enter_context(job_lock(out))
-        manifest = stack.enter_context(Manifest(out))
-    except OSError as exc:
-        raise BatchError(f"cannot use --out {out}: {exc.strerror or exc}") from None
-    with stack:
-        yield manifest
 
 
 def _check_same_task(manifest: Manifest, settings: BatchSettings, out: Path) -> None:
@@ -204,6 +204,7 @@ class _Job:
         self.sources = {s.id: s for s in found.sources}
         self.hashes: dict[str, str | None] = {}
         self.claimed = {str(self.out / rel) for rel in self.outputs.values()}
+        self.owners = {str(self.out / rel): doc_id for doc_id, rel in self.outputs.items() if doc_id not in conflicts}
         self.inputs = {os.path.realpath(s.path): s.path for s in found.sources}
         self.inputs.update({os.path.realpath(j.path): j.path for j in found.jsonl})
         self.done = 0
@@ -221,7 +222,7 @@ class _Job:
         for outcome in self._drain(self.engine.run(self._items(todo), self.settings, self._steps)):
             yield self._count(self._finish(outcome), total)
         for jsonl in self.found.jsonl:
-            self._assemble(jsonl)
+            assemble(jsonl, self.sources, self.manifest.latest, self.out, self.settings, self.inputs)
         self.manifest.compact()
 
     def _tick(self, total: int) -> None:
@@ -253,17 +254,22 @@ class _Job:
                 return self._finish(_unreadable(source, exc))
         self.hashes[source.id] = digest
         record = self.manifest.latest.get(source.id)
-        output = self.out / self.outputs[source.id]
-        if (
-            not self.force and record is not None and digest is not None
+        if not self.force and self._up_to_date(source.id, record):
+            return DocResult(source.id, "skipped", describe(source), self.out / self.outputs[source.id], 0.0, None,
+                             record.get("models") or {}, tuple(record.get("warnings") or ()))
+        return None
+
+    def _up_to_date(self, doc_id: str, record: dict | None) -> bool:
+        """Whether the document's output is what this job would make: its latest record is done
+        for this input and these settings, and the output still has the recorded hash."""
+        digest = self.hashes.get(doc_id)
+        return (
+            record is not None and digest is not None and doc_id not in self.conflicts
             and record.get("status") == "done"
             and record.get("input_sha256") == digest
             and record.get("settings_sha256") == self.digest
-            and sha256_file(output) == record.get("output_sha256")
-        ):
-            return DocResult(source.id, "skipped", describe(source), output, 0.0, None,
-                             record.get("models") or {}, tuple(record.get("warnings") or ()))
-        return None
+            and sha256_file(self.out / self.outputs[doc_id]) == record.get("output_sha256")
+        )
 
     def _items(self, todo: list[Source]) -> Iterator[tuple[str, str | bytes]]:
         """``(doc id, data)`` for the engine, read one at a time as it asks."""
@@ -288,30 +294,23 @@ class _Job:
     # ------------------------------------------------------------ recording
 
     def _finish(self, outcome: DocOutcome) -> DocResult:
-        """Write the output (atomically), then the manifest record; the result."""
+        """Write the output (atomically), then the manifest record; the result.
+
+        A document that fails keeps an earlier output that is still up to date (and its
+        record); otherwise its earlier output goes, if the job wrote it (`_remove_earlier`)."""
         source = self.sources[outcome.id]
         rel = self.outputs.get(outcome.id)
         path = self.out / rel if rel is not None else None
-        error = outcome.error
-        output_sha = None
+        error, output_sha = outcome.error, None
         if outcome.ok and path is not None:
-            try:
-                if outcome.staged is not None:  # written by a worker: checked, then renamed into place
-                    publish(outcome.staged, outcome.staged_sha256, self.out, path)
-                    output_sha = outcome.staged_sha256
-                else:
-                    atomic_write(path, outcome.content)
-                    output_sha = sha256_bytes(outcome.content) if isinstance(outcome.content, bytes) \
-                        else sha256_text(outcome.content)
-            except (OSError, UnicodeError) as exc:
-                error = f"cannot write {path}: {exc}"
+            error, output_sha = self._put_in_place(outcome, path)
         if outcome.staged is not None and output_sha is None:
             discard(outcome.staged, self.out)
-        if error is not None and path is not None and outcome.id not in self.conflicts:
-            remove_file(path)  # an older output no longer matches its input
-        previous = (self.manifest.latest.get(outcome.id) or {}).get("output")
-        if previous and previous not in self.claimed and self._removable(previous):
-            remove_file(Path(previous))  # made with other settings (another format)
+        earlier = self.manifest.latest.get(outcome.id)
+        if error is not None and self._up_to_date(outcome.id, earlier):  # e.g. --force on a full disk
+            return DocResult(outcome.id, "failed", describe(source), None, outcome.seconds, error + KEPT,
+                             outcome.models, outcome.warnings)
+        self._remove_earlier(outcome.id, earlier, path if error is None else None)
         status = "done" if error is None else "failed"
         self.manifest.append({
             "id": outcome.id,
@@ -334,6 +333,33 @@ class _Job:
         return DocResult(outcome.id, status, describe(source), path if status == "done" else None,
                          outcome.seconds, error, outcome.models, outcome.warnings)
 
+    def _put_in_place(self, outcome: DocOutcome, path: Path) -> tuple[str | None, str | None]:
+        """Write an outcome's output at ``path``: ``(None, its SHA-256)``, or ``(why not, None)``."""
+        try:
+            if outcome.staged is not None:  # written by a worker: checked, then renamed into place
+                publish(outcome.staged, outcome.staged_sha256, self.out, path)
+                return None, outcome.staged_sha256
+            atomic_write(path, outcome.content)
+        except (OSError, UnicodeError) as exc:
+            return f"cannot write {path}: {exc}", None
+        content = outcome.content
+        return None, sha256_bytes(content) if isinstance(content, bytes) else sha256_text(content)
+
+    def _remove_earlier(self, doc_id: str, earlier: dict | None, written: Path | None) -> None:
+        """Delete the output an earlier run made for this document, unless ``written`` (this
+        run's output) replaced it: only a file the manifest says the job wrote (the latest
+        record, done, names it) that still has the recorded hash, inside the output folder,
+        none of the inputs, and no other document's output in this job."""
+        if earlier is None or earlier.get("status") != "done" or not earlier.get("output"):
+            return
+        old = earlier["output"]
+        if written is not None and old == str(written):
+            return
+        if old in self.claimed and self.owners.get(old) != doc_id:
+            return
+        if self._removable(old) and sha256_file(Path(old)) == earlier.get("output_sha256"):
+            remove_file(Path(old))  # another format's, or made from an input it no longer matches
+
     def _removable(self, previous: str) -> bool:
         """Whether an older output may be deleted: a file inside the output folder (links
         resolved) that is none of the inputs."""
@@ -342,33 +368,6 @@ class _Job:
         except ValueError:
             return False
         return unsafe_output(rel, self.out, self.inputs) is None
-
-    def _assemble(self, jsonl: JsonlSource) -> None:
-        """Write ``DIR/<rel>.jsonl``: one line per input record, from the per-record outputs."""
-        problem = unsafe_output(jsonl.rel, self.out, self.inputs)
-        if problem is not None:  # its records failed with this reason; nothing is written outside DIR
-            log.error("%s: not assembled: %s", jsonl.path, problem)
-            return
-        lines = []
-        for doc_id in jsonl.doc_ids:
-            source = self.sources[doc_id]
-            record = self.manifest.latest.get(doc_id, {})
-            line: dict = {"id": original_id(source, self.settings.max_bytes)}
-            if source.record is None:
-                line["line"] = source.line
-            if record.get("status") == "done" and self.settings.format == "docx":
-                line["output"] = record["output"]  # a Word document is not text: the line says where it is
-            elif record.get("status") == "done":
-                try:
-                    content = (self.out / record["output"]).read_text(encoding="utf-8")
-                except OSError as exc:
-                    line["error"] = f"the output {record['output']} cannot be read: {exc.strerror}"
-                else:
-                    line.update(jsonl_payload(content, self.settings))
-            else:
-                line["error"] = record.get("error") or "not processed"
-            lines.append(json.dumps(line, ensure_ascii=False) + "\n")
-        atomic_write(self.out / jsonl.rel, "".join(lines))
 
 
 def _unreadable(source: Source, exc: Exception) -> DocOutcome:
@@ -382,4 +381,4 @@ def _unreadable(source: Source, exc: Exception) -> DocOutcome:
     return DocOutcome(source.id, None, error=message, error_type=type(exc).__name__)
 
 
-__all__ = ["run_batch", "translate_batch", "summarize_batch", "DocResult", "MANIFEST_FIELDS"]
+__all__ = ["run_batch", "translate_batch", "summarize_batch", "DocResult", "MANIFEST_FIELDS", "KEPT"]

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 from pathlib import Path, PurePosixPath
 
-from .inputs import Inputs, Source, read_line
+from ..files import atomic_write
+from .inputs import Inputs, JsonlSource, Source, read_line
 from .store import MANIFEST_NAME
 from .work import BatchSettings
+
+log = logging.getLogger("summarizer")
 
 
 def jsonl_payload(content: str, settings: BatchSettings) -> dict:
@@ -110,3 +114,33 @@ def output_paths(found: Inputs, settings: BatchSettings,
         else:
             owners[key] = f"the output of {describe(source)}"
     return outputs, conflicts
+
+
+def assemble(jsonl: JsonlSource, sources: dict[str, Source], latest: dict[str, dict], out: Path,
+             settings: BatchSettings, inputs: dict[str, Path]) -> None:
+    """Write ``out/<rel>.jsonl``: one line per input record, from the per-record outputs that
+    the manifest's ``latest`` records name (``inputs``: the job's, real path → path given)."""
+    problem = unsafe_output(jsonl.rel, out, inputs)
+    if problem is not None:  # its records failed with this reason; nothing is written outside out
+        log.error("%s: not assembled: %s", jsonl.path, problem)
+        return
+    lines = []
+    for doc_id in jsonl.doc_ids:
+        source = sources[doc_id]
+        record = latest.get(doc_id, {})
+        line: dict = {"id": original_id(source, settings.max_bytes)}
+        if source.record is None:
+            line["line"] = source.line
+        if record.get("status") == "done" and settings.format == "docx":
+            line["output"] = record["output"]  # a Word document is not text: the line says where it is
+        elif record.get("status") == "done":
+            try:
+                content = (out / record["output"]).read_text(encoding="utf-8")
+            except OSError as exc:
+                line["error"] = f"the output {record['output']} cannot be read: {exc.strerror}"
+            else:
+                line.update(jsonl_payload(content, settings))
+        else:
+            line["error"] = record.get("error") or "not processed"
+        lines.append(json.dumps(line, ensure_ascii=False) + "\n")
+    atomic_write(out / jsonl.rel, "".join(lines))

@@ -112,6 +112,20 @@ def job_lock(folder: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock; so does the death of the process
 
 
+@contextlib.contextmanager
+def open_output(out: Path) -> Iterator[Manifest]:
+    """The output folder, locked for this job, and its manifest."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        stack = contextlib.ExitStack()
+        stack.enter_context(job_lock(out))
+        manifest = stack.enter_context(Manifest(out))
+    except OSError as exc:
+        raise BatchError(f"cannot use --out {out}: {exc.strerror or exc}") from None
+    with stack:
+        yield manifest
+
+
 # ---------------------------------------------------------------- the manifest
 
 
@@ -210,4 +224,4 @@ class Manifest:
 
 
 __all__ = ["Manifest", "job_lock", "read_manifest", "latest_records", "sha256_bytes", "sha256_text", "sha256_file",
-           "open_regular", "check_regular", "MANIFEST_NAME"]
+           "open_regular", "check_regular", "open_output", "MANIFEST_NAME"]
