@@ -114,7 +114,8 @@ SAMPLES = {"count": 2, "total": 9, "examples": "“x”", "encoding": "UTF-8", "
            "limit": 512, "where": "words", "point": 1, "figures": "9", "text": "t", "note": Note("parse.no_turns"),
            "option": "--to es", "size": 10, "detail": "x", "kind": "image", "format": "PNG", "odd": 3, "at": 4,
            "what": Note("model.summarizer"), "advice": "", "terms": [["Sembrando Vida", "Sowing Life", 2]],
-           "turns": 3, "words": 1200, "median": 11500, "ending": "y entonces", "question": 2}
+           "turns": 3, "words": 1200, "median": 11500, "ending": "y entonces", "question": 2, "blocks": 2,
+           "chars": 40000}
 
 
 @pytest.mark.parametrize("code", sorted(TEMPLATES))
