@@ -258,3 +258,50 @@ def test_driver_killed_then_resumed(tmp_path):
     assert comparable(out) == comparable(pool_out)
     assert_consistent(out)
     assert len(read_manifest(manifest)) == 13
+
+
+def using(folder: str) -> dict[int, str]:
+    """The Ray processes that use ``folder`` (a local instance's): in their command line, their
+    working folder or an open file (an agent's or a worker's title hides its arguments)."""
+    found = {}
+    for proc in Path("/proc").glob("[0-9]*"):
+        with contextlib.suppress(OSError):
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            if "/ray/" not in command and not command.startswith("ray::"):
+                continue
+            links = [os.readlink(proc / "cwd")] + [os.readlink(fd) for fd in (proc / "fd").iterdir()]
+            if folder in command or any(link.startswith(folder + "/") for link in links):
+                found[int(proc.name)] = command
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize("moment", ["gcs_server", "ray::DashboardAgent"])  # two moments inside ray.init
+def test_a_job_killed_while_ray_starts_leaves_no_process_nor_folder(tmp_path, moment):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(2):
+        (inputs / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
+    job = run_job(inputs, tmp_path / "out", delay=0.5, engine="ray")
+    processes: dict[int, list[str]] = {}
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(moment in " ".join(args) for args in processes.values()):
+        assert job.poll() is None, job.communicate()
+        processes = descendants(job.pid)
+        time.sleep(0.01)
+    job.send_signal(signal.SIGKILL)
+    job.communicate()
+    gcs = next(args for args in processes.values() if args[0].endswith("gcs_server"))
+    folder = next(arg for arg in gcs if arg.startswith("--log_dir=")).split("=", 1)[1].split("/session_")[0]
+    assert Path(folder).name.startswith("ray-"), folder  # the instance's own folder
+
+    deadline = time.monotonic() + 20
+    while (any(map(alive, processes)) or using(folder) or Path(folder).exists()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = {pid: " ".join(args)[:80] for pid, args in processes.items() if alive(pid)}
+    left.update({pid: command[:80] for pid, command in using(folder).items()})
+    for pid in left:  # never leave them running, even if the test fails
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    assert not left, "Ray processes outlived the job killed while Ray started"
+    assert not Path(folder).exists(), "the local instance's folder is left behind"

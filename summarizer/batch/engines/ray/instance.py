@@ -5,8 +5,8 @@ started ahead (the actors carry their own environment, so prestarted workers wou
 only cost seconds and memory), a random authentication token held in the
 environment (nothing written to ``~/.ray``), no usage statistics, its session files
 (logs, sockets) in a temporary folder of its own that goes with it, and a reaper
-process (`reaper`) that stops what Ray would leave running, and removes that folder,
-if this process is killed with SIGKILL. Relies on a few private Ray names (re-reading the
+process (`reaper`), started before Ray, that stops what Ray would leave running, and
+removes that folder, if this process is killed with SIGKILL (even while Ray starts). Relies on a few private Ray names (re-reading the
 authentication mode, resolving an address, muting the raylet's notes): Ray's major version
 is pinned in pyproject.toml.
 """
@@ -85,6 +85,7 @@ def connect(address: str | None, verbose: bool, num_cpus: int | None = None) -> 
         _private_token()
         # short: Ray's sockets live in it, and a socket's path has at most 107 bytes
         local = LocalInstance(tempfile.mkdtemp(prefix="ray-", dir="/tmp" if os.path.isdir("/tmp") else None))
+        local.reaper = _start_reaper(local.folder)  # before Ray starts: a job killed meanwhile leaves nothing
         kwargs.update(num_cpus=num_cpus or cpu_cores(), include_dashboard=False, _temp_dir=local.folder,
                       object_store_memory=OBJECT_STORE_BYTES,
                       _system_config={"enable_worker_prestart": False, "prestart_worker_first_driver": False})
@@ -97,8 +98,6 @@ def connect(address: str | None, verbose: bool, num_cpus: int | None = None) -> 
         raise BatchError(f"cannot start a local Ray instance: {_reason(exc)}") from None
     if not verbose:  # Ray prints a raylet's notes (a worker died, …) on stdout: the engine logs its own
         ray._private.worker._worker_logs_enabled = False
-    if local is not None:
-        local.reaper = _start_reaper(local.folder)
     return local
 
 
