@@ -6,9 +6,9 @@ only cost seconds and memory), a random authentication token held in the
 environment (nothing written to ``~/.ray``), no usage statistics, its session files
 (logs, sockets) in a temporary folder of its own that goes with it, and a reaper
 process (`reaper`), started before Ray, that stops what Ray would leave running, and
-removes that folder, if this process is killed with SIGKILL (even while Ray starts). Relies on a few private Ray names (re-reading the
-authentication mode, resolving an address, muting the raylet's notes): Ray's major version
-is pinned in pyproject.toml.
+removes that folder, if this process is killed with SIGKILL (even while Ray starts).
+Relies on a few private Ray names (re-reading the authentication mode, resolving an
+address, muting the raylet's notes): Ray's major version is pinned in pyproject.toml.
 """
 
 from __future__ import annotations
