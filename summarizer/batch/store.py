@@ -87,7 +87,8 @@ _NOT_FILES = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block devi
 
 def _check_mode(mode: int, path: str | os.PathLike) -> None:
     if not stat.S_ISREG(mode):
-        what = next((f"it is {what}, not a file" for test, what in _NOT_FILES if test(mode)), "it is not a regular file")
+        what = next((f"it is {what}, not a file" for test, what in _NOT_FILES if test(mode)),
+                    "it is not a regular file")
         raise NotAFileError(errno.EINVAL, what, os.fspath(path))
 
 

@@ -46,7 +46,8 @@ def run_limited(*args: str | os.PathLike, timeout: float = 60) -> tuple[dict[str
     def limit_memory():
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
-    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+    path = os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
+    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=path)
     try:
         done = subprocess.run([sys.executable, "-c", JOB, *map(str, args)], cwd=REPO, env=env, capture_output=True,
                               text=True, timeout=timeout, preexec_fn=limit_memory)
@@ -104,7 +105,8 @@ def test_a_named_pipe_or_a_socket_fails_without_waiting(tmp_path):
 def test_jsonl_lines_are_bounded(fake_models, tmp_path):
     path = tmp_path / "batch.jsonl"
     long = json.dumps({"id": "b", "text": "x" * 200_000})  # over 6 × 500 bytes + 64 kB
-    lines = [json.dumps({"id": "a", "text": small_transcript(1)}), long, json.dumps({"id": "c", "text": small_transcript(3)})]
+    lines = [json.dumps({"id": "a", "text": small_transcript(1)}), long,
+             json.dumps({"id": "c", "text": small_transcript(3)})]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     sources = discover([path], max_bytes=500).sources
     assert [s.id for s in sources] == ["batch.jsonl#a", "batch.jsonl#line-2", "batch.jsonl#c"]

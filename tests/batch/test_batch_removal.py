@@ -25,7 +25,8 @@ def test_a_failure_keeps_a_file_the_job_never_wrote(no_models, tmp_path):
     (tmp_path / "in" / "notes.txt").write_bytes(CORRUPT)
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "notes.md").write_text("my own notes\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["batch", "summarize", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"])
+    args = ["batch", "summarize", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 1 and "failed: notes.txt: the input is not text" in result.output
     assert (tmp_path / "out" / "notes.md").read_text(encoding="utf-8") == "my own notes\n"
     assert latest(tmp_path / "out")["notes.txt"]["status"] == "failed"
@@ -75,7 +76,8 @@ def test_a_forced_run_that_cannot_write_loses_nothing(fake_models, tmp_path):
     before = {name: (out / name).read_bytes() for name in ("a.txt", "b.txt")}
     assert all(len(data) > 16_000 for data in before.values())
 
-    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+    path = os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
+    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=path)
     done = subprocess.run([sys.executable, "-c", FULL_DISK_JOB, str(inputs), str(out)], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
