@@ -3,7 +3,8 @@
 Lead; one point per topic with its quote (“…,” López Obrador said); a quotes table
 (speaker · translation · original); the press questions with their answers; the
 recurring sections with what they claimed; the participants with their shares; notes.
-An attribution less sure than the turn's own label is said beside its speaker.
+An attribution less sure than the turn's own label is said beside its speaker. Every text
+of the transcript is shown as written, never as markup (`wording.markdown_text`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .rows import (
     section_lines,
     share_rows,
 )
-from .wording import language_name, long_date, markdown_table, speaker_name, words
+from .wording import language_name, long_date, markdown_table, markdown_text, speaker_name, words
 
 
 def heading(summary) -> str:
@@ -38,15 +39,15 @@ def summary_markdown(summary) -> str:
     lang = summary.target_lang
     w = words(lang)
     title_shown = bool(summary.title) and summary.source_lang == lang
-    out = [f"# {w['brief']}: {heading(summary)}", ""]
+    out = [f"# {w['brief']}: {markdown_text(heading(summary))}", ""]
     if summary.date and title_shown:
-        out += [f"*{long_date(summary.date, lang)}*", ""]
-    out += [lead_text(summary, lang), ""]
+        out += [f"*{markdown_text(long_date(summary.date, lang))}*", ""]
+    out += [markdown_text(lead_text(summary, lang)), ""]
     out += _points(summary, lang) + _quotes(summary, lang) + _questions(summary, lang) + _sections(summary, lang)
     out += _participants(summary, lang)
     reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
     notes = [f"{w['mode']}: {w[summary.mode]}. {reason}".strip()] + list(summary.warnings)
-    out += [f"## {w['notes']}", ""] + [f"- {n}" for n in notes] + [""]
+    out += [f"## {w['notes']}", ""] + [f"- {markdown_text(n)}" for n in notes] + [""]
     return "\n".join(out)
 
 
@@ -58,7 +59,7 @@ def _points(summary, lang: str) -> list[str]:
         line = line_text(point.line, lang)
         if point.quote is not None:
             line += " " + said(point.quote, lang)
-        out.append(f"- {line}")
+        out.append(f"- {markdown_text(line)}")
     return out + [""]
 
 
@@ -80,8 +81,8 @@ def _questions(summary, lang: str) -> list[str]:
         return []
     out = [f"## {words(lang)['questions']}", ""]
     for question in summary.questions:
-        out += [f"{question.index}. {_one_line(asked_line(question, lang))}",
-                f"   - {_one_line(answer_line(question, lang))}"]
+        out += [f"{question.index}. {markdown_text(asked_line(question, lang))}",
+                f"   - {markdown_text(answer_line(question, lang))}"]
     return out + [""]
 
 
@@ -90,8 +91,8 @@ def _sections(summary, lang: str) -> list[str]:
         return []
     out = [f"## {words(lang)['sections']}", ""]
     for section in summary.sections:
-        out += [f"### {section_heading(section, lang)}", ""]
-        out += [f"- {_one_line(line)}" for line in section_lines(section, lang)] + [""]
+        out += [f"### {markdown_text(section_heading(section, lang))}", ""]
+        out += [f"- {markdown_text(line)}" for line in section_lines(section, lang)] + [""]
     return out
 
 
@@ -103,10 +104,7 @@ def _participants(summary, lang: str) -> list[str]:
     out = [f"## {words(lang)['participants']}", ""]
     for speaker in summary.speakers:
         role, name = speaker.role_in(lang), speaker_name(speaker, lang)
-        out.append(f"- {name}" + (f" — {role}" if role and role.lower() != name.lower() else ""))
+        shown = f"{name} — {role}" if role and role.lower() != name.lower() else name
+        out.append(f"- {markdown_text(shown)}")
     return out + [""]
 
-
-def _one_line(text: str) -> str:
-    """A list item's text: one line (a transcript's line breaks would end the item)."""
-    return " ".join(text.split())

@@ -194,21 +194,39 @@ def asker(name: str | None, outlet: str | None, lang: str, feminine: bool = Fals
     return f"{name} ({outlet})" if outlet else name
 
 
-def table_cell(text: str) -> str:
-    """Text for a Markdown table cell: one line, with what Markdown or HTML would
-    interpret escaped (``|``, ``*``, ``<``…)."""
-    text = " ".join(text.split())
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", html.escape(text, quote=False))
+_MARKUP = re.compile(r"([\\`*_\[\]|#~@$])")
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<![\w.])([Ww]{3})(\.)")
+_BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])(?=\s|$)")
+
+
+def markdown_text(text: str) -> str:
+    """Text shown inside Markdown exactly as written, never as markup: every text of a
+    transcript (a line, a quote, a name, a title, a note) goes through here wherever a
+    brief is written as Markdown (the download, the web page).
+
+    One line (a transcript's line break would end a list item); ``<``, ``>``, ``&`` as
+    HTML entities (no tag of the text is live: no ``<img>``, no ``<svg>``); Markdown's
+    inline marks (``\\ ` * _ [ ] | # ~``) and math (``$``) backslash-escaped; what GitHub-flavoured Markdown
+    would turn into a link by itself (``http://``, ``www.``, an ``@``) escaped; a list
+    marker or a heading's underline at its start (``-``, ``+``, ``=``, ``12. ``) escaped. A
+    Markdown table's cell is the same text."""
+    text = _MARKUP.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    text = _AUTOLINK.sub(lambda m: "\\:" if m.group(1) else m.group(2) + "\\.", text)
+    return _BLOCK_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), text)
+
+
+table_cell = markdown_text
+"""A Markdown table cell: the same escaping (one line, no markup)."""
 
 
 def markdown_table(rows: list[list[str]]) -> list[str]:
     """The lines of a Markdown table whose first row is the header."""
-    lines = ["| " + " | ".join(table_cell(c) for c in rows[0]) + " |", "|" + "---|" * len(rows[0])]
-    lines += ["| " + " | ".join(table_cell(c) for c in row) + " |" for row in rows[1:]]
+    lines = ["| " + " | ".join(markdown_text(c) for c in rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    lines += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in rows[1:]]
     return lines
 
 
 __all__ = ["WORDS", "KIND_NAMES", "LANGUAGE_NAMES", "NATIVE_NAMES", "MONTHS", "SECTION_NAMES", "RATINGS",
            "ATTRIBUTION_MARKS", "GROUP_NAMES", "words", "language_name", "long_date",
            "a_language", "speaker_label", "attribution", "mark", "reporter", "asker",
-           "table_cell", "markdown_table"]
+           "markdown_text", "table_cell", "markdown_table"]

@@ -138,7 +138,7 @@ def _settings_column():
                   gr.Radio(list(BACKENDS), value=requested_backend(), label=t("backend"), info=t("backend_info"),
                            elem_id="backend"))
     run = gr.Button(t("run"), variant="primary", elem_id="run")
-    mode_note = gr.Markdown(elem_id="mode-note", min_height=110)  # also shows the progress
+    mode_note = gr.Markdown(elem_id="mode-note", min_height=110, latex_delimiters=[])  # also shows the progress
     ui_lang = gr.Textbox("", visible=False, elem_id="ui-lang")
     return target, mode, n_quotes, models, run, mode_note, ui_lang
 
@@ -146,20 +146,20 @@ def _settings_column():
 def _result_tabs() -> tuple:
     with gr.Tabs():
         with gr.Tab(t("tab_brief"), id="brief"):
-            brief = gr.Markdown(elem_id="brief")
+            brief = gr.Markdown(elem_id="brief", latex_delimiters=[])
             with gr.Row():
                 md_file = gr.DownloadButton(t("download_md"), interactive=False, elem_id="download-md")
                 json_file = gr.DownloadButton(t("download_json"), interactive=False, elem_id="download-json")
                 docx_file = gr.DownloadButton(t("download_docx"), interactive=False, elem_id="download-docx")
         with gr.Tab(t("tab_quotes"), id="quotes"):
-            quotes_table = gr.Markdown(elem_id="quotes-table")
+            quotes_table = gr.Markdown(elem_id="quotes-table", latex_delimiters=[])
         with gr.Tab(t("tab_questions"), id="questions"):
-            questions = gr.Markdown(elem_id="questions")
+            questions = gr.Markdown(elem_id="questions", latex_delimiters=[])
         with gr.Tab(t("tab_transcript"), id="transcript"):
             transcript_view = gr.HighlightedText(label=t("transcript_view"), show_legend=True,
                                                  show_inline_category=False, elem_id="transcript-view")
         with gr.Tab(t("tab_participants"), id="participants"):
-            participants = gr.Markdown(elem_id="participants-table")
+            participants = gr.Markdown(elem_id="participants-table", latex_delimiters=[])
     return brief, quotes_table, transcript_view, participants, md_file, json_file, questions, docx_file
 
 

@@ -110,7 +110,7 @@ def load_file(path: str | None, request: gr.Request = None):
                                 html=file.suffix.lower() in (".html", ".htm"))
         _check_size(_utf8_size(decoded.text), lang)
         for note in decoded.notes:
-            gr.Warning(note.render(lang))
+            gr.Warning(error_html(note.render(lang)))
     finally:
         discard(path)
         storage().prune()
@@ -143,7 +143,7 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
         md_path, json_path, docx_path = write_downloads(summary, storage().request_folder())
     for note in summary.notes:
         if note["code"] in INCOMPLETE:
-            gr.Warning(Note(note["code"], **note["params"]).render(lang))
+            gr.Warning(error_html(Note(note["code"], **note["params"]).render(lang)))
     return (
         summary.to_markdown(),
         mode_note(summary),

@@ -16,7 +16,7 @@ from ..output import Summary
 from ..files import atomic_write
 from ..notes import Note
 from ..output.rows import answer_line, asked_line, quote_speaker, share_rows
-from ..output.wording import language_name, markdown_table, speaker_name, words
+from ..output.wording import language_name, markdown_table, markdown_text, speaker_name, words
 
 
 def quotes_table(summary: Summary) -> str:
@@ -83,16 +83,12 @@ def questions_view(summary: Summary) -> str:
         return f"*{words(lang)['no_questions']}*"
     out = []
     for question in summary.questions:
-        out.append(f"{question.index}. {_md(_one_line(asked_line(question, lang)))}")
+        out.append(f"{question.index}. {markdown_text(asked_line(question, lang))}")
         if summary.source_lang != lang:
             original = " ".join(excerpt.original for excerpt in question.asked)
-            out.append(f"   - *{language_name(summary.source_lang, lang)}:* {_md(_one_line(original))}")
-        out.append(f"   - {_md(_one_line(answer_line(question, lang)))}")
+            out.append(f"   - *{language_name(summary.source_lang, lang)}:* {markdown_text(original)}")
+        out.append(f"   - {markdown_text(answer_line(question, lang))}")
     return "\n".join(out)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def mode_note(summary: Summary) -> str:
@@ -103,7 +99,7 @@ def mode_note(summary: Summary) -> str:
     models = summary.provenance.get("models", {}) if summary.provenance else {}
     used = ", ".join(f"{_task_name(task, lang)}: `{m.get('name')}`" for task, m in models.items() if m) or w["none"]
     reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
-    note = (f"**{w['mode']}: {name}** ({how}. {_md(reason)}\n\n"
+    note = (f"**{w['mode']}: {name}** ({how}. {markdown_text(reason)}\n\n"
             f"{language_name(summary.source_lang, lang)} → "
             f"{language_name(summary.target_lang, lang)} · {w['models_used']}: {used}")
     if summary.warnings:
@@ -137,10 +133,7 @@ def write_downloads(summary: Summary, folder: Path) -> tuple[Path, Path, Path]:
 
 
 def error_html(message: str) -> str:
-    """A message for `gr.Error`, which renders HTML: ``<``, ``>`` and ``&`` escaped."""
+    """A message for a toast (`gr.Error`, `gr.Warning`), which renders HTML: ``<``, ``>`` and ``&``
+    escaped (a toast is HTML, not Markdown: the brief's texts go through `wording.markdown_text`)."""
     return html.escape(message, quote=False)
 
-
-def _md(text: str) -> str:
-    """Text shown inside Markdown, with HTML characters escaped."""
-    return html.escape(text, quote=False)

@@ -23,6 +23,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+from hostile import HOSTILE, hostile_transcript
 from support import REPO, free_port, wait_until_up
 SEED = REPO / "seeds" / "2023-12-28.web.txt"
 ARTIFACTS = REPO / "test-artifacts"
@@ -205,6 +206,33 @@ def test_upload_and_examples_fill_the_paste_box(app_url, browser_context, tmp_pa
     page.get_by_role("button", name="28 Dec 2023 — as copied from gob.mx").click()
     page.wait_for_function("() => document.querySelector('#transcript-input textarea').value.length > 40000")
     assert box.input_value() == seed_text
+    page.close()
+
+
+def test_a_transcripts_markup_stays_text_in_the_page(app_url, browser_context):
+    """Tags, emphasis and links typed in a transcript are shown as typed, in every tab: no
+    element of the transcript's exists in the page (not even a link made of a bare address),
+    and its image is never fetched."""
+    page = browser_context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(app_url)
+    page.wait_for_selector("#model-status p")
+    page.locator("#transcript-input textarea").fill(hostile_transcript())
+    page.locator("#target").get_by_text("Español", exact=True).click()
+    page.locator("#mode").get_by_text("extractive", exact=True).click()
+    page.locator("#run").click()
+    page.wait_for_selector("#brief h1", timeout=BRIEF_TIMEOUT_MS)
+    assert page.locator("#brief h1").inner_text().endswith("de 2023 " + HOSTILE)
+    assert HOSTILE in page.locator("#brief").inner_text()  # a point
+    page.get_by_role("tab", name="Quotes").click()
+    assert HOSTILE in page.locator("#quotes-table").inner_text()
+    page.get_by_role("tab", name="Questions").click()
+    assert HOSTILE in page.locator("#questions").inner_text()
+    for where in ("#brief", "#quotes-table", "#questions"):
+        assert page.locator(f"{where} img, {where} svg, {where} strong, {where} a").count() == 0, where
+    assert page.locator("img[src*=pwned], svg[onload], .katex").count() == 0
+    assert not [url for url in requested if "pwned" in url or "x.test" in url]
     page.close()
 
 
