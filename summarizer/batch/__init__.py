@@ -8,9 +8,9 @@
 `inputs` (files, folders, globs, JSON Lines → documents with stable ids) → `job` (the
 driver: what to skip, what to do, every write) → `engines` (where the work runs: this
 process, a pool of processes, Ray actors) → `work` (one document: parse, translate or
-summarise, render; plain values in and out) → `outputs` (where each output goes),
-`staging` (outputs a Ray worker writes, which the job puts in place) and `store` (the
-manifest and the job lock).
+summarise, render; plain values in and out) → `outputs` (where each output goes, and
+the assembled JSONL files), `staging` (outputs a Ray worker writes, which the job puts in
+place) and `store` (the manifest, the job lock, reading regular files only).
 """
 
 from ..errors import BatchError

@@ -34,7 +34,8 @@ its earlier output is still up to date (same input and settings, unchanged: a ``
 run on a full disk) keeps that output and its ``done`` record: the failure is reported
 (its `DocResult`, the error ending with `KEPT`), not recorded. So every ``done`` record's
 output is in place with its hash, unless changed by hand since; a ``failed`` record has no
-output, though a file the job does not own may sit at its path.
+output, though a file the job does not own may sit at its path (as may an output a job
+killed between the write and the record left: the next run writes it again).
 """
 
 from __future__ import annotations
