@@ -14,10 +14,13 @@ calls it (a test holds the two to it on the tiny models):
 * ``min_decoding_length = min_new_tokens`` (CTranslate2's default is 1).
 
 int8 on CPU, int8_float16 (or the best the GPU has) on CUDA. On CPU the model runs on
-one worker per core, one thread each, and every batch is split evenly between the
-workers: batch-level parallelism has no per-operation barrier to wait at. On these shared
-2 cores (load average about 4) a median transcript at opus-mt size took 25 s this way
-against 34 s with one worker of two threads, for the same CPU time. One ``Translator`` may be
+one worker per core, one thread each, and every batch is split into sub-batches of
+`SUB_BATCH` rows that the workers share: batch-level parallelism has no per-operation
+barrier to wait at (on these shared 2 cores, load average about 4, a median transcript at
+opus-mt size took 25 s with two workers against 34 s with one worker of two threads). The
+split depends on the batch alone, never on how many workers there are: a row's result
+depends on the rows decoded beside it, so a split by worker count made ``-j1`` and
+``-j2`` batch jobs give different outputs. One ``Translator`` may be
 shared by threads; the tokenizer may not, so calls take turns on the model's lock.
 """
 
@@ -25,7 +28,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 from pathlib import Path
 
@@ -37,6 +39,9 @@ from .hub import short_error
 from .registry import ModelSpec
 
 logger = logging.getLogger("summarizer")
+
+SUB_BATCH = 8
+"""Rows decoded together on one CPU worker (a batch of 32 keeps two workers busy)."""
 
 def cpu_threads() -> int:
     """CPU workers for one model: ``$OMP_NUM_THREADS`` when set (batch workers set it), else
@@ -65,7 +70,6 @@ class CT2Generator(Generator):
         self.compute_type = compute_type or default_compute_type(device_type)
         self.tokens, config, generation = _load_files(spec, folder)
         self.translator = _translator(spec, folder, device_type, int(index or 0), self.compute_type, threads)
-        self.workers = self.translator.num_translators
         record = read_record(folder)
         provenance = {"name": spec.name, "revision": spec.revision, "path": str(folder), "device": device,
                       "backend": "ctranslate2", "compute_type": self.compute_type,
@@ -80,9 +84,9 @@ class CT2Generator(Generator):
         bos = setting("forced_bos_token_id")
         self._prefix = self.tokens.tokenizer.convert_ids_to_tokens([int(bos)]) if bos is not None else None
 
-    def decoding_options(self, options: GenerationOptions, rows: int = 1) -> dict:
+    def decoding_options(self, options: GenerationOptions) -> dict:
         """``translate_batch`` keywords for transformers' ``generate(max_length=max_new_tokens + 1,
-        min_length=min_new_tokens + 1, …)`` on a batch of ``rows`` inputs."""
+        min_length=min_new_tokens + 1, …)``."""
         cap = max(1, options.max_new_tokens - 1) if self._forced_eos else options.max_new_tokens
         return {
             "beam_size": options.num_beams,
@@ -91,8 +95,9 @@ class CT2Generator(Generator):
             "no_repeat_ngram_size": options.no_repeat_ngram_size,
             "length_penalty": options.length_penalty,
             "max_input_length": 0,  # CTranslate2 would cut at 1024 without a word
-            # The caller's batch, split evenly between the workers (the results keep its order).
-            "max_batch_size": math.ceil(rows / self.workers),
+            # The caller's batch in sub-batches the workers share (the results keep its order);
+            # the same sub-batches whatever the number of workers.
+            "max_batch_size": SUB_BATCH,
         }
 
     def _count(self, texts: list[str]) -> list[int]:
@@ -103,7 +108,7 @@ class CT2Generator(Generator):
         source = [tokenizer.convert_ids_to_tokens(ids) for ids in self.tokens.encode(texts)]
         self.check_window(max(len(row) for row in source))
         prefix = [list(self._prefix) for _ in source] if self._prefix else None
-        results = self.translator.translate_batch(source, prefix, **self.decoding_options(options, len(source)))
+        results = self.translator.translate_batch(source, prefix, **self.decoding_options(options))
         return self.tokens.decode([tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results])
 
 

@@ -5,28 +5,16 @@ comparison holds on any machine."""
 
 from __future__ import annotations
 
-import pytest
-
 from summarizer.batch import MANIFEST_NAME, BatchSettings, PoolEngine, run_batch
 
 from support import SEEDS, small_transcript
-
-CT2_SPLITS_BY_WORKERS = pytest.mark.xfail(
-    strict=True,
-    reason="summarizer/models/ct2.py splits each generate() batch into one sub-batch per CTranslate2 worker "
-           "(max_batch_size = ceil(rows / workers), workers = the process's threads), and a row's greedy or beam "
-           "result depends on the sub-batch it is decoded in; remove this mark once the split no longer depends "
-           "on the thread count")
-
 
 def outputs(out) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
             if p.is_file() and p.name != MANIFEST_NAME}
 
 
-def test_one_worker_with_two_threads_writes_what_two_workers_with_one_write(tiny_models, tmp_path, request):
-    if request.node.callspec.params.get("tiny_models") == "ctranslate2":
-        request.applymarker(CT2_SPLITS_BY_WORKERS)
+def test_one_worker_with_two_threads_writes_what_two_workers_with_one_write(tiny_models, tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     for n in range(3):
