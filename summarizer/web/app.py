@@ -21,6 +21,7 @@ import signal
 import threading
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from ..models import BACKENDS, requested_backend
 from ..settings import (
@@ -47,6 +48,7 @@ from .handlers import (
 )
 from .storage import storage
 from .texts import I18N, UI, t
+from .uploads import TranscriptFile, UploadCap
 
 SEEDS = PROJECT_ROOT / "seeds"
 EXAMPLES = (
@@ -84,8 +86,8 @@ def build_demo() -> gr.Blocks:
             with gr.Column(scale=3) as input_column:
                 transcript = gr.Textbox(label=t("transcript"), lines=12, max_lines=20, elem_id="transcript-input",
                                         placeholder="PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días…")
-                upload = gr.File(label=t("upload"), file_types=UPLOAD_TYPES, type="filepath", height=120,
-                                 elem_id="transcript-file")
+                upload = TranscriptFile(label=t("upload"), file_types=UPLOAD_TYPES, type="filepath", height=120,
+                                        elem_id="transcript-file")
             with gr.Column(scale=1, min_width=260):
                 target, mode, n_quotes, models, run, mode_note, ui_lang = _settings_column()
         with input_column:  # the examples set the transcript and a brief language that works here
@@ -174,13 +176,16 @@ def _model_dropdown(label: str, task: str, source: str | None = None, target: st
 def launch(demo: gr.Blocks, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, share: bool = False,
            root_path: str | None = None, **kwargs):
     """Start the server (blocking unless ``prevent_thread_lock=True``); SIGTERM stops it
-    cleanly (its files are removed). A port in use is one line and exit status 1."""
+    cleanly (its files are removed). Uploads are counted against the storage cap as they
+    arrive (`uploads.UploadCap`). A port in use is one line and exit status 1."""
     _stop_on_sigterm()
     storage().every(60)
+    app_kwargs = dict(kwargs.pop("app_kwargs", None) or {})
+    app_kwargs["middleware"] = [*app_kwargs.get("middleware", []), Middleware(UploadCap, storage=storage())]
     try:
         return demo.launch(server_name=host, server_port=port, share=share, css=CSS, i18n=I18N,
                            root_path=root_path if root_path is not None else server_root_path(),
-                           max_file_size=10 * ui_max_bytes(), **kwargs)
+                           max_file_size=10 * ui_max_bytes(), app_kwargs=app_kwargs, **kwargs)
     except OSError as exc:
         why = "the port is in use" if "empty port" in str(exc) else str(exc.strerror or exc).rstrip(".")
         raise SystemExit(f"Error: cannot start the web app on {host}:{port}: {why}. Stop what uses that port, or "

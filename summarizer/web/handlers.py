@@ -85,6 +85,12 @@ def _check_size(size: int, lang: str, limit: int | None = None, what: str = "the
                        title=say(lang, "too_large_title"), print_exception=False)
 
 
+def _check_type(file: Path, lang: str) -> None:
+    if file.suffix.lower() not in UPLOAD_TYPES:
+        raise gr.Error(error_html(say(lang, "wrong_type", name=file.name, types=", ".join(UPLOAD_TYPES))),
+                       title=say(lang, "wrong_type_title"), print_exception=False)
+
+
 def _utf8_size(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
@@ -94,7 +100,8 @@ def _utf8_size(text: str) -> int:
 
 def load_file(path: str | None, request: gr.Request = None):
     """The text of an uploaded file (an HTML page reduced to its paragraphs, a .docx or a
-    PDF to its text), and the upload field emptied: the file is deleted once read.
+    PDF to its text), and the upload field emptied: the file is deleted once read, or at
+    once when it is refused (a type other than `UPLOAD_TYPES`, too large, not text).
 
     A saved web page is several times the size of its text, so the file itself may be up
     to ten times the limit; its text may not.
@@ -104,6 +111,7 @@ def load_file(path: str | None, request: gr.Request = None):
     lang = language_of(request)
     file = Path(path)
     try:
+        _check_type(file, lang)
         _check_size(file.stat().st_size, lang, 10 * ui_max_bytes(), "the_file")
         with user_errors(lang):
             decoded = read_text(file.read_bytes(), max_bytes=10 * ui_max_bytes(),

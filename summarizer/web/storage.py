@@ -3,10 +3,12 @@
 One folder per server process (under the system's temporary folder) holds everything the
 app writes: each request's downloads (``briefs/<id>/``) and Gradio's own cache, uploads
 included (``gradio/``, through ``$GRADIO_TEMP_DIR`` unless the operator set it). Uploads
-are deleted as soon as their text is read, rejected ones too. `Storage.prune` deletes
-request folders older than ``max_age`` seconds and then, oldest first, whatever keeps the
-folder over its byte cap (``$SUMMARIZER_UI_UPLOADS_MB``); it runs on every request and
-every minute. The whole folder is removed when the process exits, on SIGTERM too
+are deleted as soon as their text is read, rejected ones too. Uploads are counted against
+the folder's byte cap (``$SUMMARIZER_UI_UPLOADS_MB``) as they arrive (`Storage.reserve`,
+called by `uploads.UploadCap`): what is on disk, plus what the uploads under way may still
+write, never exceeds it. `Storage.prune` deletes request folders older than ``max_age``
+seconds and then, oldest first, whatever keeps the folder over its cap (our downloads are
+written without asking); it runs on every request and every minute. The whole folder is removed when the process exits, on SIGTERM too
 (`summarizer.web.app.launch` turns SIGTERM into a clean shutdown).
 """
 
@@ -39,6 +41,7 @@ class Storage:
         self.max_age = max_age
         self._lock = threading.Lock()
         self._ticker: threading.Thread | None = None
+        self._pending = 0  # bytes the uploads under way may still write
 
     @property
     def cap(self) -> int:
@@ -53,24 +56,48 @@ class Storage:
 
     def prune(self, now: float | None = None) -> int:
         """Delete old request folders, then the oldest files while over the cap; bytes freed."""
-        now = time.time() if now is None else now
-        freed = 0
         with self._lock:
-            for folder in list(self.briefs.iterdir()) if self.briefs.is_dir() else []:
-                with contextlib.suppress(OSError):
-                    if now - folder.stat().st_mtime > self.max_age:
-                        freed += _size(folder)
-                        shutil.rmtree(folder, ignore_errors=True)
-            files = sorted(_files(self.root), key=lambda item: item[1])
-            total = sum(size for _, _, size in files)
-            for path, _, size in files:
-                if total <= self.cap:
-                    break
-                with contextlib.suppress(OSError):
-                    path.unlink()
-                    total -= size
-                    freed += size
+            return self._prune(time.time() if now is None else now)
+
+    def _prune(self, now: float) -> int:
+        freed = 0
+        for folder in list(self.briefs.iterdir()) if self.briefs.is_dir() else []:
+            with contextlib.suppress(OSError):
+                if now - folder.stat().st_mtime > self.max_age:
+                    freed += _size(folder)
+                    shutil.rmtree(folder, ignore_errors=True)
+        files = sorted(_files(self.root), key=lambda item: item[1])
+        total = sum(size for _, _, size in files)
+        for path, _, size in files:
+            if total <= self.cap:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+                total -= size
+                freed += size
         return freed
+
+    def reserve(self, size: int) -> bool:
+        """Room for ``size`` more bytes of an upload: whether the folder, what the uploads
+        under way may still write and ``size`` fit the cap (expired folders pruned first
+        when they do not); the bytes are held (`release`) if so."""
+        with self._lock:
+            if _size(self.root) + self._pending + size > self.cap:
+                self._prune(time.time())
+                if _size(self.root) + self._pending + size > self.cap:
+                    return False
+            self._pending += size
+            return True
+
+    def release(self, size: int) -> None:
+        """Give back bytes held by `reserve`: written (now on disk, counted there) or never sent."""
+        with self._lock:
+            self._pending -= size
+
+    @property
+    def pending(self) -> int:
+        """Bytes the uploads under way may still write."""
+        return self._pending
 
     def every(self, seconds: float = 60.0) -> None:
         """Prune every ``seconds`` in a background thread (once per storage)."""

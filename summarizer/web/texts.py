@@ -87,6 +87,8 @@ MESSAGES = {
                      "200,000). Give one conference at a time, or start the app with SUMMARIZER_UI_MAX_BYTES={size} "
                      "to raise the limit.",
         "the_file": "The file", "the_transcript": "The transcript",
+        "wrong_type_title": "Not a transcript file",
+        "wrong_type": "{name} is not a file this app reads: give a {types} file.",
         "no_model_title": "Model not available",
         "cannot_title": "Cannot make this brief",
         "unexpected_title": "Unexpected error",
@@ -121,6 +123,8 @@ MESSAGES = {
                      "larga tiene unos 200,000). Dé una conferencia a la vez, o inicie la aplicación con "
                      "SUMMARIZER_UI_MAX_BYTES={size} para subir el límite.",
         "the_file": "El archivo", "the_transcript": "La transcripción",
+        "wrong_type_title": "No es un archivo de transcripción",
+        "wrong_type": "{name} no es un archivo que esta aplicación lea: dé un archivo {types}.",
         "no_model_title": "Modelo no disponible",
         "cannot_title": "No se puede hacer este resumen",
         "unexpected_title": "Error inesperado",

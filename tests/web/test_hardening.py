@@ -106,12 +106,15 @@ def test_uploads_are_deleted_once_read_and_rejected_ones_too(tmp_path, monkeypat
     uploads = tmp_path / "gradio" / "hash1"
     uploads.mkdir(parents=True)
     monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "gradio"))
-    good, bad = uploads / "t.txt", tmp_path / "gradio" / "bad.bin"
+    good, bad, wrong = uploads / "t.txt", tmp_path / "gradio" / "bad.txt", uploads / "t.exe"
     good.write_text(SEED, encoding="utf-8")
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    wrong.write_text(SEED, encoding="utf-8")
     assert handlers.load_file(str(good)) == (SEED, None)
     with pytest.raises(gr.Error, match="an image"):
         handlers.load_file(str(bad))
+    with pytest.raises(gr.Error, match="t.exe is not a file this app reads"):
+        handlers.load_file(str(wrong))
     assert list((tmp_path / "gradio").iterdir()) == []
     outside = tmp_path / "elsewhere.txt"  # a file outside the upload folder is never deleted
     outside.write_text(SEED, encoding="utf-8")
