@@ -8,8 +8,9 @@ the folder's byte cap (``$SUMMARIZER_UI_UPLOADS_MB``) as they arrive (`Storage.r
 called by `uploads.UploadCap`): what is on disk, plus what the uploads under way may still
 write, never exceeds it. `Storage.prune` deletes request folders older than ``max_age``
 seconds and then, oldest first, whatever keeps the folder over its cap (our downloads are
-written without asking); it runs on every request and every minute. The whole folder is removed when the process exits, on SIGTERM too
-(`summarizer.web.app.launch` turns SIGTERM into a clean shutdown).
+written without asking); it runs on every request and every minute. The whole folder is
+removed when the process exits, on SIGTERM too (`summarizer.web.app.launch` turns SIGTERM
+into a clean shutdown).
 """
 
 from __future__ import annotations
