@@ -19,6 +19,7 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,7 @@ from ..errors import OptionError, SummarizerError
 from ..files import atomic_write, read_limited
 from ..parse import parse_transcript
 from ..settings import archive_table, max_input_bytes
+from .months import MonthlyStats, from_counts
 
 TOKEN_RE = re.compile(r"\w+")
 PRESIDENTS = ("lopez_obrador", "sheinbaum")
@@ -58,6 +60,13 @@ class ArchiveStats:
     unseen_idf: float
     usual: dict[str, dict[str, float]] = field(default_factory=dict)
     unseen_usual: dict[str, float] = field(default_factory=dict)
+    monthly: MonthlyStats | None = None
+
+    def recent_idf(self, date: str | None) -> Callable[[str], float]:
+        """``idf(word)`` over the weeks before ``date`` (`months.MonthlyStats.recent_idf`):
+        high for what nobody said lately; the archive's IDF where the table has no months."""
+        recent = self.monthly.recent_idf(date) if self.monthly is not None else None
+        return recent if recent is not None else self.word_idf
 
     def word_idf(self, word: str) -> float:
         """IDF of a lower-cased word."""
@@ -91,7 +100,7 @@ def build_table(stats: dict, min_df: int = 10, min_count: int = 10) -> dict:
         totals["all"] = total_all
         usual["all"] = {w: round(-SCALE * math.log(c / total_all)) for w, c in counts_all.items() if c >= min_count}
     return {"documents": docs, "min_df": min_df, "min_count": min_count, "tokens": totals,
-            "idf": idf, "usual": usual}
+            "idf": idf, "usual": usual, "monthly": stats.get("monthly")}
 
 
 def write_table(table: dict, path: str | os.PathLike) -> None:
@@ -104,6 +113,8 @@ def write_table(table: dict, path: str | os.PathLike) -> None:
     for w in words:
         cells = [str(table["idf"].get(w, ""))] + [str(table["usual"][p].get(w, "")) for p in presidents]
         lines.append(w + "\t" + "\t".join(cells))
+    if table.get("monthly") is not None:
+        lines += table["monthly"].to_lines()
     atomic_write(path, gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0))
 
 
@@ -120,13 +131,15 @@ def read_table(path: str | os.PathLike) -> ArchiveStats:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         lines = handle.read().splitlines()
     header, presidents = _parse_header([line for line in lines if line.startswith("#")])
+    monthly = MonthlyStats.from_lines(header["months"], [line for line in lines if line.startswith("~")]) \
+        if "months" in header else None
     presidents = [p for p in presidents if p]
     docs, min_df, min_count = int(header["documents"]), int(header["min_df"]), int(header["min_count"])
     totals = {k: int(v) for k, v in (cell.split("=") for cell in header["tokens"].split("\t") if cell)}
     idf: dict[str, float] = {}
     usual: dict[str, dict[str, float]] = {p: {} for p in presidents}
     for line in lines:
-        if line.startswith("#"):
+        if line.startswith(("#", "~")):
             continue
         word, *cells = line.split("\t")
         if cells[0]:
@@ -136,7 +149,7 @@ def read_table(path: str | os.PathLike) -> ArchiveStats:
                 usual[president][word] = -int(cell) / SCALE
     unseen_idf = max(0.0, math.log(docs / max(1.0, min_df / 2)))
     unseen = {p: math.log(max(1.0, min_count / 2) / totals[p]) for p in presidents}
-    return ArchiveStats(docs, idf, unseen_idf, usual, unseen)
+    return ArchiveStats(docs, idf, unseen_idf, usual, unseen, monthly)
 
 
 def default_stats() -> ArchiveStats:
@@ -187,6 +200,7 @@ def stats_from_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict
     df: Counter = Counter()
     terms: dict[str, Counter] = {p: Counter() for p in PRESIDENTS}
     pres_docs: Counter = Counter()
+    per_month: dict[str, tuple[int, Counter]] = {}
     paths, skipped = [], []
     for path in sorted(p for p in Path(folder).glob(pattern) if p.is_file()):
         try:
@@ -195,7 +209,12 @@ def stats_from_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict
             skipped.append(f"{path}: {exc}")
             continue
         paths.append(path)
-        df.update(set(tokens(doc.text)))
+        words = set(tokens(doc.text))
+        df.update(words)
+        if doc.date:
+            count, month = per_month.get(doc.date[:7], (0, Counter()))
+            month.update(words)
+            per_month[doc.date[:7]] = (count + 1, month)
         seen = set()
         for turn in doc.turns:
             who = president_key(turn.speaker.name) if turn.speaker.kind == Kind.PRESIDENT and not turn.in_clip else None
@@ -209,4 +228,5 @@ def stats_from_folder(folder: str | os.PathLike, pattern: str = "*.txt") -> dict
     return {"documents": len(paths), "skipped": skipped, "document_frequency": dict(df),
             "president_documents": dict(pres_docs),
             "president_term_counts": {p: dict(c) for p, c in terms.items() if c},
-            "president_tokens": {p: sum(c.values()) for p, c in terms.items() if c}}
+            "president_tokens": {p: sum(c.values()) for p, c in terms.items() if c},
+            "monthly": from_counts(per_month) if per_month else None}
