@@ -40,7 +40,7 @@ DEFAULT_SET = ROOT.parent / "shared" / "quotes-dev"
 
 def sentences(doc) -> list:
     """Whole single sentences of quotable turns, in order."""
-    return [c for c in candidates(doc) if not c.clause and c.width == 1]
+    return [c for c in candidates(doc) if c.width == 1]
 
 
 def baselines(doc, k: int, seed: int = 0) -> dict[str, list[tuple[int, int]]]:

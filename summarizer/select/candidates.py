@@ -1,14 +1,14 @@
-"""Candidate quotes: verbatim spans an official said, at sentence and clause level.
+"""Candidate quotes: verbatim spans an official said, one to three whole sentences.
 
-A candidate is either one to three consecutive sentences of one paragraph, or
-one to three consecutive clauses of one sentence (cut at ``; : , — –`` and
-similar marks), of a turn whose speaker may be quoted: not the press, not a
-voice inside a video clip, not a page printed twice. Every candidate keeps
-offsets into the transcript, ``doc.text[c.start:c.end]`` is its text verbatim,
-and it carries the turn, exchange and speaker that hold it.
+A candidate is one to three consecutive sentences of one paragraph of a turn whose
+speaker may be quoted: not the press, not a voice inside a video clip, not a page
+printed twice. A quote never stops mid-sentence: parts of sentences were candidates
+once, and gave quotes cut before their content ("Entonces, no quisiera yo que").
+Every candidate keeps offsets into the transcript, ``doc.text[c.start:c.end]`` is its
+text verbatim, and it carries the turn, exchange and speaker that hold it.
 
-The number of candidates is linear in the length of the transcript: at most
-three sentence windows per sentence and three clause windows per clause.
+The number of candidates is linear in the length of the transcript: at most three
+windows per sentence.
 Sentence windows do not run over a line break: the stenographic versions break
 lines after nearly every sentence, and windows across them were tried and
 scored worse.
@@ -21,21 +21,17 @@ from dataclasses import dataclass
 
 from ..document import Speaker, Transcript, Turn
 from ..parse.sentences import paragraph_spans, sentence_spans
+from .procedure import is_procedure
 
 MAX_SENTENCES = 3
 """Sentence windows hold one to this many consecutive sentences."""
-MAX_CLAUSES = 3
-"""Clause windows hold one to this many consecutive clauses of one sentence."""
 MAX_WORDS = 90
-"""A window of several sentences or clauses longer than this (in words) is not a quote
-anyone would print; a single sentence stays a candidate whatever its length (its
-clauses give the shorter quotes)."""
-MIN_CLAUSE_WORDS = 3
-"""A clause window shorter than this is a fragment, not a quote."""
+"""A window of several sentences longer than this (in words) is not a quote anyone would
+print; a single sentence stays a candidate whatever its length."""
 LONG_PARAGRAPH = 200
 """A paragraph of more sentences than this is not how anyone transcribes speech (a page
 pasted without its line breaks): its sentences are candidates one by one, without the
-windows of several sentences or clauses, so that selection stays fast on such input."""
+windows of several sentences, so that selection stays fast on such input."""
 
 # A short span that opens with one of these is a greeting or a hand-over, not a quote.
 _FILLER = re.compile(
@@ -47,9 +43,7 @@ _FILLER = re.compile(
 FILLER_WORDS = 8
 """Spans shorter than this that open with a greeting or hand-over are `Candidate.filler`."""
 
-# Where a sentence splits into clauses: the mark and the spaces around it.
-_CLAUSE_CUT = re.compile(r"\s*(?:[;:,]|\s[—–―-]+\s?|[—–―]+|\.\.\.|…)\s*")
-# What a span may not start or end with once cut out of its sentence.
+# What a span may not start or end with.
 _LEAD_JUNK = " \t\u00a0,;:.—–―-…)]»”’"
 _TAIL_JUNK = " \t\u00a0,;:—–―-([«“‘"
 _PAIRS = (("¿", "?"), ("¡", "!"), ("“", "”"), ("«", "»"), ("(", ")"))
@@ -64,12 +58,12 @@ class Candidate:
         turn: index of the turn in ``doc.turns``; exchange: index of its exchange.
         speaker: the turn's speaker (the quote's attribution).
         paragraph: index of the paragraph within the turn.
-        sentence: index (within the turn) of the first sentence the span touches.
+        sentence: index (within the turn) of the span's first sentence.
         sentences: number of sentences in the turn (for relative positions).
-        width: sentences in a sentence window, clauses in a clause window.
-        clause: True for a part of one sentence, False for whole sentences.
+        width: how many sentences it holds (1–3).
         words: white-space separated words of the span.
-        filler: a short greeting or hand-over ("Buenos días.", "Adelante."): never chosen.
+        filler: a short greeting or hand-over ("Buenos días.", "Adelante."), or procedure
+            (`procedure.is_procedure`: "Presentaremos este video."): never chosen.
     """
 
     start: int
@@ -81,7 +75,6 @@ class Candidate:
     sentence: int
     sentences: int
     width: int
-    clause: bool
     words: int
     filler: bool = False
 
@@ -111,28 +104,16 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             return start, end
 
 
-def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses of the sentence ``text[start:end]``, trimmed, in order."""
-    spans, s = [], start
-    for match in _CLAUSE_CUT.finditer(text, start, end):
-        if match.start() > s:
-            spans.append(trim(text, s, match.start()))
-        s = match.end()
-    if s < end:
-        spans.append(trim(text, s, end))
-    return [(a, b) for a, b in spans if b > a]
-
-
 def _words(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
 def _candidate(text: str, turn: Turn, exchange: int, start: int, end: int, paragraph: int, sentence: int,
-               sentences: int, width: int, clause: bool) -> Candidate:
+               sentences: int, width: int) -> Candidate:
     words = _words(text, start, end)
-    filler = words < FILLER_WORDS and bool(_FILLER.match(text, start, end))
-    return Candidate(start, end, turn.index, exchange, turn.speaker, paragraph, sentence, sentences, width, clause,
-                     words, filler)
+    filler = (words < FILLER_WORDS and bool(_FILLER.match(text, start, end))) or is_procedure(text[start:end])
+    return Candidate(start, end, turn.index, exchange, turn.speaker, paragraph, sentence, sentences, width, words,
+                     filler)
 
 
 def _sentence_windows(text: str, sents: list[tuple[int, int]], widest: int) -> list[tuple[int, int, int, int]]:
@@ -151,28 +132,8 @@ def _sentence_windows(text: str, sents: list[tuple[int, int]], widest: int) -> l
     return windows
 
 
-def _clause_windows(text: str, sentence: tuple[int, int]) -> list[tuple[int, int, int]]:
-    """(start, end, width) of each run of 1–3 clauses that is not the whole sentence."""
-    clauses = clause_spans(text, *sentence)
-    if len(clauses) < 2:
-        return []
-    whole = trim(text, *sentence)
-    windows = []
-    for i in range(len(clauses)):
-        for width in range(1, MAX_CLAUSES + 1):
-            if i + width > len(clauses):
-                break
-            start, end = clauses[i][0], clauses[i + width - 1][1]
-            n = _words(text, start, end)
-            if (start, end) == whole or n > MAX_WORDS:
-                break
-            if n >= MIN_CLAUSE_WORDS:
-                windows.append((start, end, width))
-    return windows
-
-
 def turn_candidates(doc: Transcript, turn: Turn, exchange: int) -> list[Candidate]:
-    """Every sentence window and clause window of one turn, paragraph by paragraph."""
+    """Every window of one to three sentences of one turn, paragraph by paragraph."""
     text = doc.text
     result: list[Candidate] = []
     per_paragraph = [sentence_spans(text, ps, pe) for ps, pe in paragraph_spans(text, turn.start, turn.end)]
@@ -181,10 +142,7 @@ def turn_candidates(doc: Transcript, turn: Turn, exchange: int) -> list[Candidat
     for p_index, sents in enumerate(per_paragraph):
         long = len(sents) > LONG_PARAGRAPH
         for start, end, i, width in _sentence_windows(text, sents, 1 if long else MAX_SENTENCES):
-            result.append(_candidate(text, turn, exchange, start, end, p_index, first + i, total, width, False))
-        for i, sentence in enumerate([] if long else sents):
-            for start, end, width in _clause_windows(text, sentence):
-                result.append(_candidate(text, turn, exchange, start, end, p_index, first + i, total, width, True))
+            result.append(_candidate(text, turn, exchange, start, end, p_index, first + i, total, width))
         first += len(sents)
     return result
 

@@ -18,7 +18,7 @@ Pure Python (no numpy). Two feature sets feed the two linear models of
   mid-sentence, questions, exclamations, strong words, commitments,
   foreign affairs, list items), distinctiveness (IDF, surprise under the
   president's usual words, salience and novelty today: means and maxima),
-  and length (log words, bins, sentence or clause window, width).
+  and length (log words, bins, width).
 
 `featurize` computes both for the candidates of one transcript. Every count
 over a span is a bisection into arrays built once per transcript (token
@@ -79,9 +79,9 @@ SPAN_QUESTION = ("question_overlap", "press_overlap")
 SPAN_CENTRALITY = ("turn_centrality", "turn_top_words")
 SPAN_WORDING = tuple(WORDING_RE) + ("list_item",)
 SPAN_DISTINCT = ("idf_mean", "idf_max", "surprise_mean", "surprise_max", "salience_mean", "salience_max",
-                 "novelty_mean", "novelty_max")
+                 "novelty_mean", "novelty_max", "news_mean", "news_max")
 SPAN_LENGTH = ("log_words", "words_lt5", "words_5_9", "words_10_20", "words_21_40", "words_gt40",
-               "clause", "width", "ends_sentence", "starts_upper")
+               "width", "ends_sentence", "starts_upper")
 SPAN_FEATURES: tuple[str, ...] = (SPAN_POSITION + SPAN_QUESTION + SPAN_CENTRALITY + SPAN_WORDING
                                   + SPAN_DISTINCT + SPAN_LENGTH)
 """Features of a candidate within its turn (the span model)."""
@@ -91,7 +91,7 @@ TURN_SIZE = ("log_words", "length_rank", "speaker_rank")
 TURN_EXCHANGE = ("log_exchange_words", "log_exchange_questions", "exchange_rank", "exchange_position",
                  "exchange_centrality") + tuple(f"exchange_{name}_rate" for name in EXCHANGE_RATES)
 TURN_TOPIC = ("pos_in_conference", "question_overlap", "press_overlap", "idf_mean", "salience_mean",
-              "salience_top", "novelty_top", "echo")
+              "salience_top", "novelty_top", "news_top", "echo")
 TURN_FEATURES: tuple[str, ...] = (TURN_SPEAKER + TURN_SIZE + TURN_EXCHANGE + TURN_TOPIC
                                   + tuple(f"{name}_rate" for name in WORDING_RE))
 """Features of a turn (the turn model): which speaker blocks journalists quote from."""
@@ -114,7 +114,7 @@ class DocContext:
     text: str
     token_starts: list[int]
     token_words: list[str]
-    word_stats: dict[str, tuple[float, float, float, float]]  # idf, surprise, salience, novelty
+    word_stats: dict[str, tuple[float, ...]]  # idf, surprise, salience, novelty, news
     matches: dict[str, list[int]]  # wording regex → start offsets of its matches
     turns: dict[int, TurnInfo] = field(default_factory=dict)
     questions: dict[int, frozenset[str]] = field(default_factory=dict)  # exchange → its press turns' words
@@ -154,18 +154,21 @@ def conference_president(doc: Transcript) -> str | None:
     return None
 
 
-def _word_stats(doc: Transcript, words: list[str], stats: ArchiveStats) -> dict[str, tuple[float, float, float, float]]:
+def _word_stats(doc: Transcript, words: list[str], stats: ArchiveStats) -> dict[str, tuple[float, ...]]:
     """Per distinct content word said: IDF over the archive; surprise (−log frequency in the
     president's speech); salience today (log count today × IDF); novelty (log frequency today
-    − log usual frequency)."""
+    − log usual frequency); news (log count today × IDF over the weeks before the
+    conference: what is new or rising this month, `months`)."""
     president = conference_president(doc)
     tf = Counter(w for w in words if is_content(w))
     total = max(1, len(words))
+    recent = stats.recent_idf(doc.date)
     table = {}
     for word, count in tf.items():
         idf = stats.word_idf(word)
         usual = stats.log_usual(president, word)
-        table[word] = (idf, -usual, math.log1p(count) * idf, math.log((count + 0.5) / total) - usual)
+        table[word] = (idf, -usual, math.log1p(count) * idf, math.log((count + 0.5) / total) - usual,
+                       math.log1p(count) * recent(word))
     return table
 
 
@@ -220,7 +223,7 @@ def _mean(values: list[float]) -> float:
 
 
 def _span_position(c: Candidate, info: TurnInfo) -> list[float]:
-    last = c.sentence + (1 if c.clause else c.width) >= c.sentences
+    last = c.sentence + c.width >= c.sentences
     return [float(c.sentence == 0), float(c.paragraph == 0), c.sentence / max(1, c.sentences),
             math.log1p(c.sentence), float(info.after_question and c.sentence == 0), float(last)]
 
@@ -256,7 +259,7 @@ def _distinct(ctx: DocContext, content: list[str]) -> list[float]:
 def _length(c: Candidate, ctx: DocContext, words: int) -> list[float]:
     first, last = ctx.text[c.start], ctx.text[c.end - 1]
     return [math.log1p(words), float(words < 5), float(5 <= words < 10), float(10 <= words <= 20),
-            float(20 < words <= 40), float(words > 40), float(c.clause), float(c.width),
+            float(20 < words <= 40), float(words > 40), float(c.width),
             float(last in ".?!…"), float(first.isupper() or first in "¿¡")]
 
 
@@ -367,7 +370,7 @@ def _turn_row(doc: Transcript, ctx: DocContext, t: int, ex: int, ranks: dict[str
     topic = [turn.start / max(1, len(ctx.text)), _shrunk([float(w in asked) for w in content]),
              _shrunk([math.log1p(ctx.press[w]) for w in content]), _shrunk([stats[w][0] for w in content]),
              _shrunk([stats[w][2] for w in content]), sum(stats[w][2] for w in top) / 10,
-             sum(stats[w][3] for w in top) / 10, echo]
+             sum(stats[w][3] for w in top) / 10, sum(stats[w][4] for w in top) / 10, echo]
     rates = [_count(ctx.matches[name], turn.start, turn.end) / (info.words + PRIOR_WORDS) for name in WORDING_RE]
     return speaker + size + list(exchange) + topic + rates
 

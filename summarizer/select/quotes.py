@@ -1,8 +1,8 @@
 """`extract_quotes`: the most quotable spans of a transcript, verbatim, best first.
 
-A quote is one to three consecutive sentences of one paragraph, or one to three clauses
-of one sentence, of a turn whose speaker may be quoted (not the press, not a voice in a
-video, not a page printed twice): `candidates`. The learned `ranker` scores every
+A quote is one to three whole consecutive sentences of one paragraph of a turn whose
+speaker may be quoted (not the press, not a voice in a video, not a page printed twice):
+`candidates`. The learned `ranker` scores every
 candidate as journalists choose (which speaker block, which words of it: `features`),
 and the choice spreads over the conference (each further quote from one turn pays a
 penalty). Offsets point into the transcript and the speaker is the turn's:

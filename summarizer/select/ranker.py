@@ -35,7 +35,7 @@ DEFAULT_MODEL = Path(__file__).with_name("data") / "ranker.json"
 MIN_QUOTE_WORDS = 4
 """A brief's quotes and `extract_quotes`' have at least this many words: "Adelante." is
 procedure, not a quote, however few other spans there are."""
-DEFAULT_TURN_PENALTY = 1.5
+DEFAULT_TURN_PENALTY = 3.0
 """Default spread rule: log-odds taken off a candidate per quote already chosen
 from its turn (a very large value: one quote per turn until every turn gave one)."""
 
@@ -157,7 +157,7 @@ def context_scores(cands: list[Candidate], span_scores: list[float], radius: int
             best[key] = s
     result = []
     for c in cands:
-        last = c.sentence + (1 if c.clause else c.width) + radius
+        last = c.sentence + c.width + radius
         around = [best[(c.turn, j)] for j in range(c.sentence - radius, last) if (c.turn, j) in best]
         result.append(sum(around) / len(around))
     return result

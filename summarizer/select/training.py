@@ -215,10 +215,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--turn-C", type=float, default=0.03, help="L2 strength of the turn model (inverse)")
     parser.add_argument("--span-C", type=float, default=0.1, help="L2 strength of the span model (inverse)")
     parser.add_argument("--span-labels", choices=("overlap", "covered"), default="overlap")
-    parser.add_argument("--span-weight", type=float, default=1.0)
+    parser.add_argument("--span-weight", type=float, default=0.3,
+                        help="weight of the span score against the turn score (which block decides more than which words)")
     parser.add_argument("--context-weight", type=float, default=0.3)
     parser.add_argument("--context-radius", type=int, default=3)
-    parser.add_argument("--turn-penalty", type=float, default=1.5, help="spread rule (see ranker.select)")
+    parser.add_argument("--turn-penalty", type=float, default=3.0, help="spread rule (see ranker.choose_quotes)")
     parser.add_argument("--max-per-turn", type=int, default=0, help="hard cap per turn (0: none)")
     parser.add_argument("--max-words", type=int, default=0, help="leave out longer quotes (0: no limit)")
     parser.add_argument("--drop-turn", default="", help="comma-separated turn features to leave out")

@@ -98,8 +98,9 @@ def test_the_prices_and_the_works_report_with_their_claims_verbatim():
         "37 centavos de margen.",
         "Franquicia Pemex tiene, en comparación este mismo combustible, la gasolina Premium en 17 pesos 29 centavos "
         "por litro, con un margen de 20 centavos.",
-        "El diésel, 19 pesos 93 centavos por litro; la Premium 19 pesos con 77 centavos por litro; y la regular, 19 "
-        "pesos con 29 centavos.",
+        "En el diésel, franquicia Pemex en Toluca, en el Estado de México, lo tiene a 22 pesos con 22 centavos, con "
+        "un margen de dos pesos 89 centavos; comparado con franquicia Pemex, que en Isidoro Montes de Oca, Guerrero, "
+        "lo tiene a 18 pesos 46 centavos por litro, con un margen de 15 centavos.",
     ]
     assert {turn for _, turn in prices.claims} == {1}
     assert text_of(doc, works.section.cue) == "Vamos con los videos"  # the chair announces the videos
