@@ -56,6 +56,12 @@ EXAMPLES = (
     ("2023-12-28.native.txt", "example_native"),
     ("2023-12-28-news-article.txt", "example_article"),
 )
+SESSIONS = 128
+"""Visitors' pages whose state Gradio keeps (the least recently used go first). Gradio keeps
+10,000 by default, about 0.4 MB each once a brief is made (a copy of the page's settings and
+of the components a handler updated): memory grew by that much per visitor and levelled off
+only at 4 GB. A page whose state went (idle longer than 128 others' visits) still works: its
+next event starts a fresh state."""
 UI_LANG_JS = "(...values) => [...values.slice(0, -1), document.documentElement.lang || navigator.language || '']"
 """Before a brief is made, the page adds its own language (the last input) to the request."""
 
@@ -177,7 +183,8 @@ def launch(demo: gr.Blocks, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, 
            root_path: str | None = None, **kwargs):
     """Start the server (blocking unless ``prevent_thread_lock=True``); SIGTERM stops it
     cleanly (its files are removed). Uploads are counted against the storage cap as they
-    arrive (`uploads.UploadCap`). A port in use is one line and exit status 1."""
+    arrive (`uploads.UploadCap`); Gradio keeps the state of the last `SESSIONS` pages. A
+    port in use is one line and exit status 1."""
     _stop_on_sigterm()
     storage().every(60)
     app_kwargs = dict(kwargs.pop("app_kwargs", None) or {})
@@ -185,7 +192,8 @@ def launch(demo: gr.Blocks, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, 
     try:
         return demo.launch(server_name=host, server_port=port, share=share, css=CSS, i18n=I18N,
                            root_path=root_path if root_path is not None else server_root_path(),
-                           max_file_size=10 * ui_max_bytes(), app_kwargs=app_kwargs, **kwargs)
+                           max_file_size=10 * ui_max_bytes(), app_kwargs=app_kwargs,
+                           **{"state_session_capacity": SESSIONS, **kwargs})
     except OSError as exc:
         why = "the port is in use" if "empty port" in str(exc) else str(exc.strerror or exc).rstrip(".")
         raise SystemExit(f"Error: cannot start the web app on {host}:{port}: {why}. Stop what uses that port, or "
