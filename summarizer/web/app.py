@@ -36,6 +36,7 @@ from ..settings import (
 )
 from ..summarize import MODES
 from .choices import model_choices, model_options
+from .components import TranscriptFile
 from .handlers import (
     UPLOAD_TYPES,
     clear_results,
@@ -48,7 +49,7 @@ from .handlers import (
 )
 from .storage import storage
 from .texts import I18N, UI, t
-from .uploads import TranscriptFile, UploadCap
+from .uploads import UploadCap
 
 SEEDS = PROJECT_ROOT / "seeds"
 EXAMPLES = (

@@ -1,4 +1,4 @@
-"""Uploads: counted against the storage cap as they arrive; a refused one deleted at once.
+"""Uploads counted against the storage cap as they arrive.
 
 `UploadCap` is ASGI middleware in front of Gradio's routes (``launch`` passes it through
 ``app_kwargs``). A multipart body — what Gradio streams to files: ``/gradio_api/upload``,
@@ -16,15 +16,10 @@ next chunk is read: Gradio's parser writes a chunk before it reads the next); wh
 still holds is given back when it ends. A stopped upload, and one whose client went away
 half-way, ends in Gradio's parser as a malformed body, so that Gradio deletes its partial
 file at once (a plain disconnect left it on disk).
-
-`TranscriptFile` is the upload field: its file reaches `handlers.load_file` whatever its
-type, and the handler refuses a wrong type in the page's language and deletes it (Gradio's
-own check refused it before any handler ran, leaving it on disk until pruning).
 """
 
 from __future__ import annotations
 
-import gradio as gr
 from starlette.formparsers import MultiPartException
 
 from .storage import Storage
@@ -138,15 +133,4 @@ async def _refuse(send, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-class TranscriptFile(gr.File):
-    """The transcript's upload field, drawn as a `gr.File`: its file goes to the handler
-    whatever its type (the handler refuses a wrong one and deletes it at once); Gradio's
-    own check (and the empty temporary file it leaves per upload) is skipped."""
-
-    is_template = True  # the page draws it with gr.File's frontend
-
-    def preprocess(self, payload):
-        return None if payload is None else payload.path
-
-
-__all__ = ["UploadCap", "UploadRefused", "TranscriptFile"]
+__all__ = ["UploadCap", "UploadRefused"]
