@@ -19,7 +19,7 @@ from .errors import (
     SummarizerError,
     UnsupportedLanguageError,
 )
-from .output import Excerpt, FactCheck, Line, Point, Question, RecurringSection, SpeakerShare, Summary
+from .output import Excerpt, FactCheck, Line, Point, Question, RecurringSection, SpeakerShare, Story, Summary
 from .settings import openmp_passive_by_default
 from .parse import parse_transcript
 from .select import extract_quotes
@@ -29,7 +29,7 @@ from .translate import TranslatedTranscript, TranslatedTurn, TranslateOptions, T
 __all__ = [
     "parse_transcript", "extract_quotes", "summarize", "translate", "Translator", "TranslateOptions",
     "TranslatedTranscript", "TranslatedTurn", "Quote", "Summary", "Point", "Line", "Question", "RecurringSection",
-    "FactCheck", "Excerpt", "SpeakerShare",
+    "FactCheck", "Excerpt", "SpeakerShare", "Story",
     "Summarizer", "SummaryOptions", "Transcript", "Turn", "Exchange", "Speaker",
     "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError", "OptionError", "OutputError",
     "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "BatchError", "__version__",

@@ -2,7 +2,8 @@
 (`markdown`, `markdown_parts`) and Word document (`docx`), and the English and Spanish
 words every renderer shares (`wording`, `rows`)."""
 
-from .parts import Excerpt, FactCheck, Line, Point, Question, RecurringSection, SpeakerShare
+from .parts import Excerpt, FactCheck, Line, Point, Question, RecurringSection, SpeakerShare, Story
 from .summary import Summary
 
-__all__ = ["Summary", "Point", "Line", "Excerpt", "Question", "FactCheck", "RecurringSection", "SpeakerShare"]
+__all__ = ["Summary", "Point", "Line", "Excerpt", "Question", "FactCheck", "RecurringSection", "SpeakerShare",
+           "Story"]

@@ -1,7 +1,8 @@
 """The parts of a brief: frozen dataclasses that serialise to JSON with `dataclasses.asdict`.
 
 * `Line` — the lead or a point's line (or an answer's);
-* `Point` — a topic with its line and its quote;
+* `Point` — a top story with its line and its quote;
+* `Story` — one of the day's stories, labelled, with who asked about it and its share;
 * `Excerpt` — a verbatim span of the transcript with its translation and who said it;
 * `Question` — a press question, who asked it, who answered and how;
 * `FactCheck`, `RecurringSection` — the show's recurring sections and what they claimed;
@@ -50,11 +51,12 @@ class Line:
 
 @dataclass(frozen=True)
 class Point:
-    """A topic of the conference: its line and the quote that supports it."""
+    """A top story of the conference: its line and the quote that supports it."""
 
     line: Line
     quote: Quote | None
-    question: str | None = None  # the reporter's question that opened the exchange, verbatim
+    question: str | None = None  # a reporter's question about it, verbatim
+    story: int = -1  # its story's position in `Summary.stories`
 
     @property
     def text(self) -> str:
@@ -161,6 +163,38 @@ class RecurringSection:
 
 
 @dataclass(frozen=True)
+class Story:
+    """One of the day's stories: a subject across the conference, in the brief's language.
+
+    Attributes:
+        rank: 1 for the story the news leads with (the lead's), 2 for the next, …
+        label: a short name made of its own terms, in the brief's language ("Megafarmacia").
+        original: the label as the transcript writes its terms (== label in its language).
+        terms: its key terms, as the transcript writes them, best first.
+        segments, turns, exchanges: indices of the segments (`Summary.segments`), turns and
+            exchanges it spans.
+        questions: press questions asked about it; askers: who asked, as the brief prints it
+            ("Nancy Flores (revista Contralínea)", "a reporter"), one per question.
+        share: its share of what quotable speakers said, percent (one decimal).
+        point: its point's position in `Summary.points` (-1: it makes no point).
+        score: how much it makes the news, by the learned story model (higher first).
+    """
+
+    rank: int
+    label: str
+    original: str
+    terms: tuple[str, ...]
+    segments: tuple[int, ...]
+    turns: tuple[int, ...]
+    exchanges: tuple[int, ...]
+    questions: int = 0
+    askers: tuple[str, ...] = ()
+    share: float = 0.0
+    point: int = -1
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
 class SpeakerShare:
     """Who spoke, how much.
 
@@ -188,4 +222,4 @@ class SpeakerShare:
     answered: int = 0
 
 
-__all__ = ["Line", "Point", "Excerpt", "Question", "FactCheck", "RecurringSection", "SpeakerShare"]
+__all__ = ["Line", "Point", "Excerpt", "Question", "FactCheck", "RecurringSection", "Story", "SpeakerShare"]

@@ -12,7 +12,7 @@ from typing import Any
 from ..document import Quote, Segment, Speaker
 from ..files import atomic_write
 from .markdown import summary_markdown
-from .parts import Line, Point, Question, RecurringSection, SpeakerShare
+from .parts import Line, Point, Question, RecurringSection, SpeakerShare, Story
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,8 @@ class Summary:
     """A brief of one transcript.
 
     Attributes:
-        lead: the lead paragraph, in the target language.
-        points: one per salient topic, in the order of the conference.
+        lead: the lead paragraph, in the target language: the top story's line.
+        points: one per top story, best first (`stories`).
         quotes: the best quotes, best first, each with original and translation.
         speakers: the participants: officials who spoke, then named questioners.
         source_lang, target_lang: "es" or "en".
@@ -38,6 +38,8 @@ class Summary:
             ``SummaryOptions.questions`` is off).
         sections: the show's recurring sections found, with what they claimed.
         shares: who spoke, how much, largest share first.
+        stories: the day's stories, best first, each labelled (`Story`); the points are
+            the top ones.
     """
 
     lead: str
@@ -58,6 +60,7 @@ class Summary:
     questions: tuple[Question, ...] = ()
     sections: tuple[RecurringSection, ...] = ()
     shares: tuple[SpeakerShare, ...] = ()
+    stories: tuple[Story, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

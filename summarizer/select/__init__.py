@@ -1,8 +1,9 @@
-"""Select: what a brief covers — subject segments (`segments`), quote candidates
-(`candidates`) scored by a learned ranker (`features`, `ranker`, with the archive's word
-statistics in `archive`), the quotes (`quotes`), the salient topics and their lines
-(`topics`), all chosen once per brief (`selection`). Pure functions over a `Transcript`;
-no model of the Hugging Face kind.
+"""Select: what a brief covers — subject segments (`segments`), the day's stories
+(`stories`) ranked by what makes news (`news`, with what is new this month: `months`),
+quote candidates (`candidates`) scored by a learned ranker (`features`, `ranker`, with
+the archive's word statistics in `archive`), the quotes (`quotes`), the brief's points
+and lead (`points`), all chosen once per brief (`selection`). Pure functions over a
+`Transcript`; no model of the Hugging Face kind.
 """
 
 from .archive import ArchiveStats, default_stats
@@ -10,8 +11,9 @@ from .quotes import extract_quotes
 from .ranker import Ranking, choose_quotes, rank
 from .segments import segments
 from .selection import Selection, select
-from .topics import KeySentence, Topic, lead_sentence, point_quote, select_topics
+from .stories import Story
+from .topics import KeySentence, Topic
 
 __all__ = ["extract_quotes", "rank", "choose_quotes", "Ranking", "segments", "select", "Selection",
-           "select_topics", "lead_sentence", "point_quote", "KeySentence", "Topic", "ArchiveStats",
+           "Story", "KeySentence", "Topic", "ArchiveStats",
            "default_stats"]

@@ -16,7 +16,7 @@ from ..notes import Note
 from ..output import Line
 from ..parse.sentences import sentence_spans
 from ..progress import as_stage
-from ..select import Topic, lead_sentence
+from ..select import Topic
 from ..translate.plan import plan_batches
 from .draft import Draft
 from .figures import unsupported_figures
@@ -78,8 +78,7 @@ def _lead(draft: Draft, topics: list[Topic], text: str, english: list[str]) -> L
     sources = [s.text for t in topics for s in t.sentences] + english
     lead = Line(text, -1, tuple((s.start, s.end) for t in topics for s in t.sentences), generated=True,
                 attribution=weakest(s.attribution for t in topics for s in t.sentences))
-    fallback = lead_sentence(topics, {(t.line.start, t.line.end) for t in topics},
-                             [(q.start, q.end) for q in draft.selection.quotes])
+    fallback = draft.selection.lead
     if fallback is not None:
         return guard(lead, sources, fallback, draft)
     if unsupported_figures(lead.text, sources):

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from ..output import Line
 from ..progress import as_stage
-from ..select import lead_sentence
 from .draft import Draft
 from .lines import chosen_line
 
 
 def extractive_lines(draft: Draft) -> tuple[list[Line], Line]:
-    """One line per topic (its best readable sentence) and the lead (the best other sentence
-    that none of the brief's quotes holds)."""
+    """One line per point (its story's line) and the lead (the top story's line)."""
     topics = draft.selection.topics
-    used = {(t.line.start, t.line.end) for t in topics}
-    lead_sent = lead_sentence(list(topics), used, [(q.start, q.end) for q in draft.selection.quotes])
+    lead_sent = draft.selection.lead
     chosen = [t.line for t in topics] + ([lead_sent] if lead_sent else [])
     draft.report("translate", 0, len(chosen))
     texts = draft.translate([s.text for s in chosen], progress=as_stage(draft.report, "translate"))

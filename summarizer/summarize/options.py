@@ -43,6 +43,9 @@ class SummaryOptions:
         generate_answers: in abstractive mode, the summarization model writes each answer's
             line (one generation per question, in batches); off, an answer's line is its best
             sentence. On a small CPU it adds seconds per question.
+        selection: a folder holding your own selection models (``ranker.json``, ``news.json``:
+            what `summarizer.select.training` and `summarizer.select.news_training` write,
+            trained on your own quote set); None: the package's.
     """
 
     quotes: int = 5
@@ -61,10 +64,11 @@ class SummaryOptions:
     backend: str | None = None
     questions: bool = True
     generate_answers: bool = False
+    selection: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "glossary", as_glossary(self.glossary))
-        for name in ("summarize_model", "es_en_model", "en_es_model", "archive"):
+        for name in ("summarize_model", "es_en_model", "en_es_model", "archive", "selection"):
             value = getattr(self, name)
             if isinstance(value, os.PathLike):  # a Path is kept as text: the brief's JSON names it
                 object.__setattr__(self, name, os.fspath(value))

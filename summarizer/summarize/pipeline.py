@@ -20,6 +20,7 @@ from ..parse import parse_transcript
 from ..progress import Progress, Stopwatch, silent
 from ..select import select
 from ..select.archive import load_stats
+from ..select.points import selection_models
 from ..translate import TranslateOptions, Translators
 from ..translate.compose import TranslatorFactory
 from .abstractive import abstractive_lines
@@ -31,6 +32,7 @@ from .modes import Available, ModeChoice, Need, choose_mode, needed
 from .options import SummaryOptions
 from .questions import compose_questions, compose_sections, question_texts, section_texts
 from .speakers import participants, speaking_shares
+from .stories import compose_stories, story_texts
 
 EMPTY_NOTE = Note("summary.empty")
 
@@ -106,7 +108,8 @@ class Summarizer:
         with clock.time("select"):
             selection = select(doc, max_points=self.options.max_points, key_sentences=self.options.key_sentences,
                                quotes=self.options.quotes if quotes is None else quotes,
-                               stats=load_stats(self.options.archive))
+                               stats=load_stats(self.options.archive),
+                               models=selection_models(self.options.selection))
         report("select", 1, 1)
         draft = Draft(selection, doc.language, target, self.translators, report, clock)
         answers = None
@@ -124,10 +127,12 @@ class Summarizer:
         draft.report("compose", 0, 1)
         with draft.clock.time("compose"):
             # What is left to translate goes in one pass: the quotes, the sections, the questions.
-            also = section_texts(draft) + (question_texts(draft, answers) if self.options.questions else [])
+            also = section_texts(draft) + story_texts(draft) + \
+                (question_texts(draft, answers) if self.options.questions else [])
             points, quotes = attach_quotes(draft, lines, lead, also)
             questions = compose_questions(draft, answers) if self.options.questions else ()
             sections = compose_sections(draft)
+            stories = compose_stories(draft)
             notes = list(doc.warnings) + ([] if draft.selection.topics else [_empty_note(doc)]) + draft.warnings
             summary = Summary(
                 lead=lead.text, points=tuple(points), quotes=tuple(quotes), speakers=participants(doc),
@@ -136,7 +141,7 @@ class Summarizer:
                 warnings=render_all(notes, draft.target),
                 notes=tuple(Note.of(n).to_dict() for n in notes), segments=draft.selection.segments,
                 questions=questions, sections=sections,
-                shares=speaking_shares(doc, draft.selection.questions),
+                shares=speaking_shares(doc, draft.selection.questions), stories=stories,
             )
         draft.report("compose", 1, 1)
         return replace(summary, provenance=self._provenance(choice.mode, draft))

@@ -120,8 +120,8 @@ def test_the_lies_excerpt_has_its_one_question():
     [question] = select(doc).questions
     assert (question.questioner.name, question.outlet) == ("Nancy Rodríguez", "Oro Sólido y de Empuje Migrante")
     assert [doc.text[s:e] for s, e in question.sentences][0] == "¿Qué posibilidades hay, presidente?"
-    assert question.line.text == ("Ese es un plan para garantizar el derecho a la salud, es todo un desafío y vamos a "
-                                  "cumplir.")
+    assert question.line.text == ("Pero todos los martes va a estar dedicado a la salud, como siempre, pero ahora para "
+                                  "el sistema de atención médica.")
 
 
 @pytest.mark.corpus

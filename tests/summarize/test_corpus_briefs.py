@@ -4,6 +4,8 @@
 import pytest
 
 from summarizer import Summarizer, SummaryOptions, parse_transcript
+from summarizer.parse.sentences import sentence_spans
+from summarizer.select.candidates import trim
 
 from support import CORPUS
 FILES = sorted(CORPUS.glob("*.web.txt")) + sorted(CORPUS.glob("*.native.txt")) if CORPUS.exists() else []
@@ -34,14 +36,22 @@ def test_extractive_brief_of_every_corpus_transcript(path):
         turn = doc.turns[quote.turn]
         assert quote.speaker == turn.speaker and turn.start <= quote.start and quote.end <= turn.end
         assert not turn.in_clip and turn.speaker.quotable
-    # One subject per point: its line and its quote lie in one segment, no segment twice.
-    segments = [p.line.segment for p in summary.points]
-    assert len(segments) == len(set(segments)) and all(s >= 0 for s in segments)
+    # One story per point, no story twice: its line and its quote lie in that story's segments.
+    stories = [p.story for p in summary.points]
+    assert len(stories) == len(set(stories)) and all(s >= 0 for s in stories)
     for point in summary.points:
-        segment = summary.segments[point.line.segment]
-        assert segment.holds(point.line.start, point.line.end)
+        story = summary.stories[point.story]
+        assert story.point == summary.points.index(point) and story.label
+        held = [summary.segments[i] for i in story.segments]
+        assert point.line.segment in story.segments
+        assert any(s.holds(point.line.start, point.line.end) for s in held)
         if point.quote is not None:
-            assert segment.holds(point.quote.start, point.quote.end), (point.line.original, point.quote.original)
+            assert any(s.holds(point.quote.start, point.quote.end) for s in held), point.quote.original
+    # Whole sentences: no line or quote starts or stops mid-sentence.
+    for span in lines + list(summary.quotes) + [p.quote for p in summary.points if p.quote]:
+        turn = doc.turn_at(span.start)
+        bounds = [trim(doc.text, s, e) for s, e in sentence_spans(doc.text, turn.start, turn.end)]
+        assert span.start in {s for s, _ in bounds} and span.end in {e for _, e in bounds}, span.original
     # No sentence said twice: a point's quote repeats neither a line nor the lead.
     for point in summary.points:
         if point.quote is not None:
