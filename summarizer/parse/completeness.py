@@ -32,8 +32,15 @@ INCOMPLETE = ("parse.partial", "parse.truncated", "parse.repeated", "parse.no_qu
 
 _CONTINUES = re.compile(r"\(\s*contin[úu]a\b[^)]*\)?\s*$", re.I)
 _CLOSING_MARK = re.compile(r"""[.?!…:;»”"’')\]]\s*$""")
-# What ends a transcript after its last words: "—000—", "(Termina…)", a stage direction.
+# What ends a transcript after its last words: "—000—", "(Termina…)", a stage direction, and
+# the footer of the gob.mx page when it was copied with the transcript.
 _END_MARKER = re.compile(r"^(?:[—–―\-]*\s*0{2,}\s*[—–―\-]*|\(.*\)|[—–―\-]+)$")
+_FOOTER = re.compile(
+    r"^(?:imprime la p[áa]gina completa|la legalidad, veracidad y la calidad de la informaci[óo]n|"
+    r"fecha de publicaci[óo]n|presidencia de la rep[úu]blica\s*(?:\||$)|comparte?\b|s[íi]guenos|compartir|"
+    r"(?:twitter|facebook|instagram|youtube|whatsapp)\s*$|enlaces?\s*$|contacto\s*$|mapa de sitio|"
+    r"t[ée]rminos y condiciones|pol[íi]tica de privacidad|aviso de privacidad|accesibilidad\s*$|"
+    r"denuncia contra servidores p[úu]blicos|gob\.mx|¿qu[ée] es gob\.mx\?|portal de obligaciones)", re.I)
 
 
 def is_partial(turns: Sequence[Turn]) -> bool:
@@ -63,12 +70,14 @@ def completeness_notes(text: str, turns: Sequence[Turn], exchanges: Sequence[Exc
 
 
 def _last_paragraph(text: str, turns: Sequence[Turn]) -> tuple[int, int] | None:
-    """The last paragraph of speech: end markers ("—000—") and stage directions skipped."""
+    """The last paragraph of speech: end markers ("—000—"), stage directions and the gob.mx
+    page's footer skipped."""
     for turn in reversed(turns):
         if turn.speaker.kind == Kind.STAGE:
             continue
         for start, end in reversed(paragraph_spans(text, turn.start, turn.end)):
-            if not _END_MARKER.match(text[start:end].strip()):
+            paragraph = text[start:end].strip()
+            if not _END_MARKER.match(paragraph) and not _FOOTER.match(paragraph):
                 return start, end
     return None
 

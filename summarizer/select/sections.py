@@ -90,7 +90,7 @@ KINDS: tuple[SectionKind, ...] = (
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 
 # An announcement: the chair says what comes (not a mention in passing of the section's name).
-_ANNOUNCE = _re(r"\b(?:vamos|v[aá]monos|pasamos|pasemos|presentar\w*|presentamos|informar\w*|informamos|cerrar|"
+_ANNOUNCE = _re(r"\b(?:vamos|v[aá]monos|pasamos|pasemos|presentar\w*|presentamos|informar\w*|informamos|informa|cerrar|"
                 r"cerramos|iniciar|iniciamos|comenzar|comenzamos|empezar|empezamos|escuchar|escuchamos|adelante|"
                 r"sigue|toca|luego|damos inicio)\b")
 OWN_CUE_CHARS = 300
@@ -166,11 +166,17 @@ def _starts(doc: Transcript) -> list[tuple[SectionKind, int, tuple[int, int] | N
                 starts.append((kind, i, own, 0))
                 continue
             for cue in _announcements(kind, turn, i in opening):
-                first = _presenter_after(doc, kind, i)
+                first = _presenter_after(doc, kind, i, _announced_with(kind, turn, i in opening))
                 if first is not None:
                     starts.append((kind, first, cue, 1))
                     break
     return starts
+
+
+def _announced_with(kind: SectionKind, turn: Turn, opening: bool) -> set[str]:
+    """The other sections the chair announces in the same turn ("…el Quién es quién en los
+    precios, y hoy también coincide que se informa sobre el Quién es quién en las mentiras")."""
+    return {other.key for other in KINDS if other.key != kind.key and _announcements(other, turn, opening)}
 
 
 def _skip(turn: Turn) -> bool:
@@ -204,21 +210,30 @@ def _sentence_around(text: str, at: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
-def _presenter_after(doc: Transcript, kind: SectionKind, i: int) -> int | None:
+def _presenter_after(doc: Transcript, kind: SectionKind, i: int, also: set[str] = frozenset()) -> int | None:
     """The first turn after turn ``i`` where ``kind``'s presenter (or its video) takes the floor,
-    passing banter, hand-overs and other business; None when a question or a long speech by the
-    chair comes first, or another section's presenter."""
-    for j in range(i + 1, min(len(doc.turns), i + 1 + LOOK_AHEAD)):
+    passing banter, hand-overs and other business, and the sections announced with it
+    (``also``: those come first); None when a question or a long speech by the chair comes
+    first, or another section's presenter."""
+    reach = i + 1 + LOOK_AHEAD
+    j = i + 1
+    while j < min(len(doc.turns), reach):
         turn = doc.turns[j]
         words = len(turn.text.split())
         if _skip(turn):
+            j += 1
             continue
         if _presents(kind, turn) and not _voice(turn) or (kind.videos and _voice(turn) and words > SHORT_TURN):
             return j
         if turn.speaker.is_press and words >= SHORT_TURN or _chair(turn) and words > HANDOVER:
             return None
-        if any(_presents(other, turn) and not _voice(turn) for other in KINDS if other.key != kind.key):
-            return None
+        other = next((o for o in KINDS if o.key != kind.key and _presents(o, turn) and not _voice(turn)), None)
+        if other is not None:
+            if other.key not in also:
+                return None
+            j = _extend(doc, other, j)  # the section announced first runs its course
+            reach = j + 1 + LOOK_AHEAD
+        j += 1
     return None
 
 

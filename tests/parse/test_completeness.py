@@ -45,6 +45,18 @@ def test_a_transcript_cut_in_the_middle_of_a_sentence_says_so_with_its_last_word
     assert codes(conference(f"{AMLO}: ¿Cómo ven?\n\n(Aplausos)")) == []
 
 
+FOOTER = ("Imprime la página completa\n\nLa legalidad, veracidad y la calidad de la información es estricta "
+          "responsabilidad de la dependencia, entidad o empresa productiva del Estado que la proporcionó en virtud de "
+          "sus atribuciones, por lo que el uso de la misma y su contenido es responsabilidad exclusiva de quién la "
+          "difunde")
+
+
+def test_the_gob_mx_footer_after_a_whole_conference_is_no_cut():
+    assert codes(conference(f"{AMLO}: Nos vemos mañana.\n\n{FOOTER}")) == []
+    assert codes(conference(f"{AMLO}: Nos vemos mañana.\n\n—000—\n\n{FOOTER}")) == []
+    assert codes(conference(f"{AMLO}: Y lo que vamos a hacer es que los contratos\n\n{FOOTER}")) == ["parse.truncated"]
+
+
 def test_continua_is_partial_not_also_cut_short():
     doc = parse_transcript(web(f"{AMLO}: Buenos días. {LONG}", "(Continúa…)"))
     assert [w.code for w in doc.warnings] == ["parse.partial"] and doc.partial

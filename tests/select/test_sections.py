@@ -103,7 +103,7 @@ def test_the_prices_and_the_works_report_with_their_claims_verbatim():
         "lo tiene a 18 pesos 46 centavos por litro, con un margen de 15 centavos.",
     ]
     assert {turn for _, turn in prices.claims} == {1}
-    assert text_of(doc, works.section.cue) == "Vamos con los videos"  # the chair announces the videos
+    assert text_of(doc, works.section.cue) == "avance de las obras"  # announced with the prices, in one sentence
     # each presenter's best sentence first (the video's narration, Rocío Nahle), in the order said
     assert [(doc.turns[turn].speaker.display, text_of(doc, span)) for span, turn in works.claims] == [
         ("Unidentified voice", "La Secretaría de la Defensa Nacional informa los avances en la construcción del "
@@ -206,3 +206,20 @@ def test_a_section_shown_but_not_transcribed_is_named_by_its_stage_direction(cor
     assert not section.transcribed and section.turns == () and section.presenters == ()
     assert doc.text[section.start:section.end] == ("(VIDEO MUJERES EN LA HISTORIA SOBRE MARÍA DE LA O BARRIGA, "
                                                    "“LA ABOGADA DEL PUEBLO”)")
+
+
+def test_two_sections_announced_in_one_sentence_are_both_found():
+    amlo = "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR"
+    report = "Las gasolinas bajaron en todas las regiones del país esta semana, y el diésel también. " * 3
+    lies = "Esta semana circuló la versión de que no hubo vuelos el 21 de abril, lo cual resulta falso. " * 3
+    doc = parse_transcript("\n\n".join([
+        "Versión estenográfica\n\n27 de abril de 2022",
+        f"{amlo}: Buenos días. Hoy vamos a informar en el Quién es quién en los precios de los combustibles, y hoy "
+        "también coincide que se informa sobre el Quién es quién en las mentiras de la semana.",
+        f"PROCURADOR FEDERAL DEL CONSUMIDOR, RICARDO SHEFFIELD PADILLA: {report}",
+        f"{amlo}: Muy bien. Ahora, las mentiras.",
+        f"ANA ELIZABETH GARCÍA VILCHIS: {lies}",
+        "PREGUNTA: Buenos días. ¿Qué opina usted de lo que dijo el gobernador ayer sobre la seguridad del estado?",
+    ]) + "\n")
+    found = find_sections(doc)
+    assert [(s.kind, s.turns) for s in found] == [("prices", (1,)), ("lies_of_the_week", (3,))]
