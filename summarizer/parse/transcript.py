@@ -24,7 +24,7 @@ from .completeness import completeness_notes, is_partial
 from .decode import read_text
 from .exchanges import build_exchanges
 from .formats import RawTurn, detect_format, native_layout, web_layout
-from .labels import ARCHIVE, MODERATOR, OTHER, PRESIDENT, SHEINBAUM_TAKES_OFFICE, STAGE, classify_label
+from .labels import ARCHIVE, MODERATOR, OFFICIAL, OTHER, PRESIDENT, SHEINBAUM_TAKES_OFFICE, STAGE, VOICE, classify_label
 from .language import detect_language
 from .names import key_of
 from .prose import prose_pieces
@@ -162,7 +162,27 @@ def _labelled_turns(text: str, raw: list[RawTurn], date: str | None) -> list[Tur
                 conference.add(key)
                 last_speaker = speaker
         turns.append(Turn(len(turns), speaker, text[r.start:r.end], r.start, r.end, r.label, in_clip, attribution=how))
-    return _mark_repeats(turns)
+    return _mark_repeats(_mark_narrated(turns))
+
+
+def _mark_narrated(turns: list[Turn]) -> list[Turn]:
+    """Mark as ``in_clip`` the turns of a named voice heard only between a video's narration
+    (``VOZ HOMBRE``…) and more of it: a recording played in the room ("Díaz Ordaz" in a
+    1968 documentary), not a participant."""
+    def recorded(turn: Turn | None) -> bool:  # a clip, or narration (not an off-mic question)
+        return turn is not None and (turn.in_clip or (turn.speaker.kind == VOICE and len(turn.text.split()) >= 15
+                                                      and not turn.text.rstrip().endswith("?")))
+
+    spoken = [t for t in turns if t.speaker.kind != STAGE]
+    inside: dict[str, list[bool]] = {}
+    for i, turn in enumerate(spoken):
+        if turn.speaker.kind in (OFFICIAL, OTHER) and not turn.in_clip:
+            before = spoken[i - 1] if i > 0 else None
+            after = spoken[i + 1] if i + 1 < len(spoken) else None
+            inside.setdefault(turn.speaker.display, []).append(recorded(before) and recorded(after))
+    heard_only = {who for who, flags in inside.items() if all(flags)}
+    return [replace(t, in_clip=True) if t.speaker.display in heard_only and t.speaker.kind in (OFFICIAL, OTHER)
+            and not t.in_clip else t for t in turns]
 
 
 def _era(raw: list[RawTurn]) -> str | None:

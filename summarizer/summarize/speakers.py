@@ -23,8 +23,10 @@ _GROUPS = {Kind.VOICE: "recordings", Kind.STAGE: "recordings", Kind.ARCHIVE: "re
 
 
 def participants(doc: Transcript) -> tuple[Speaker, ...]:
-    """Who spoke (officials first, in order of appearance), then named questioners."""
-    officials = [s for s in doc.speakers if s.quotable and s.kind != Kind.UNKNOWN]
+    """Who spoke (officials first, in order of appearance), then named questioners; a voice
+    heard only in a recording played in the room is no participant."""
+    present = {t.speaker for t in doc.turns if not t.in_clip}
+    officials = [s for s in doc.speakers if s.quotable and s.kind != Kind.UNKNOWN and s in present]
     questioners = []
     seen = set()
     for exchange in doc.exchanges:

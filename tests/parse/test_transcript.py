@@ -392,6 +392,27 @@ def test_clip_voices_and_archive_clips_are_never_the_sitting_president():
     assert archive.speaker is not after.speaker
 
 
+def test_a_voice_heard_only_inside_a_videos_narration_is_a_recording_not_a_participant():
+    from summarizer import Summarizer, SummaryOptions
+
+    narration = "En 1968 el movimiento estudiantil tomó las calles de la Ciudad de México para exigir libertades. "
+    doc = parse_transcript(web(
+        "PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO: Hoy el Estado mexicano ofrece una disculpa. Vean el video.",
+        f"VOZ HOMBRE: {narration}",
+        "GUSTAVO DÍAZ ORDAZ: Hemos sido tolerantes hasta excesos criticados; pero todo tiene un límite.",
+        f"VOZ HOMBRE: {narration}",
+        "PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO: Nunca más. Hoy reconocemos que fue un crimen de Estado.",
+        "VOZ MUJER: ¿Y la Fiscalía?",
+        "SECRETARIA DE GOBERNACIÓN, ROSA ICELA RODRÍGUEZ VELÁZQUEZ: La Fiscalía va a seguir con las investigaciones.",
+    ))
+    ordaz, rosa = doc.turns[2], doc.turns[6]
+    assert ordaz.in_clip and not rosa.in_clip  # an official answering an off-mic question stays a participant
+    summary = Summarizer(SummaryOptions(mode="extractive"), available=lambda *a: False).summarize(doc, target="es")
+    assert "Gustavo Díaz" not in [s.display for s in summary.speakers]
+    assert not any("tolerantes" in q.original for q in summary.quotes)
+    assert "Rosa Icela Rodríguez" in [s.display for s in summary.speakers]
+
+
 def test_child_playing_the_president_is_not_the_president():
     doc = parse_transcript(web(f"{CSP}: Adelante.", f"NIÑO, {CSP}: Buenos días, soy la presidenta.",
                                title=HEADER_2025, date="09 de septiembre de 2025"))
