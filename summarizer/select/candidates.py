@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..document import Speaker, Transcript, Turn
 from ..parse.sentences import paragraph_spans, sentence_spans
-from .procedure import is_procedure
+from .procedure import is_procedure, is_reported
 
 MAX_SENTENCES = 3
 """Sentence windows hold one to this many consecutive sentences."""
@@ -62,8 +62,9 @@ class Candidate:
         sentences: number of sentences in the turn (for relative positions).
         width: how many sentences it holds (1–3).
         words: white-space separated words of the span.
-        filler: a short greeting or hand-over ("Buenos días.", "Adelante."), or procedure
-            (`procedure.is_procedure`: "Presentaremos este video."): never chosen.
+        filler: a short greeting or hand-over ("Buenos días.", "Adelante."), procedure
+            (`procedure.is_procedure`: "Presentaremos este video.") or someone else's words
+            (`procedure.is_reported`: a slogan mocked, a headline read aloud): never chosen.
     """
 
     start: int
@@ -111,7 +112,10 @@ def _words(text: str, start: int, end: int) -> int:
 def _candidate(text: str, turn: Turn, exchange: int, start: int, end: int, paragraph: int, sentence: int,
                sentences: int, width: int) -> Candidate:
     words = _words(text, start, end)
-    filler = (words < FILLER_WORDS and bool(_FILLER.match(text, start, end))) or is_procedure(text[start:end])
+    span = text[start:end]
+    first = sentence_spans(text, start, end)[0] if width > 1 else (start, end)  # a quote opens with its speaker's words
+    filler = (words < FILLER_WORDS and bool(_FILLER.match(text, start, end))) or is_procedure(span) \
+        or is_reported(span) or is_reported(text[first[0]:first[1]])
     return Candidate(start, end, turn.index, exchange, turn.speaker, paragraph, sentence, sentences, width, words,
                      filler)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from ..document import Kind, Segment, Transcript
 from .archive import ArchiveStats
 from .features import WORDING_RE
-from .procedure import is_procedure
+from .procedure import is_procedure, is_reported
 from .ranker import LinearModel
 from .stories import Story, fold, terms
 from .topics import KeySentence
@@ -156,12 +156,13 @@ def line_features(ctx: DayContext, story: Story, sentence: KeySentence, first: b
 
 
 def line_rows(ctx: DayContext, story: Story) -> list[tuple[KeySentence, list[float]]]:
-    """Every sentence of ``story`` that may be a line (not procedure), with its row."""
+    """Every sentence of ``story`` that may be a line (not procedure, not someone else's
+    words), with its row."""
     rows = []
     for i in story.segments:
         segment = ctx.segments[i]
         for n, sentence in enumerate(ctx.sentences.get(i, [])):
-            if is_procedure(sentence.text):
+            if is_procedure(sentence.text) or is_reported(sentence.text):
                 continue
             rows.append((sentence, line_features(ctx, story, sentence, n < 2, n == 0 and segment.question is not None)))
     return rows

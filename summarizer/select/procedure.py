@@ -1,9 +1,12 @@
-"""Procedure: what a speaker says to run the conference, never news.
+"""Procedure and reported speech: what a speaker says that is not their news or their view.
 
-Greetings and thanks, moderation ("vamos de este lado", "a ver, allá atrás", "súbele"),
-video and slide cues ("presentaremos este video", "la siguiente lámina"), logistics
-("mañana nos vemos", "ahora le cedo la palabra") and asides to the room ("¡Ah!, miren qué
-bonito"): a sentence made of them is never a brief's line, lead or quote.
+*Procedure* runs the conference: greetings and thanks, moderation ("vamos de este lado",
+"a ver, allá atrás", "súbele"), video and slide cues ("presentaremos este video", "la
+siguiente lámina"), logistics ("mañana nos vemos", "ahora le cedo la palabra") and asides
+to the room ("¡Ah!, miren qué bonito"). *Reported speech* is someone else's words in the
+speaker's mouth: a slogan mocked, a headline or a letter read aloud, what "they say"
+(‘¡Cómo van a usar nuestros impuestos para eso!’). Neither is ever a brief's line, lead or
+quote.
 """
 
 from __future__ import annotations
@@ -57,4 +60,24 @@ _SHOW = re.compile(r"\b(?:(?:presentaremos|presentamos|vamos\s+a\s+(?:ver|presen
                    r"miren\s+(?:qué|que)\s+(?:bonit|hermos|bell|padre))", re.IGNORECASE)
 
 
-__all__ = ["is_procedure"]
+# Quotation marks, paired: what is between them is someone else's words.
+_QUOTED = re.compile(r"‘[^’]*’|“[^”]*”|«[^»]*»|\"[^\"]*\"")
+# A reading announced: "Dicen: …", "Textual: …", "Cito: …", "el titular dice: …".
+_READING = re.compile(r"^[\s¡¿(—–-]*(?:(?:y|pues|bueno|entonces),?\s+)?(?:dicen|dice|decían|decía|textual|cito|leo|"
+                      r"(?:el|la|su)\s+(?:titular|encabezado|cabeza|nota|columna|encuesta|pregunta)\s+(?:dice|es))\s*:",
+                      re.IGNORECASE)
+REPORTED_SHARE = 0.5
+"""A sentence whose letters are mostly between quotation marks is reported speech."""
+
+
+def is_reported(text: str) -> bool:
+    """Whether ``text`` is mostly someone else's words: between quotation marks, or a reading
+    announced ("Dicen: …")."""
+    if _READING.match(text):
+        return True
+    letters = sum(c.isalpha() for c in text)
+    quoted = sum(c.isalpha() for m in _QUOTED.finditer(text) for c in m.group())
+    return bool(letters) and quoted / letters >= REPORTED_SHARE
+
+
+__all__ = ["is_procedure", "is_reported"]

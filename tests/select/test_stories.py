@@ -106,6 +106,27 @@ def test_news_is_not_procedure(text):
     assert not is_procedure(text)
 
 
+@pytest.mark.parametrize("text, reported", [
+    ("Bueno, ahora con lo de Mexicana: ‘¡Cómo van a usar nuestros impuestos para eso!, ¡Nosotros, que somos "
+     "contribuyentes!’", True),
+    ("Dicen: “el presidente no cumplió”.", True),
+    ("El titular dice: se cae el peso.", True),
+    ("Y dijo: “vamos a cumplir”, y cumplimos con todo lo que prometimos en la campaña de 2018 en cada estado.", False),
+    ("El Tren Maya ya llega a Cancún.", False),
+])
+def test_someone_elses_words_are_reported_speech(text, reported):
+    from summarizer.select.procedure import is_reported
+
+    assert is_reported(text) is reported
+
+
+def test_the_seeds_mocked_slogan_is_never_quoted():
+    from summarizer import extract_quotes
+
+    quotes = extract_quotes((SEEDS / "2023-12-28.web.txt").read_bytes(), k=40)
+    assert not any("¡Cómo van a usar nuestros impuestos para eso!" in q.original for q in quotes)
+
+
 def test_recent_idf_reads_the_months_before_the_conference():
     counts = {"2024-01": (10, {"pueblo": 10, "tren": 2}), "2024-02": (10, {"pueblo": 10, "tren": 9}),
               "2024-03": (20, {"pueblo": 20, "aranceles": 15}), "2024-04": (10, {"pueblo": 10})}
