@@ -56,8 +56,7 @@ def test_a_transcripts_markup_is_text_in_every_part_of_the_markdown():
         assert raw not in markdown
     shown = [line for line in lines if "pwned" in line]
     assert all(SHOWN in line for line in shown)
-    assert any(line.startswith("| López Obrador (presidente de México) | " + SHOWN) for line in shown)  # a quote
-    assert any(line.startswith("1. Tzeltzin Juárez (SinLineaMX) preguntó: “" + SHOWN) for line in shown)
+    assert any(f"preguntó: “{SHOWN} " in line for line in shown)  # a question
 
 
 def test_the_lead_sections_participants_and_notes_are_text_too():
@@ -89,6 +88,5 @@ def test_word_keeps_the_transcripts_markup_as_plain_text(tmp_path):
     summary = summarize(hostile_transcript(), target="es", mode="extractive", quotes=5)
     document = docx.Document(str(summary.to_docx(tmp_path / "brief.docx")))
     assert document.paragraphs[0].text == "Resumen: " + summary.title and summary.title.endswith(HOSTILE)
-    quotes = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
-    assert any(text.startswith(HOSTILE) for _, text in quotes[1:])
+    assert any(f"preguntó: “{HOSTILE} Gracias, presidente." in p.text for p in document.paragraphs)
     assert not any("&lt;" in p.text or "\\*" in p.text for p in document.paragraphs)
