@@ -97,11 +97,18 @@ class Question:
         asker: who asked, as the brief prints it: "Nancy Rodríguez (Oro Sólido)", "a reporter".
         questioner: the reporter when a self-introduction names them, else None; outlet: theirs.
         asked: the question in one or two verbatim sentences (the ``¿…?`` ones first), in order.
-        answerer: who answered (None when nobody who may be quoted did).
-        answer: the answer's line: its best sentence (or, in abstractive mode with
-            ``SummaryOptions.generate_answers``, a line the model wrote from it).
+        answerer: who answered: the speaker of the turn that holds the answer's line (None
+            when nobody who may be quoted did).
+        answer: the answer's line: the direct answer, the reply's first sentence that says
+            something (or, in abstractive mode with ``SummaryOptions.generate_answers``, a line
+            the model wrote from it).
         quote: a quote of the answer, from the same segment as the line (never another subject's).
         segment: the answer's segment (`Summary.segments`), -1 when none.
+        kind: how it was answered: "direct", "deferral" (left for later or to someone else),
+            "refusal" (declined), or "none" (nobody quotable replied).
+        subject: what it is about: its story's label, in the brief's language (None when the
+            answer lies in no story).
+        story: its story's position in `Summary.stories`, -1 when none.
     """
 
     index: int
@@ -115,6 +122,9 @@ class Question:
     answer: Line | None = None
     quote: Quote | None = None
     segment: int = -1
+    kind: str = "none"
+    subject: str | None = None
+    story: int = -1
 
 
 @dataclass(frozen=True)

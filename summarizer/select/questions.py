@@ -8,15 +8,15 @@ subject stays part of the question before it. A press turn that asks nothing by 
 
 For each question: who asked (the exchange's questioner, named by a self-introduction;
 an interjection from the floor, ``INTERVENCIÓN``, is someone else), the question itself
-in one or two verbatim sentences (the ``¿…?`` ones first), who answered, and the
-answer's segment: its best sentence (the line) and its quote, both from that segment —
-never a quote about another subject. Pure functions over a `Transcript`.
+in one or two verbatim sentences (the ``¿…?`` ones first), the direct answer and how it
+answered (`answers`), who said it, and the answer's segment with its quote — never a
+quote about another subject. Pure functions over a `Transcript`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Exchange, Quote, Segment, Speaker, Transcript, Turn
 from ..parse.exchanges import find_introduction
@@ -25,7 +25,10 @@ from ..parse.names import key_of
 from ..parse.sentences import sentence_spans
 from .candidates import trim
 from .ranker import Ranking
-from .topics import KeySentence, best_sentence, segment_quote
+from .answers import Answer, direct_answer
+from .procedure import is_procedure
+from .segments import segment_finder
+from .topics import KeySentence, segment_quote
 
 Span = tuple[int, int]
 
@@ -51,9 +54,12 @@ class AskedQuestion:
         feminine: the press label is feminine (INTERLOCUTORA, … MUJER): "una reportera".
         sentences: ``(start, end)`` of the one or two sentences that ask it, in order.
         segment: the segment that answers it, None when nobody quotable answers.
-        answerer: who answers (the first speaker of that segment).
-        line: the answer's best sentence; quote: the answer's quote (not the line).
+        answerer: who answers: the speaker of the turn that holds the answer's line.
+        line: the direct answer (`answers.direct_answer`: the reply's first sentence that is not
+            procedure, with its reason when it is a bare "Sí."); quote: the answer's quote (not
+            the line), from the answer's segment.
         answer: the key sentences of the answer's segment, in order (what a generated line reads).
+        kind: how it was answered: "direct", "deferral", "refusal" or "none" (`answers.KINDS`).
     """
 
     exchange: int
@@ -67,6 +73,7 @@ class AskedQuestion:
     line: KeySentence | None = None
     quote: Quote | None = None
     answer: tuple[KeySentence, ...] = ()
+    kind: str = "none"
 
     @property
     def turn(self) -> int:
@@ -78,15 +85,21 @@ def find_questions(doc: Transcript, segments: list[Segment], sentences: dict[int
     """Every press question of ``doc``, in the order asked. ``sentences``: the key sentences
     of each segment (by segment index) that may stand as an answer's line."""
     own = {s.question: s for s in segments if s.question is not None}
+    find = segment_finder(segments)
     questions = []
     for exchange in doc.exchanges:
         if exchange.index == 0:
             continue  # the opening remarks: greetings and banter, not questions
         for n, (turns, segment) in enumerate(_groups(exchange, own, segments)):
-            question = _question(doc, exchange, turns, segment, sentences.get(segment.index, []) if segment else [],
-                                 ranking, opening=n == 0 and exchange.questioner is not None)
-            if question is not None:
-                questions.append(question)
+            asked = _asked(doc, turns, opening=n == 0 and exchange.questioner is not None)
+            if not asked:
+                continue
+            answer = direct_answer(doc, tuple(t.index for t in turns), exchange.index)
+            if answer.line is not None:  # the answer's segment is the one that holds its line
+                segment = find(answer.line.start) or segment
+                answer = replace(answer, line=replace(answer.line, segment=segment.index if segment else -1))
+            questions.append(_question(doc, exchange, turns, asked, answer, segment,
+                                       sentences.get(segment.index, []) if segment else [], ranking))
     return questions
 
 
@@ -96,29 +109,37 @@ def _asking(turn: Turn) -> bool:
 
 def _groups(exchange: Exchange, own: dict[Span, Segment],
             segments: list[Segment]) -> list[tuple[list[Turn], Segment | None]]:
-    """The exchange's press turns grouped by question, each group with its answer's segment."""
-    groups: list[tuple[list[Turn], Segment | None]] = []
-    for turn in (t for t in exchange.turns if _asking(t)):
-        segment = own.get((turn.start, turn.end))
-        if groups and (segment is None or groups[-1][1] is None):
-            groups[-1][0].append(turn)
-            if segment is not None:
-                groups[-1] = (groups[-1][0], segment)
-        else:
-            groups.append(([turn], segment))
+    """The exchange's press turns grouped by question, each group with its answer's segment.
+
+    A reply closes a question: the press turns before it (a self-introduction, then the
+    question) ask one question, and a follow-up after it is a question of its own, with the
+    reply to it as its answer. A reply that is only procedure ("Adelante.") closes nothing."""
+    groups: list[list[Turn]] = [[]]
+    for turn in exchange.turns:
+        if _asking(turn):
+            groups[-1].append(turn)
+        elif groups[-1] and _replies(turn):
+            groups.append([])
     result = []
-    for turns, segment in groups:
-        if segment is None:  # answered inside a segment opened before (a merged follow-up), or by nobody quotable
-            segment = next((s for s in segments if s.exchange == exchange.index and s.end > turns[0].end), None)
+    for turns in (g for g in groups if g):
+        segment = next((own[(t.start, t.end)] for t in turns if (t.start, t.end) in own), None)
+        if segment is None:  # answered inside a segment opened before (a follow-up), or by nobody quotable
+            segment = next((s for s in segments if s.exchange == exchange.index and s.end > turns[-1].end), None)
         result.append((turns, segment))
     return result
 
 
-def _question(doc: Transcript, exchange: Exchange, turns: list[Turn], segment: Segment | None,
-              candidates: list[KeySentence], ranking: Ranking, opening: bool) -> AskedQuestion | None:
-    asked = _asked(doc, turns, opening)
-    if not asked:
-        return None
+def _replies(turn: Turn) -> bool:
+    """Whether ``turn`` answers: a quotable speaker says something that is not procedure nor
+    an aside left hanging ("Ahora, cómo fue más tarde… ―Adelante―.")."""
+    if not turn.speaker.quotable or turn.in_clip or turn.repeated:
+        return False
+    sentences = [turn.text[s:e].strip(" ―—–-") for s, e in sentence_spans(turn.text)]
+    return any(not is_procedure(t) and not t.endswith("…") and len(t.split()) >= 2 for t in sentences)
+
+
+def _question(doc: Transcript, exchange: Exchange, turns: list[Turn], asked: tuple[Span, ...], answer: Answer,
+              segment: Segment | None, candidates: list[KeySentence], ranking: Ranking) -> AskedQuestion:
     first = turns[0]
     group = press_group(key_of(first.label)) or ""
     named = find_introduction(first.text)
@@ -129,14 +150,16 @@ def _question(doc: Transcript, exchange: Exchange, turns: list[Turn], segment: S
     else:
         questioner, outlet = exchange.questioner, exchange.outlet
     feminine = any(re.search(r"\b(?:INTERLOCUTORA|MUJER|REPORTERA)\b", key_of(t.label)) for t in turns)
+    asking = tuple(t.index for t in turns)
+    answerer = answer.line.speaker if answer.line is not None else None
     if segment is None:
-        return AskedQuestion(exchange.index, tuple(t.index for t in turns), questioner, outlet, feminine, asked)
+        return AskedQuestion(exchange.index, asking, questioner, outlet, feminine, asked, None, answerer, answer.line,
+                             kind=answer.kind)
     inside = [s for s in candidates if segment.holds(s.start, s.end)]
-    line = best_sentence(inside) if inside else None
-    avoid = [(line.start, line.end)] if line is not None else []
+    avoid = [(answer.line.start, answer.line.end)] if answer.line is not None else []
     quote = segment_quote(doc, segment, avoid, ranking)
-    return AskedQuestion(exchange.index, tuple(t.index for t in turns), questioner, outlet, feminine, asked,
-                         segment, segment.speakers[0] if segment.speakers else None, line, quote, tuple(inside))
+    return AskedQuestion(exchange.index, asking, questioner, outlet, feminine, asked, segment, answerer, answer.line,
+                         quote, tuple(inside), answer.kind)
 
 
 def _asked(doc: Transcript, turns: list[Turn], opening: bool) -> tuple[Span, ...]:

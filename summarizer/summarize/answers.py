@@ -57,9 +57,12 @@ def answer_lines(draft: Draft, generator: Generator, options: SummaryOptions) ->
 
 
 def _sources(question: AskedQuestion) -> list[KeySentence]:
-    """The answer's key sentences the model reads: the best `ANSWER_SENTENCES`, in order."""
-    best = sorted(question.answer, key=lambda s: -s.score)[:ANSWER_SENTENCES]
-    return sorted(best, key=lambda s: s.start)
+    """What the model reads: the direct answer, then the answer's best key sentences, at
+    most `ANSWER_SENTENCES`, in order."""
+    direct = question.line
+    others = [s for s in question.answer if direct is None or not (s.start < direct.end and direct.start < s.end)]
+    best = ([direct] if direct is not None else []) + sorted(others, key=lambda s: -s.score)
+    return sorted(best[:ANSWER_SENTENCES], key=lambda s: s.start)
 
 
 def _fit(generator: Generator, sources: list[KeySentence], english: list[str], draft: Draft, question: int) -> str:

@@ -130,9 +130,9 @@ class Summarizer:
             also = section_texts(draft) + story_texts(draft) + \
                 (question_texts(draft, answers) if self.options.questions else [])
             points, quotes = attach_quotes(draft, lines, lead, also)
-            questions = compose_questions(draft, answers) if self.options.questions else ()
-            sections = compose_sections(draft)
             stories = compose_stories(draft)
+            questions = compose_questions(draft, answers, stories) if self.options.questions else ()
+            sections = compose_sections(draft)
             notes = list(doc.warnings) + ([] if draft.selection.topics else [_empty_note(doc)]) + draft.warnings
             summary = Summary(
                 lead=lead.text, points=tuple(points), quotes=tuple(quotes), speakers=participants(doc),

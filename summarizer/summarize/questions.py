@@ -4,18 +4,19 @@ found, translated into the brief's language in one pass each, as output parts.
 `question_texts` and `section_texts` say what they need translated, so that the brief's
 remaining translations go to the model in one pass (one call, batches filled).
 
-A question's answer line is the best sentence of the answer's segment, or the line the
-summarization model wrote from it (`answers.answer_lines`, abstractive mode with
-``SummaryOptions.generate_answers``); its quote comes from the same segment. Names an
-item of a fact-check mentions are kept as written.
+A question's answer line is its direct answer (`select.answers`), or the line the
+summarization model wrote from it and its segment (`answers.answer_lines`, abstractive mode
+with ``SummaryOptions.generate_answers``); its quote comes from the answer's segment; its
+subject is its story's label. Names an item of a fact-check mentions are kept as written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..document import Transcript
-from ..output import Excerpt, FactCheck, Line, Question, RecurringSection
+from ..output import Excerpt, FactCheck, Line, Question, RecurringSection, Story
 from ..output.wording import SECTION_NAMES, asker
 from ..select.claims import FactItem
 from ..select.questions import AskedQuestion
@@ -35,23 +36,30 @@ def question_texts(draft: Draft, generated: dict[int, Line] | None = None) -> li
     return texts
 
 
-def compose_questions(draft: Draft, generated: dict[int, Line] | None = None) -> tuple[Question, ...]:
+def compose_questions(draft: Draft, generated: dict[int, Line] | None = None,
+                      stories: Sequence[Story] = ()) -> tuple[Question, ...]:
     """Every press question of the selection, in the order asked, in the brief's language;
-    ``generated``: answer lines written by the model, by question number (1, 2, …)."""
+    ``generated``: answer lines written by the model, by question number (1, 2, …);
+    ``stories``: the brief's stories, whose labels say what each question is about."""
     generated = generated or {}
     translated = iter(draft.translate(question_texts(draft, generated)))
-    return tuple(_question(draft.selection.doc, n, q, translated, generated.get(n), draft.target)
+    story_of = {segment: n for n, story in enumerate(stories) for segment in story.segments}
+    return tuple(_question(draft.selection.doc, n, q, translated, generated.get(n), draft.target, stories, story_of)
                  for n, q in enumerate(draft.selection.questions, 1))
 
 
-def _question(doc: Transcript, n: int, q: AskedQuestion, translated, line: Line | None, lang: str) -> Question:
+def _question(doc: Transcript, n: int, q: AskedQuestion, translated, line: Line | None, lang: str,
+              stories: Sequence[Story], story_of: dict[int, int]) -> Question:
     asked = tuple(_excerpt(doc, (s, e), next(translated)) for s, e in q.sentences)
     if q.line is not None and line is None:
         line = chosen_line(q.line, next(translated), q.exchange)
     quote = replace(q.quote, text=next(translated)) if q.quote is not None else None
     name = q.questioner.name if q.questioner is not None else None
+    segment = q.segment.index if q.segment is not None else -1
+    story = story_of.get(segment, -1)
     return Question(n, q.exchange, q.turns[0], asker(name, q.outlet, lang, q.feminine), q.questioner, q.outlet,
-                    asked, q.answerer, line, quote, q.segment.index if q.segment is not None else -1)
+                    asked, q.answerer, line, quote, segment, q.kind, stories[story].label if story >= 0 else None,
+                    story)
 
 
 def _excerpt(doc: Transcript, span: tuple[int, int], text: str) -> Excerpt:
