@@ -26,24 +26,16 @@ from ..errors import ModelNotAvailableError, SummarizerError
 from ..models import is_available, is_tiny, locate, spec_for
 from ..notes import Note
 from ..output.wording import NATIVE_NAMES
-from ..parse import parse_transcript
 from ..parse.completeness import INCOMPLETE
 from ..parse.decode import read_text
 from ..parse.language import detect_language
 from ..settings import speaking_to, ui_allow_model_paths, ui_max_bytes
-from ..summarize import SummaryOptions, summarize
+from ..summarize import SummaryOptions
+from .briefs import maker
 from .choices import UnknownModel, resolve_choice
 from .storage import discard, storage
 from .texts import pick_language, say
-from .views import (
-    error_html,
-    highlighted_transcript,
-    mode_note,
-    participants_table,
-    questions_view,
-    quotes_table,
-    write_downloads,
-)
+from .views import error_html
 
 logger = logging.getLogger("summarizer")
 
@@ -143,26 +135,15 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
     options = SummaryOptions(quotes=int(quotes), mode=mode, backend=backend or None,
                              **_models(lang, summarize_model, es_en_model, en_es_model))
     with user_errors(lang):
-        doc = parse_transcript(text, max_bytes=ui_max_bytes())
-        try:
-            summary = summarize(doc, target=target, options=options, progress=report)
+        try:  # a large transcript in a process of its own: out of the other requests' way
+            made = maker(_utf8_size(text))(text, target, options, storage().request_folder(), report)
         except ModelNotAvailableError as exc:
-            raise ModelNotAvailableError(exc.render(lang) + _model_hint(lang, doc.language, target, mode)) from None
-        md_path, json_path, docx_path = write_downloads(summary, storage().request_folder())
-    for note in summary.notes:
+            hint = _model_hint(lang, getattr(exc, "language", target), target, mode)
+            raise ModelNotAvailableError(exc.render(lang) + hint) from None
+    for note in made.notes:
         if note["code"] in INCOMPLETE:
             gr.Warning(error_html(Note(note["code"], **note["params"]).render(lang)))
-    return (
-        summary.to_markdown(),
-        mode_note(summary),
-        quotes_table(summary),
-        highlighted_transcript(doc.text, summary),
-        participants_table(summary),
-        str(md_path),
-        str(json_path),
-        questions_view(summary),
-        str(docx_path),
-    )
+    return made.outputs
 
 
 _STAGES = ("parse", "select", "translate", "summarize", "compose")
