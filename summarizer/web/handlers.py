@@ -1,10 +1,10 @@
 """The web app's handlers: plain functions over the public API, testable without a browser.
 
 * `load_file(path)` → the text of an uploaded .txt / .md / .html / .docx / .pdf file (the
-  upload is deleted once read, rejected or not);
+  upload is deleted once read, rejected or not, a file of another type too);
 * `make_brief(text, target, mode, quotes, models…, backend, ui_lang)` → what the result
-  components show; every error of the package becomes a `gr.Error` whose message says
-  what to do;
+  components show (`briefs`: a large transcript's brief in a process of its own); every
+  error of the package becomes a `gr.Error` whose message says what to do;
 * `clear_results()` → empty results, shown while a brief is made (an error never sits
   under the previous brief);
 * `pick_example(text)` → the example and the brief language that works on this machine;
