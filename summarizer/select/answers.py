@@ -1,11 +1,12 @@
 """The direct answer to a press question, and how it was answered.
 
 A reporter asks; the reply is what quotable speakers say next, up to the next question.
-Its first sentence that is not procedure ("Adelante.", "A ver.", a hand-over: "Le pido a
-Rosa Icela que responda") is the direct answer nearly always (on the development set's
-59 hand-labelled questions, 53): "No, no aplica porque nosotros estamos arrancando de raíz
-la corrupción." A bare "Sí." or "No, no." keeps the sentence after it, its reason. The
-answer is said by whoever holds that sentence's turn, not by whom the question went to.
+Its first sentence that says something (`says_something`: not procedure, not a hand-over
+such as "Le pido a Rosa Icela que responda", not a question back, not a name called out)
+is the direct answer nearly always (on the development set's 59 hand-labelled questions,
+53): "No, no aplica porque nosotros estamos arrancando de raíz la corrupción." A bare
+"Sí." or "No, no." keeps the sentence after it, its reason. The answer is said by whoever
+holds that sentence's turn, not by whom the question went to.
 
 How it answered (`KINDS`), from the answer's own words: a ``refusal`` ("No voy a entrar a
 esta parte", "no tiene caso responder"), a ``deferral`` ("Tiene que informarlo la
@@ -30,12 +31,15 @@ SHORT = 5
 ASKING_WORDS = 8
 """A press turn with a question mark or at least this many words asks again: the reply ends."""
 
+_YES_NO = re.compile(r"^(?:sí|si|no|claro|nunca|jamás|exacto|correcto|todavía|tampoco|ningun[oa]?|ojalá|también|"
+                     r"desde\s+luego|por\s+supuesto|así\s+es|cómo\s+no|nada|nadie|ya)\b", re.IGNORECASE)
 _HANDOVER = re.compile(
+    r"(?:\b(?:darle|dar|doy|paso|pasamos|cedo)\s+la\s+palabra\b|"
     r"^(?:(?:a\s+ver|bueno|sí|entonces|perdón),?\s+)*(?:(?:le|les)\s+(?:pido|voy\s+a\s+pedir|pedimos|encargo|paso|dejo|cedo)"
     r"\s+(?:a|al|que)\b|(?:que|para\s+que)\s+(?:nos\s+)?(?:responda|conteste|informe|explique|ampl[íi]e)\s+(?:el|la)\s+"
     r"(?:secretari|director|doctor|general|almirante|licenciad|maestr|ingenier|compañer)\w*\b|"
     r"(?:a\s+ver,?\s+)?(?:adelante|ad[ée]ntrate|ad[ée]ntrese),?\s+(?:secretari|director|doctor|general|almirante|"
-    r"licenciad|maestr|ingenier|compañer)\w*)", re.IGNORECASE)
+    r"licenciad|maestr|ingenier|compañer)\w*))", re.IGNORECASE)
 _REFUSAL = re.compile(
     r"\b(?:no\s+(?:voy|vamos)\s+a\s+(?:entrar|opinar|hablar|comentar|responder|contestar|polemizar|calificar|"
     r"meterme|decir\s+nada)|no\s+(?:tiene|tendría)\s+(?:caso|sentido)\s+(?:responder|contestar|hablar|opinar)|"
@@ -51,7 +55,8 @@ _DEFERRAL = re.compile(
     r"(?:informe|reporte))|(?:se\s+está|estamos)\s+(?:investigando|revisando|analizando)|"
     r"(?:en\s+su\s+momento|cuando\s+esté\s+listo|más\s+adelante)|con\s+gusto\s+(?:se\s+)?(?:los|las|lo)\s+presentamos|"
     r"(?:el|este|el\s+próximo)\s+(?:lunes|martes|miércoles|jueves|viernes)\s+(?:vamos|se\s+va|les)|"
-    r"mañana\s+(?:les\s+)?(?:informamos|damos|vamos|se\s+informa)|ya\s+se\s+dijo|se\s+vuelve\s+a\s+poner)",
+    r"mañana\s+(?:les\s+)?(?:informamos|damos|vamos|se\s+informa)|ya\s+se\s+dijo|se\s+vuelve\s+a\s+poner|"
+    r"(?:dará|darán|dará\s+a\s+conocer|informará|informarán)\b)",
     re.IGNORECASE)
 
 
@@ -82,11 +87,22 @@ def _sentences(doc: Transcript, turn: Turn) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
+def says_something(text: str) -> bool:
+    """Whether a sentence of a reply can answer: not procedure, not a hand-over ("Le pido a
+    Rosa Icela que responda", "Omar, ¿quieres contestar?"), not a question back ("¿Si son 14
+    o 15 detenidos?"), not a name called out ("Omar―.")."""
+    bare = text.strip(" ―—–-")
+    if is_procedure(bare) or _HANDOVER.search(bare) or bare.endswith("?"):
+        return False
+    if len(bare.split()) >= 3 or _YES_NO.match(bare):
+        return True
+    return not re.search(r"[―—–]", text)  # "Influenza." answers; "Omar―." calls someone to
+
+
 def direct_answer(doc: Transcript, asking: tuple[int, ...], exchange: int, segment: int = -1) -> Answer:
     """The answer to the question asked in the press turns ``asking`` (see the module's doc)."""
     for turn in reply_turns(doc, asking):
-        spans = [(s, e) for s, e in _sentences(doc, turn)
-                 if not is_procedure(doc.text[s:e]) and not _HANDOVER.match(doc.text[s:e])]
+        spans = [(s, e) for s, e in _sentences(doc, turn) if says_something(doc.text[s:e])]
         if not spans:
             continue
         start, end = spans[0]
@@ -107,4 +123,4 @@ def answer_kind(text: str) -> str:
     return "direct"
 
 
-__all__ = ["Answer", "KINDS", "direct_answer", "answer_kind", "reply_turns"]
+__all__ = ["Answer", "KINDS", "direct_answer", "answer_kind", "reply_turns", "says_something"]

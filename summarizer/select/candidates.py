@@ -64,7 +64,8 @@ class Candidate:
         words: white-space separated words of the span.
         filler: a short greeting or hand-over ("Buenos días.", "Adelante."), procedure
             (`procedure.is_procedure`: "Presentaremos este video.") or someone else's words
-            (`procedure.is_reported`: a slogan mocked, a headline read aloud): never chosen.
+            (`procedure.is_reported`: a slogan mocked, a headline read aloud), or a span that
+            ends asking ("Entonces, ¿88 por ciento era?"): never chosen.
     """
 
     start: int
@@ -115,7 +116,7 @@ def _candidate(text: str, turn: Turn, exchange: int, start: int, end: int, parag
     span = text[start:end]
     first = sentence_spans(text, start, end)[0] if width > 1 else (start, end)  # a quote opens with its speaker's words
     filler = (words < FILLER_WORDS and bool(_FILLER.match(text, start, end))) or is_procedure(span) \
-        or is_reported(span) or is_reported(text[first[0]:first[1]])
+        or is_reported(span) or is_reported(text[first[0]:first[1]]) or span.endswith("?")
     return Candidate(start, end, turn.index, exchange, turn.speaker, paragraph, sentence, sentences, width, words,
                      filler)
 

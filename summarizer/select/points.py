@@ -15,9 +15,9 @@ from pathlib import Path
 
 from ..document import Quote, Transcript
 from .news import DayContext, NewsModel, load_news, story_lines
-from .ranker import MIN_QUOTE_WORDS, Ranker, Ranking, load_ranker, to_quotes
+from .ranker import Ranker, Ranking, load_ranker
 from .stories import Story
-from .topics import POINT_QUOTE_WORDS, KeySentence, Topic, overlaps_any
+from .topics import KeySentence, Topic, quote_within
 
 RANKER_FILE, NEWS_FILE = "ranker.json", "news.json"
 
@@ -65,16 +65,9 @@ def story_topics(ctx: DayContext, stories: list[Story], model: NewsModel,
 
 def story_quote(doc: Transcript, story: Story, avoid: list[tuple[int, int]], ranking: Ranking,
                 segments) -> Quote | None:
-    """The best candidate of at most `POINT_QUOTE_WORDS` words in ``story``'s segments that
-    overlaps none of ``avoid``; None rather than a quote about another story."""
-    stretches = [(segments[i].start, segments[i].end) for i in story.segments]
-    for scored in ranking.ranked:
-        c = scored.candidate
-        if (not c.filler and MIN_QUOTE_WORDS <= c.words <= POINT_QUOTE_WORDS
-                and any(s <= c.start and c.end <= e for s, e in stretches)
-                and not overlaps_any(c.start, c.end, avoid)):
-            return to_quotes(doc, [ranking.explain(scored)])[0]
-    return None
+    """The best short quote in ``story``'s segments that overlaps none of ``avoid``; None
+    rather than a quote about another story."""
+    return quote_within(doc, [(segments[i].start, segments[i].end) for i in story.segments], avoid, ranking)
 
 
 __all__ = ["SelectionModels", "selection_models", "story_topics", "story_quote", "RANKER_FILE", "NEWS_FILE"]

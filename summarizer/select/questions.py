@@ -25,10 +25,9 @@ from ..parse.names import key_of
 from ..parse.sentences import sentence_spans
 from .candidates import trim
 from .ranker import Ranking
-from .answers import Answer, direct_answer
-from .procedure import is_procedure
+from .answers import Answer, direct_answer, reply_turns, says_something
 from .segments import segment_finder
-from .topics import KeySentence, segment_quote
+from .topics import KeySentence, quote_within
 
 Span = tuple[int, int]
 
@@ -55,9 +54,9 @@ class AskedQuestion:
         sentences: ``(start, end)`` of the one or two sentences that ask it, in order.
         segment: the segment that answers it, None when nobody quotable answers.
         answerer: who answers: the speaker of the turn that holds the answer's line.
-        line: the direct answer (`answers.direct_answer`: the reply's first sentence that is not
-            procedure, with its reason when it is a bare "Sí."); quote: the answer's quote (not
-            the line), from the answer's segment.
+        line: the direct answer (`answers.direct_answer`: the reply's first sentence that says
+            something, with its reason when it is a bare "Sí."); quote: a quote of the reply
+            to this question (not the line), never of another's.
         answer: the key sentences of the answer's segment, in order (what a generated line reads).
         kind: how it was answered: "direct", "deferral", "refusal" or "none" (`answers.KINDS`).
     """
@@ -130,12 +129,12 @@ def _groups(exchange: Exchange, own: dict[Span, Segment],
 
 
 def _replies(turn: Turn) -> bool:
-    """Whether ``turn`` answers: a quotable speaker says something that is not procedure nor
-    an aside left hanging ("Ahora, cómo fue más tarde… ―Adelante―.")."""
+    """Whether ``turn`` answers: a quotable speaker says something (`answers.says_something`)
+    that is not an aside left hanging ("Ahora, cómo fue más tarde… ―Adelante―.")."""
     if not turn.speaker.quotable or turn.in_clip or turn.repeated:
         return False
-    sentences = [turn.text[s:e].strip(" ―—–-") for s, e in sentence_spans(turn.text)]
-    return any(not is_procedure(t) and not t.endswith("…") and len(t.split()) >= 2 for t in sentences)
+    sentences = [turn.text[s:e] for s, e in sentence_spans(turn.text)]
+    return any(says_something(t) and not t.strip(" ―—–-").endswith("…") for t in sentences)
 
 
 def _question(doc: Transcript, exchange: Exchange, turns: list[Turn], asked: tuple[Span, ...], answer: Answer,
@@ -157,7 +156,8 @@ def _question(doc: Transcript, exchange: Exchange, turns: list[Turn], asked: tup
                              kind=answer.kind)
     inside = [s for s in candidates if segment.holds(s.start, s.end)]
     avoid = [(answer.line.start, answer.line.end)] if answer.line is not None else []
-    quote = segment_quote(doc, segment, avoid, ranking)
+    reply = [(t.start, t.end) for t in reply_turns(doc, asking)]
+    quote = quote_within(doc, reply, avoid, ranking)  # the reply to this question, never another's
     return AskedQuestion(exchange.index, asking, questioner, outlet, feminine, asked, segment, answerer, answer.line,
                          quote, tuple(inside), answer.kind)
 

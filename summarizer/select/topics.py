@@ -1,7 +1,7 @@
 """Key sentences and topics: every whole sentence of an official's turn scored by the
 quote ranker (`KeySentence`), grouped by segment; a brief's point (`Topic`: a story's
-line and key sentences, see `points`); an answer's line and quote from one segment
-(`best_sentence`, `segment_quote`). Pure functions over a `Transcript`: no model.
+line and key sentences, see `points`); the best quote within some stretches of the
+transcript (`quote_within`). Pure functions over a `Transcript`: no model.
 """
 
 from __future__ import annotations
@@ -94,13 +94,14 @@ POINT_QUOTE_WORDS = 40
 """A point's quote is evidence beside its line, not a paragraph: at most this many words."""
 
 
-def segment_quote(doc: Transcript, segment: Segment, avoid: list[tuple[int, int]], ranking: Ranking) -> Quote | None:
-    """The best candidate of at most `POINT_QUOTE_WORDS` words inside ``segment`` that
-    overlaps none of ``avoid``, as a `Quote` with its reasons; None rather than a quote about
-    another subject."""
+def quote_within(doc: Transcript, stretches: Sequence[tuple[int, int]], avoid: Sequence[tuple[int, int]],
+                 ranking: Ranking) -> Quote | None:
+    """The best candidate of at most `POINT_QUOTE_WORDS` words inside one of ``stretches``
+    (a segment, a story's segments, a reply's turns) that overlaps none of ``avoid``, as a
+    `Quote` with its reasons; None rather than a quote about another subject."""
     for scored in ranking.ranked:
         c = scored.candidate
-        if (not c.filler and MIN_QUOTE_WORDS <= c.words <= POINT_QUOTE_WORDS and segment.holds(c.start, c.end)
-                and not overlaps_any(c.start, c.end, avoid)):
+        if (not c.filler and MIN_QUOTE_WORDS <= c.words <= POINT_QUOTE_WORDS
+                and any(s <= c.start and c.end <= e for s, e in stretches) and not overlaps_any(c.start, c.end, avoid)):
             return to_quotes(doc, [ranking.explain(scored)])[0]
     return None

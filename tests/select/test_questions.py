@@ -11,6 +11,7 @@ import pytest
 from summarizer import parse_transcript
 from summarizer.parse.exchanges import find_introduction
 from summarizer.select import select
+from summarizer.select.answers import reply_turns
 
 from support import DATA
 
@@ -147,5 +148,5 @@ def test_every_self_introduced_questioner_is_in_the_questions_with_the_right_out
                 assert any("?" in doc.text[s:e] for s, e in q.sentences)  # the ¿…? ones first
             if q.line is not None:
                 assert q.segment.holds(q.line.start, q.line.end)
-            if q.quote is not None:
-                assert q.segment.holds(q.quote.start, q.quote.end)
+            if q.quote is not None:  # from the reply to this question, never another's
+                assert q.quote.turn in {t.index for t in reply_turns(doc, q.turns)}
