@@ -52,9 +52,6 @@ _ANNOUNCE = re.compile(
 _DENIAL = re.compile(r"\b(?:no\s+es\s+(?:cierto|verdad)|es\s+falso|falso|mentira|no\s+hay|nunca|jamás|niego|"
                      r"descart\w+|rechaz\w+|no\s+vamos\s+a|no\s+va\s+a|de\s+ninguna\s+manera)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d|\b(?:mil|millones|billones|por\s+ciento)\b", re.IGNORECASE)
-KEY_TERMS = 3
-"""A story's line names one of its first terms when a sentence does: a story that gathers
-several exchanges is told by what it is called, not by a passing subject."""
 _HEDGE = re.compile(r"^[\s¿¡—–-]*(?:(?:pues|bueno|miren?|entonces),?\s+)*(?:no\s+sé|a\s+ver\s+si|quién\s+sabe|"
                     r"no\s+tengo\s+(?:información|el\s+dato)|creo\s+que\s+no\s+sé)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:yo|creo|considero|pienso|vamos|hemos|estamos|nosotros)\b", re.IGNORECASE)
@@ -187,19 +184,15 @@ def rank_stories(ctx: DayContext, stories: list[Story], model: NewsModel) -> lis
 def story_lines(ctx: DayContext, story: Story, model: NewsModel) -> list[KeySentence]:
     """The sentences of ``story`` that can stand as its line, best first: readable ones (not
     a question, `READABLE` words) that say something (not a hedge, "No sé si…", nor an
-    answer left for later or declined) and name one of the story's first `KEY_TERMS` terms
-    (what its label calls it), then the others that say something, then the other readable
-    ones, then the rest; never procedure. Within each, a sentence's value is the line
-    model's score plus `TERM_WEIGHT` for each of the story's key terms it names."""
+    answer declined), then the other readable ones, then the rest; never procedure. Within
+    each, a sentence's value is the line model's score plus `TERM_WEIGHT` for each of the
+    story's key terms it names."""
     rows = line_rows(ctx, story)
     terms = LINE_FEATURES.index("story_terms")
     scored = sorted(rows, key=lambda r: (-model.line.score(r[1]) - TERM_WEIGHT * r[1][terms], r[0].start))
     readable = [s for s, _ in scored if READABLE[0] <= s.words <= READABLE[1] and not s.text.rstrip().endswith("?")]
-    says = [s for s in readable if not _HEDGE.match(s.text) and answer_kind(s.text) == "direct"]
-    key = [fold(t) for t in story.terms[:KEY_TERMS]]
-    core = [s for s in says if any(k in fold(s.text) for k in key)]  # it names what the story is called
-    ordered = core + [s for s in says if s not in core] + [s for s in readable if s not in says]
-    return ordered + [s for s, _ in scored if s not in readable]
+    says = [s for s in readable if not _HEDGE.match(s.text) and answer_kind(s.text) != "refusal"]
+    return says + [s for s in readable if s not in says] + [s for s, _ in scored if s not in readable]
 
 
 __all__ = ["NewsModel", "STORY_FEATURES", "LINE_FEATURES", "DayContext", "day_context", "story_features",
