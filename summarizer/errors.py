@@ -36,6 +36,18 @@ class InputTooLargeError(InputError):
     """The input is larger than the configured size limit."""
 
 
+class FetchError(SummarizerError):
+    """A transcript cannot be read from a web address: the host cannot be reached or did not
+    answer in time, the server answered with an error (``status``), the address or a redirect
+    is not http(s), or what came back is not a transcript (an image, a page without one).
+    ``url``: the address asked for; ``final_url``: where redirects led, when elsewhere."""
+
+    def __init__(self, message: str = "", *, url: str | None = None, status: int | None = None,
+                 final_url: str | None = None, note=None):
+        super().__init__(message, note=note)
+        self.url, self.status, self.final_url = url, status, final_url
+
+
 class OutputError(SummarizerError, ValueError):
     """The output cannot go where asked: it would replace one of the inputs."""
 

@@ -3,6 +3,7 @@
 | variable | what | default |
 |---|---|---|
 | ``SUMMARIZER_MAX_INPUT_BYTES`` | size limit of one transcript (API, CLI, batch) | 5,000,000 |
+| ``SUMMARIZER_FETCH_TIMEOUT`` | seconds to read a transcript's page from an http(s) address, all in all | 20 |
 | ``SUMMARIZER_MODELS_DIR`` | the models folder | the project's ``models/`` |
 | ``SUMMARIZER_ARCHIVE`` | an archive word table (``summarizer archive stats``) for selection | the package's |
 | ``SUMMARIZER_BACKEND`` | what runs the models: ``auto``, ``ctranslate2`` or ``transformers`` | ``auto`` |
@@ -33,6 +34,7 @@ DEFAULT_MAX_BYTES = 5_000_000
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 DEFAULT_UI_MAX_BYTES = 2_000_000
+DEFAULT_FETCH_TIMEOUT = 20
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 """The checkout this package runs from (its ``models/``, ``seeds/``); meaningless in a wheel."""
@@ -49,6 +51,12 @@ def env_int(name: str, default: int, *, minimum: int = 1) -> int:
 def max_input_bytes(max_bytes: int | None = None) -> int:
     """The size limit of one transcript: ``max_bytes`` when given, else the environment's."""
     return max_bytes if max_bytes is not None else env_int("SUMMARIZER_MAX_INPUT_BYTES", DEFAULT_MAX_BYTES)
+
+
+def fetch_timeout(timeout: float | None = None) -> float:
+    """Seconds to fetch a page (`summarizer.fetch`): ``timeout`` when given, else
+    ``$SUMMARIZER_FETCH_TIMEOUT``, else 20."""
+    return timeout if timeout is not None else env_int("SUMMARIZER_FETCH_TIMEOUT", DEFAULT_FETCH_TIMEOUT)
 
 
 def check_size(size: int, max_bytes: int | None = None, *, what: str = "the input", at_least: bool = False) -> None:
