@@ -1,4 +1,5 @@
-"""Helpers shared by the CLI commands: reading input, writing output, errors.
+"""Helpers shared by the CLI commands: reading input (a file, standard input or an http(s)
+address), writing output, errors.
 
 Standard input and output may be closed, full (``> /dev/full``) or a pipe whose reader
 left (``| head``): each case ends in one clean line and a non-zero exit, never a
@@ -15,7 +16,9 @@ import sys
 
 import click
 
+from ..document import Transcript
 from ..errors import OutputError, SummarizerError
+from ..fetch import from_url, looks_like_address
 from ..files import NotAFileError, atomic_write, read_limited, refuse_inputs
 from ..settings import check_size, max_input_bytes, speaking_to
 
@@ -26,6 +29,19 @@ backend_option = click.option(
     "--backend", type=click.Choice(BACKENDS), default=None,
     help="What runs the models: auto (CTranslate2 where a converted copy is there, else transformers), "
          "ctranslate2 or transformers  [default: $SUMMARIZER_BACKEND, else auto]")
+
+
+def read_transcript(source: str, max_bytes: int | None = None, *, quiet: bool = False) -> Transcript:
+    """The transcript in FILE, on standard input (``-``) or at an http(s) address; a page
+    that redirected elsewhere is said on standard error (unless ``quiet``)."""
+    from ..parse import parse_transcript
+
+    if not looks_like_address(source):
+        return parse_transcript(read_input(source, max_bytes), max_bytes=max_bytes)
+    page = from_url(source, max_bytes=max_bytes)
+    if page.final_url != page.url and not quiet:
+        click.echo(f"note: {page.url} redirected to {page.final_url}", err=True)
+    return page.transcript(max_bytes)
 
 
 def read_input(path: str, max_bytes: int | None = None) -> bytes:
@@ -41,7 +57,8 @@ def read_input(path: str, max_bytes: int | None = None) -> bytes:
         raise click.ClickException(f"cannot read {path}: {exc.strerror}; give a transcript file, "
                                    "or - for standard input") from None
     except OSError as exc:
-        raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from None
+        hint = "; an address starts with https://" if path.startswith("www.") and not os.path.exists(path) else ""
+        raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}{hint}") from None
     if len(data) > limit:
         size = _size(path)  # a file's size says by how much; a pipe's says nothing
         check_size(max(size, len(data)), max_bytes, what=path, at_least=size <= limit)
@@ -74,7 +91,7 @@ def _read_stdin(max_bytes: int | None) -> bytes:
 
 def _sources(inputs: tuple[str | None, ...]) -> list[str | int]:
     """The inputs as `files.refuse_inputs` takes them: ``-`` is standard input's descriptor."""
-    return [0 if source == "-" else source for source in inputs if source]
+    return [0 if source == "-" else source for source in inputs if source and not looks_like_address(source)]
 
 
 def check_output(out: str | None, *inputs: str | None) -> None:

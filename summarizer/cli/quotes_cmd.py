@@ -1,4 +1,4 @@
-"""`summarizer quotes FILE|-`: the most quotable spans, verbatim, with speakers."""
+"""`summarizer quotes FILE|-|URL`: the most quotable spans, verbatim, with speakers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import MAX_BYTES_HELP, archive_option, check_output, clean_errors, read_input, write_output
+from .common import MAX_BYTES_HELP, archive_option, check_output, clean_errors, read_transcript, write_output
 
 
 @click.command("quotes")
@@ -17,14 +17,14 @@ from .common import MAX_BYTES_HELP, archive_option, check_output, clean_errors, 
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
 @archive_option
 def quotes_command(file, k, fmt, out, max_bytes, archive):
-    """List the best quotes of the transcript in FILE (or standard input; no model needed)."""
-    from ..parse import parse_transcript
+    """List the best quotes of the transcript in FILE (or standard input, or at an http(s) URL;
+    no model needed)."""
     from ..select import extract_quotes
     from ..select.archive import load_stats
 
     check_output(out, file, archive)
     with clean_errors():
-        doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
+        doc = read_transcript(file, max_bytes)
         quotes = extract_quotes(doc, k=k, stats=load_stats(archive))
     if fmt == "json":
         records = [

@@ -1,4 +1,4 @@
-"""`summarizer summarize FILE|-`: a brief in Markdown, JSON or Word."""
+"""`summarizer summarize FILE|-|URL`: a brief in Markdown, JSON or Word."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .common import (
     check_output,
     clean_errors,
     glossary_option,
-    read_input,
+    read_transcript,
     write_output,
 )
 from .progress import StageBar
@@ -45,10 +45,10 @@ from .progress import StageBar
 @archive_option
 def summarize_command(file, target, quotes, mode, fmt, out, questions, points, summarize_model, es_en_model,
                       en_es_model, device, max_bytes, backend, quiet, glossary, archive):
-    """Summarize the transcript in FILE (or standard input) into a quote-attributed brief.
+    """Summarize the transcript in FILE (or standard input, or at an http(s) URL such as the
+    gob.mx page of the day) into a quote-attributed brief.
 
     FILE may be text (UTF-8, UTF-16, Windows-1252), a .docx, a PDF with text or an HTML page."""
-    from ..parse import parse_transcript
     from ..summarize import SummaryOptions, summarize
 
     if fmt == "docx" and (not out or out == "-"):
@@ -59,7 +59,7 @@ def summarize_command(file, target, quotes, mode, fmt, out, questions, points, s
         options = SummaryOptions(max_points=points, summarize_model=summarize_model, es_en_model=es_en_model,
                                  en_es_model=en_es_model, device=device, glossary=glossary, archive=archive,
                                  backend=backend, questions=questions)
-        doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
+        doc = read_transcript(file, max_bytes, quiet=quiet)
         summary = summarize(doc, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
     rendered = {"json": lambda: summary.to_json() + "\n", "docx": summary.to_docx_bytes}.get(fmt, summary.to_markdown)
     write_output(rendered(), out, file, glossary, archive)

@@ -1,4 +1,4 @@
-"""`summarizer translate FILE|-`: the whole transcript translated, labels and layout kept."""
+"""`summarizer translate FILE|-|URL`: the whole transcript translated, labels and layout kept."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .common import (
     check_output,
     clean_errors,
     glossary_option,
-    read_input,
+    read_transcript,
     write_output,
 )
 from .progress import StageBar
@@ -38,16 +38,15 @@ from .progress import StageBar
 @click.option("--quiet", is_flag=True, help="No progress bar, no warnings.")
 @glossary_option
 def translate_command(file, source, target, out, fmt, model, beams, fp32, device, max_bytes, backend, quiet, glossary):
-    """Translate the transcript in FILE (or standard input), keeping every speaker label,
+    """Translate the transcript in FILE (or standard input, or at an http(s) URL), keeping every speaker label,
     paragraph and line break; nothing is dropped or truncated."""
-    from ..parse import parse_transcript
     from ..translate import TranslateOptions, Translator, transcript_names
 
     check_output(out, file, glossary)
     with clean_errors(), StageBar(enabled=not quiet) as bar:
         options = TranslateOptions(num_beams=beams, quantize=False if fp32 else None, glossary=glossary,
                                    backend=backend)
-        doc = parse_transcript(read_input(file, max_bytes), max_bytes=max_bytes)
+        doc = read_transcript(file, max_bytes, quiet=quiet)
         source = doc.language if source == "auto" else source
         target = target or ("en" if source == "es" else "es")
         translator = Translator(source, target, model=model, options=options, device=device)
