@@ -1,37 +1,29 @@
 """A transcript read from the web: ``summarizer summarize https://www.gob.mx/presidencia/prensa/…``.
 
-`from_url` GETs an http(s) address with the standard library alone and gives a `Page`:
-the body's bytes, its content type and where redirects led. The page is read as a file
-is: the same size limit (bytes counted as they arrive, after gzip is undone), the same
-decoder (`parse.decode.read_text`, told that an HTML page is HTML). `Page.transcript`
-parses it and refuses a page that is not a transcript; `transcript_from_url` does both.
+`from_url` GETs an http(s) address with urllib and gives a `Page` (the body's bytes, its
+content type, where redirects led), read as a file is: the same size limit (bytes counted
+as they arrive, gzip undone), the same decoder (`parse.decode.read_text`, told that HTML is
+HTML). `Page.transcript` parses it, refusing a page that is not a transcript.
 
 * Only ``http://`` and ``https://``, at the start and at every redirect (at most
   `MAX_REDIRECTS`); a redirect to ``ftp://`` or ``file://`` is refused.
-* One time limit for everything (``timeout``, default 20 s or ``$SUMMARIZER_FETCH_TIMEOUT``):
-  each connection and each wait for headers gets what is left of it, and the body is cut
-  off when it runs out, however slowly the server sends (looking up the host's name is
-  left to the system's resolver and its own limits).
+* One time limit (``timeout``, default 20 s or ``$SUMMARIZER_FETCH_TIMEOUT``): each
+  connection and wait for headers gets what is left of it, the body is cut off when it runs
+  out however slowly it comes (looking up a host's name keeps the resolver's own limits).
 * Images, audio, video, archives and other non-text content types are refused before
   their body is read; text, HTML, PDF, .docx and untyped bodies go to the decoder.
 
-A str is transcript text everywhere in the API: `summarize("https://…")` summarizes the
-address as text. `is_url` tells a str that is one http(s) address and nothing else, for
-callers (the CLI) that offer both.
+A str is transcript text everywhere in the API (`summarize("https://…")` summarizes the
+address as text); `is_url` tells a str that is one http(s) address and nothing else.
 """
 
 from __future__ import annotations
 
 import contextlib
-import http.client
+import functools
 import os
 import re
-import socket
-import ssl
-import threading
 import time
-import urllib.error
-import urllib.request
 import zlib
 from dataclasses import dataclass, replace
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
@@ -47,15 +39,11 @@ MAX_REDIRECTS = 5
 USER_AGENT = f"mananera-summarizer/{__version__} (press-conference transcript reader; Python urllib)"
 SCHEMES = ("http", "https")
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-READABLE_TYPES = HTML_TYPES | {
-    "", "application/octet-stream", "application/pdf", "application/x-pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
+READABLE_TYPES = HTML_TYPES | {"", "application/octet-stream", "application/pdf", "application/x-pdf",
+                               "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 """Content types read besides ``text/*``: "" and octet-stream are whatever the decoder finds."""
-_REFUSED_FAMILIES = {"image": "an image", "audio": "audio", "video": "a video", "font": "a font",
-                     "model": "a 3D model"}
+_REFUSED_FAMILIES = {"image": "an image", "audio": "audio", "video": "a video", "font": "a font", "model": "a 3D model"}
 _ARCHIVES = re.compile(r"zip|gzip|tar|rar|7z|bzip|xz|zstd|compressed|java-archive")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _URL = re.compile(r"^https?://\S+$", re.I)
 _CHUNK = 64 * 1024
 _REDIRECT_CODES = (301, 302, 303, 307, 308)
@@ -112,31 +100,31 @@ def is_url(text: object) -> bool:
     return isinstance(text, str) and bool(_URL.match(text.strip())) and bool(urlsplit(text.strip()).hostname)
 
 
-def looks_like_address(text: str) -> bool:
-    """Whether ``text`` is written as an address of any scheme (``ftp://…``, ``file://…``):
-    not a file name; `from_url` says which schemes it reads."""
-    return bool(_SCHEME.match(text.strip()))
-
-
-def transcript_from_url(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> Transcript:
+def transcript_from_url(url: str, *, timeout: float | None = None, max_bytes: int | None = None,
+                        public_only: bool = False) -> Transcript:
     """The transcript at ``url``: `from_url`, then `Page.transcript`."""
-    return from_url(url, timeout=timeout, max_bytes=max_bytes).transcript(max_bytes)
+    return from_url(url, timeout=timeout, max_bytes=max_bytes, public_only=public_only).transcript(max_bytes)
 
 
-def from_url(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> Page:
+def from_url(url: str, *, timeout: float | None = None, max_bytes: int | None = None,
+             public_only: bool = False) -> Page:
     """GET ``url`` (http or https) and return its `Page`.
 
     ``timeout``: seconds for everything, redirects included (default
     ``$SUMMARIZER_FETCH_TIMEOUT``, else 20); ``max_bytes``: the size limit of the body once
-    gzip is undone (default: the input limit, ``$SUMMARIZER_MAX_INPUT_BYTES``). Raises
-    `FetchError` (unreachable host, no answer in time, an HTTP error, a redirect that is not
-    http(s) or one too many, a content type that is not text) and `InputTooLargeError`."""
+    gzip is undone (default: the input limit, ``$SUMMARIZER_MAX_INPUT_BYTES``);
+    ``public_only``: refuse hosts on loopback, private, link-local or reserved networks, at
+    every redirect and once connected (a server that fetches for its visitors: the web app).
+    Raises `FetchError` (unreachable host, no answer in time, an HTTP error, a redirect that
+    is not http(s) or one too many, a content type that is not text) and `InputTooLargeError`."""
     asked = url.strip()
     seconds = fetch_timeout(timeout)
     limit = max_input_bytes(max_bytes)
     deadline = time.monotonic() + seconds
     current, chain = _checked(asked, asked, []), []
     while True:
+        if public_only:
+            _refuse_private(current, asked, chain)
         response, location = _open(current, asked, chain, deadline, seconds)
         if response is not None:
             break
@@ -146,13 +134,15 @@ def from_url(url: str, *, timeout: float | None = None, max_bytes: int | None = 
         current = _checked(target, asked, chain, redirect=True)
         chain.append(current)
     with response:
+        if public_only and (peer := _peer(response)):
+            _refuse_private(current, asked, chain, peer)  # the name may resolve elsewhere the second time
         media, charset = _content_type(response, asked, chain)
         _check_length(response, limit, max_bytes, asked)
         data = _read_body(response, limit, max_bytes, deadline, (asked, chain, seconds))
     return Page(asked, current, data, media, charset, tuple(chain))
 
 
-def check_transcript(doc: Transcript, url: str = "this address") -> None:
+def check_transcript(doc: Transcript, url: str) -> None:
     """Raise `FetchError` when ``doc``, read from ``url``, is no transcript: no speaker
     labels and no quotation (a news article about a conference has quotations)."""
     if doc.format != "prose" and doc.turns:
@@ -198,23 +188,61 @@ def _error(asked: str, chain, why: str, *, status: int | None = None) -> FetchEr
                       final_url=chain[-1] if chain else None)
 
 
+def _refuse_private(url: str, asked: str, chain, peer: str | None = None) -> None:
+    """`FetchError` when ``url``'s host (or ``peer``, the address connected to) is not on
+    the public internet; a name that is not found is left to the connection to report."""
+    import ipaddress
+    import socket
+
+    host = urlsplit(url).hostname
+    try:
+        addresses = [peer] if peer else [info[4][0] for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)]
+    except OSError:
+        return
+    for address in addresses:
+        ip = ipaddress.ip_address(address.partition("%")[0])
+        ip = getattr(ip, "ipv4_mapped", None) or ip
+        if not ip.is_global:
+            raise _error(asked, chain, f"{host} is on a private network ({ip}): only public addresses are read here")
+
+
+def _peer(response) -> str | None:
+    """The address the response came from, None when its socket is gone."""
+    import socket
+
+    try:
+        with socket.socket(fileno=os.dup(response.fileno())) as sock:
+            return sock.getpeername()[0]
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
 # ---------------------------------------------------------------- the request
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """Leaves a redirect to `from_url`, which checks where it goes: answers 3xx as errors."""
+@functools.cache
+def _opener():
+    """urllib's opener without redirects: `from_url` follows them itself, checking where
+    they go; a 3xx answer is an `HTTPError`. (urllib, ssl and http.client load on first
+    use: ``import summarizer`` stays light.)"""
+    import urllib.request
 
-    def http_error_302(self, req, fp, code, msg, headers):
-        return None
+    class NoRedirects(urllib.request.HTTPRedirectHandler):
+        def http_error_302(self, req, fp, code, msg, headers):
+            return None
 
-    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
-
-_OPENER = urllib.request.build_opener(_NoRedirects)
+    return urllib.request.build_opener(NoRedirects)
 
 
 def _open(url: str, asked: str, chain, deadline: float, seconds: float):
     """``(response, None)`` for a page, ``(None, location)`` for a redirect; else `FetchError`."""
+    opener = _opener()
+    import http.client
+    import urllib.error
+    import urllib.request
+
     left = deadline - time.monotonic()
     if left <= 0:
         raise _error(asked, chain, _slow(seconds))
@@ -223,7 +251,7 @@ def _open(url: str, asked: str, chain, deadline: float, seconds: float):
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8,*/*;q=0.5",
         "Accept-Language": "es-MX,es;q=0.9,en;q=0.8"})
     try:
-        return _OPENER.open(request, timeout=left), None
+        return opener.open(request, timeout=left), None
     except urllib.error.HTTPError as exc:
         with exc:
             location = exc.headers.get("Location") if exc.headers else None
@@ -237,15 +265,13 @@ def _open(url: str, asked: str, chain, deadline: float, seconds: float):
 
 
 def _status(code: int, reason: object) -> str:
+    import http.client
+
     said = f"the server answered {code} {reason or http.client.responses.get(code, '')}".rstrip()
-    if code in (401, 403):
-        return f"{said}: the page is not public, or the server refuses programs; open it in a browser, save it " \
-               "and give the file"
-    if code in (404, 410):
-        return f"{said}: there is no page at this address; check it"
-    if code == 429 or code >= 500:
-        return f"{said}: the server is busy or failing; try again later"
-    return said
+    advice = ("the page is not public, or the server refuses programs; open it in a browser, save it and give the file"
+              if code in (401, 403) else "there is no page at this address; check it" if code in (404, 410)
+              else "the server is busy or failing; try again later" if code == 429 or code >= 500 else "")
+    return f"{said}: {advice}" if advice else said
 
 
 def _slow(seconds: float) -> str:
@@ -255,6 +281,10 @@ def _slow(seconds: float) -> str:
 
 def _unreachable(reason: object, url: str, seconds: float) -> str:
     """Why a host could not be reached, for people."""
+    import http.client
+    import socket
+    import ssl
+
     parts = urlsplit(url)
     host = parts.hostname or url
     if isinstance(reason, socket.gaierror):
@@ -285,8 +315,8 @@ def _content_type(response, asked: str, chain) -> tuple[str, str | None]:
     if family == "text" or media in READABLE_TYPES:
         return media, charset
     what = _REFUSED_FAMILIES.get(family) or ("an archive" if _ARCHIVES.search(media) else "a file")
-    raise _error(asked, chain, f"the server sent {what} ({media}), not a transcript; give the address of the transcript's "
-                               "page (HTML, text, PDF or .docx)")
+    raise _error(asked, chain, f"the server sent {what} ({media}), not a transcript; give the address of the "
+                               "transcript's page (HTML, text, PDF or .docx)")
 
 
 def _check_length(response, limit: int, max_bytes: int | None, asked: str) -> None:
@@ -308,6 +338,8 @@ def _decoder(response, asked: str, chain):
 
 def _read_body(response, limit: int, max_bytes: int | None, deadline: float, context) -> bytes:
     """The body, gzip undone, at most ``limit`` bytes counted as they arrive, by ``deadline``."""
+    import http.client
+
     asked, chain, seconds = context
     decoder = _decoder(response, asked, chain)
     parts, size = [], 0
@@ -322,7 +354,8 @@ def _read_body(response, limit: int, max_bytes: int | None, deadline: float, con
             if expired():
                 raise _error(asked, chain, _slow(seconds))
             try:  # never more than one byte over the limit in memory, however well it compresses
-                block = raw if decoder is None else decoder.decompress(raw, limit + 1 - size) if raw else decoder.flush()
+                block = raw if decoder is None else (
+                    decoder.decompress(raw, limit + 1 - size) if raw else decoder.flush())
             except zlib.error as exc:
                 raise _error(asked, chain, f"the page's compressed data is damaged ({exc})") from None
             size += len(block)
@@ -337,6 +370,9 @@ def _read_body(response, limit: int, max_bytes: int | None, deadline: float, con
 def _cut_off_at(response, deadline: float):
     """Shut the connection at ``deadline``, so that a read waiting on a slow server returns;
     yields a function that says whether that time came."""
+    import socket
+    import threading
+
     fired = threading.Event()
     try:
         sock = socket.socket(fileno=os.dup(response.fileno()))
@@ -360,5 +396,4 @@ def _cut_off_at(response, deadline: float):
             sock.close()
 
 
-__all__ = ["Page", "from_url", "transcript_from_url", "check_transcript", "is_url", "looks_like_address",
-           "MAX_REDIRECTS", "USER_AGENT"]
+__all__ = ["Page", "from_url", "transcript_from_url", "check_transcript", "is_url", "MAX_REDIRECTS", "USER_AGENT"]
