@@ -12,13 +12,14 @@ import contextlib
 import errno
 import io
 import os
+import re
 import sys
 
 import click
 
 from ..document import Transcript
 from ..errors import OutputError, SummarizerError
-from ..fetch import from_url, looks_like_address
+from ..fetch import from_url
 from ..files import NotAFileError, atomic_write, read_limited, refuse_inputs
 from ..settings import check_size, max_input_bytes, speaking_to
 
@@ -29,6 +30,14 @@ backend_option = click.option(
     "--backend", type=click.Choice(BACKENDS), default=None,
     help="What runs the models: auto (CTranslate2 where a converted copy is there, else transformers), "
          "ctranslate2 or transformers  [default: $SUMMARIZER_BACKEND, else auto]")
+
+
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+"""An address of any scheme (``ftp://…`` too: `fetch.from_url` says which it reads), never a file name."""
+
+
+def looks_like_address(source: str) -> bool:
+    return bool(_ADDRESS.match(source))
 
 
 def read_transcript(source: str, max_bytes: int | None = None, *, quiet: bool = False) -> Transcript:

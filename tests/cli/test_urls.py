@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import html
 import re
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,7 +17,8 @@ from click.testing import CliRunner
 from summarizer import parse_transcript
 from summarizer.cli import main
 from summarizer.errors import FetchError, InputTooLargeError
-from summarizer.fetch import USER_AGENT, from_url, is_url, looks_like_address, transcript_from_url
+from summarizer.cli.common import looks_like_address
+from summarizer.fetch import USER_AGENT, from_url, is_url, transcript_from_url
 
 from support import DATA, SEEDS, free_port
 
@@ -221,6 +223,31 @@ def test_unreachable_hosts(server):
         from_url("http://no-such-host.invalid/transcript")
 
 
+def test_public_only_refuses_private_networks_at_every_step(server, monkeypatch):
+    """For a server that fetches for its visitors: loopback and private hosts are refused
+    before any request, and so is a name that resolves to a public address for the check
+    and to a private one for the connection (DNS rebinding)."""
+    before = len(server.seen)
+    for url in (server + "/transcript.txt", f"http://localhost:{server.rsplit(':', 1)[1]}/", "http://10.1.2.3/",
+                "http://169.254.169.254/latest/meta-data/", "http://[::1]/"):
+        with pytest.raises(FetchError, match=r"is on a private network \(.*\): only public addresses are read here"):
+            from_url(url, public_only=True)
+    assert len(server.seen) == before
+    resolve, answers = socket.getaddrinfo, iter(["93.184.216.34"])
+
+    def rebinding(host, *args, **kwargs):
+        found = resolve("127.0.0.1", *args, **kwargs)
+        if host == "rebind.test":
+            address = next(answers, "127.0.0.1")
+            return [(*info[:4], (address, *info[4][1:])) for info in found if info[0] == socket.AF_INET]
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with pytest.raises(FetchError, match=r"rebind.test is on a private network \(127.0.0.1\)"):
+        from_url(f"http://rebind.test:{server.rsplit(':', 1)[1]}/transcript.txt", public_only=True)
+    assert from_url(server + "/transcript.txt").data == TEXT  # and without public_only, it is read
+
+
 @pytest.mark.parametrize("route", ["/slow", "/trickle"])
 def test_the_time_limit_holds_for_a_silent_or_a_slow_server(server, route):
     started = time.monotonic()
@@ -237,18 +264,20 @@ def test_the_size_limit_counts_bytes_as_they_arrive(server, route):
     assert time.monotonic() - started < 5
 
 
-@pytest.mark.parametrize("route, what", [("/image.png", "an image (image/png)"), ("/archive.zip", "an archive (application/zip)")])
+@pytest.mark.parametrize("route, what", [("/image.png", "an image (image/png)"),
+                                         ("/archive.zip", "an archive (application/zip)")])
 def test_content_that_is_not_text_is_refused_before_its_body(server, route, what):
     with pytest.raises(FetchError, match=re.escape(f"the server sent {what}, not a transcript")):
         from_url(server + route)
 
 
-@pytest.mark.parametrize("route, why", [("/tramites.html", "has no speaker labels"), ("/scripted.html", "shows no text")])
+@pytest.mark.parametrize("route, why", [("/tramites.html", "has no speaker labels"),
+                                        ("/scripted.html", "shows no text")])
 def test_a_page_that_is_no_transcript_is_refused(server, route, why):
     page = from_url(server + route)
-    with pytest.raises(FetchError, match=r"^this page does not look like a transcript of a press conference: ") as caught:
+    with pytest.raises(FetchError, match=r"^this page does not look like a transcript of a press conference: ") as e:
         page.transcript()
-    assert why in str(caught.value)
+    assert why in str(e.value)
 
 
 def test_is_url_takes_one_address_and_nothing_else():
