@@ -19,6 +19,7 @@ from .errors import (
     SummarizerError,
     UnsupportedLanguageError,
 )
+from .fetch import FetchError, Page, from_url, transcript_from_url
 from .output import Excerpt, FactCheck, Line, Point, Question, RecurringSection, SpeakerShare, Story, Summary
 from .settings import openmp_passive_by_default
 from .parse import parse_transcript
