@@ -154,6 +154,12 @@ def server():
     httpd.server_close()
 
 
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch):
+    """The local server is reached directly, whatever proxy this machine's environment names."""
+    monkeypatch.setenv("no_proxy", "*")
+
+
 # ---------------------------------------------------------------- the API
 
 
