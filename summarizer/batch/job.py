@@ -55,6 +55,7 @@ from ..progress import Progress
 from .engines import Engine, make_engine
 from .inputs import Inputs, Source, discover
 from .outputs import assemble, describe, output_paths, unsafe_output
+from .preflight import Preflight
 from .staging import discard, publish
 from .store import Manifest, open_output, sha256_bytes, sha256_file, sha256_text
 from .work import BatchSettings, DocOutcome, Generators, process_documents
@@ -144,7 +145,9 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
     Skipped documents come first, then the others as they finish. A document
     that fails is reported and the job goes on. Raises `BatchError` (a
     `SummarizerError`) when the job cannot start: an input that does not
-    exist, no documents, an output folder in use by another job.
+    exist, no documents, an output folder in use by another job; and, before any engine
+    starts, the error (`ModelNotAvailableError`…) of a job none of whose documents can be
+    done with the models here (`preflight`; not with ``generators`` or a worker of one's own).
     """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -155,6 +158,7 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
     if not found.sources:
         raise BatchError("no documents found: give transcript files, folders holding .txt or .jsonl files, or globs")
     own_engine = engine is None or isinstance(engine, str)
+    registry = generators is None and (own_engine or getattr(engine, "worker", False) in (None, process_documents))
     if own_engine:
         worker = functools.partial(process_documents, generators=generators) if generators else None
         engine = make_engine(workers, worker=worker, engine=engine or "pool", address=address)
@@ -166,7 +170,8 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
                 log.info("removed %d temporary files left by a killed job", removed)
             if hasattr(engine, "prepare"):  # its workers write the outputs (staged) into this folder
                 engine.prepare(out)
-            yield from _Job(found, out, settings, manifest, engine, force, progress).run()
+            checks = Preflight(settings) if registry else None  # the registry's models do the work: are they here?
+            yield from _Job(found, out, settings, manifest, engine, force, progress, checks).run()
     finally:
         if own_engine:
             engine.close()
@@ -194,8 +199,8 @@ class _Job:
     (an engine's workers may write an output's bytes into a temporary file: see `staging`)."""
 
     def __init__(self, found: Inputs, out: Path, settings: BatchSettings, manifest: Manifest,
-                 engine: Engine, force: bool, progress: Progress | None):
-        self.found, self.settings, self.manifest = found, settings, manifest
+                 engine: Engine, force: bool, progress: Progress | None, checks: Preflight | None = None):
+        self.found, self.settings, self.manifest, self.checks = found, settings, manifest, checks
         self.out = Path(os.path.abspath(out))
         self.engine, self.force, self.progress = engine, force, progress
         self.digest = settings.digest()
@@ -209,6 +214,7 @@ class _Job:
         self.inputs = {os.path.realpath(s.path): s.path for s in found.sources}
         self.inputs.update({os.path.realpath(j.path): j.path for j in found.jsonl})
         self.done = 0
+        self.errors: dict[str, str] = {}  # an error → the first document that failed with it
 
     def run(self) -> Iterator[DocResult]:
         total = len(self.found.sources)
@@ -220,6 +226,8 @@ class _Job:
                 todo.append(source)
             else:
                 yield self._count(result, total)
+        if self.checks is not None:
+            self.checks.check_sources(todo)  # before the engine starts: can any of them be done?
         for outcome in self._drain(self.engine.run(self._items(todo), self.settings, self._steps)):
             yield self._count(self._finish(outcome), total)
         for jsonl in self.found.jsonl:
@@ -236,7 +244,11 @@ class _Job:
 
     def _count(self, result: DocResult, total: int) -> DocResult:
         self.done += 1
-        log.info("%s: %s%s", result.id, result.status, f" ({result.error})" if result.error else "")
+        why = ""
+        if result.error:  # an error that repeats is said once
+            first = self.errors.setdefault(result.error, result.id)
+            why = f" ({result.error})" if first == result.id else f" (the same error as {first})"
+        log.info("%s: %s%s", result.id, result.status, why)
         self._tick(total)
         return result
 
