@@ -128,7 +128,27 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
         lambda p: (f"el texto se extrajo de un PDF ({p['pages']} {_plural(p['pages'], 'página', 'páginas')}): "
                    "sus saltos de línea pueden diferir de los de la página"),
     ),
+    "decode.pdf_furniture": (
+        lambda p: (f"{p['lines']} {_plural(p['lines'], 'line', 'lines')} of page furniture (running heads, footers, "
+                   f"page numbers) left out of the text, the first “{p['first']}”"),
+        lambda p: (f"{p['lines']} {_plural(p['lines'], 'línea', 'líneas')} de encabezados, pies de página o números "
+                   f"de página se dejaron fuera del texto, la primera “{p['first']}”"),
+    ),
     # ---- parsing
+    "parse.furniture": (
+        lambda p: (f"{p['paragraphs']} {_plural(p['paragraphs'], 'paragraph', 'paragraphs')} of web-page furniture "
+                   f"(ads, “read also” links, share buttons, newsletter, copyright or cookie notices) left out of "
+                   f"every turn, the first “{p['first']}”"),
+        lambda p: (f"{p['paragraphs']} {_plural(p['paragraphs'], 'párrafo', 'párrafos')} de elementos de la página "
+                   f"web (publicidad, enlaces “lee también”, botones para compartir, avisos de boletín, derechos o "
+                   f"cookies) se dejaron fuera de todos los turnos, el primero “{p['first']}”"),
+    ),
+    "parse.no_speakers": (
+        "no speaker could be identified: the text has no speaker labels (“NAME:”) and no quotation attributed to "
+        "anyone, so nothing in it is attributed to a person",
+        "no se pudo identificar a ningún orador: el texto no tiene etiquetas de orador (“NOMBRE:”) ni citas "
+        "atribuidas a alguien, así que nada se atribuye a una persona",
+    ),
     "parse.no_turns": ("no speaker turn has any text", "ningún turno de los oradores tiene texto"),
     "parse.no_label": (
         lambda p: (f"{p['blocks']} {_plural(p['blocks'], 'block opens', 'blocks open')} with a line of "

@@ -4,7 +4,8 @@ with offsets into the decoded text.
 `decode` (encodings, size limit) → `formats` / `prose` (where turns start and end) →
 `labels`, `names`, `roles`, `speakers` (who speaks) → `exchanges` (opening, question →
 answer) → `transcript` (assembles the `Transcript`). `sentences` and `language` serve
-every stage; `htmltext` reduces a saved web page to its text.
+every stage; `htmltext` reduces a saved web page to its text, `reflow` rebuilds a PDF's
+paragraphs from its lines.
 """
 
 from .decode import decode

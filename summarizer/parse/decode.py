@@ -79,8 +79,11 @@ def _from_bytes(raw: bytes, max_bytes: int | None) -> Decoded:
             return _lossy(raw[len(bom):], encoding, name)
     kind = sniff(raw)
     if kind == "pdf":
-        text, pages = pdf_text(raw)
-        return Decoded(text, "pdf", (Note("decode.pdf", pages=pages),))
+        text, pages, dropped = pdf_text(raw)
+        notes = (Note("decode.pdf", pages=pages),)
+        if dropped:
+            notes += (Note("decode.pdf_furniture", lines=len(dropped), first=dropped[0][:80]),)
+        return Decoded(text, "pdf", notes)
     if kind == "zip":
         return Decoded(docx_text(raw, max_bytes), "docx")
     wide = _wide_encoding(raw)

@@ -1,6 +1,7 @@
 """Files that are not plain text: recognised by their first bytes ("magic"), then either
 read (the text of a Word .docx, of a PDF with a text layer) or refused with a message
 that says what to do. Never a brief of a file's syntax, never a binary read as text.
+A PDF's lines are rebuilt into paragraphs (`reflow`) before anything parses them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import zipfile
 from ..errors import DecodeError
 from ..notes import Note
 from ..settings import max_input_bytes
+from .reflow import reflow
 
 # (magic at offset 0, kind, format): see `notes.KINDS`; checked after the text BOMs.
 SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
@@ -91,8 +93,10 @@ def docx_text(raw: bytes, max_bytes: int | None = None) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def pdf_text(raw: bytes) -> tuple[str, int]:
-    """``(text, pages)`` of a PDF with a text layer, pages separated by a blank line.
+def pdf_text(raw: bytes) -> tuple[str, int, tuple[str, ...]]:
+    """``(text, pages, dropped)`` of a PDF with a text layer: its paragraphs rebuilt from the
+    pages' lines (`reflow`: hard line breaks, hyphenation, running heads and page numbers),
+    separated by a blank line, and the running heads and page numbers left out.
 
     Raises `DecodeError` for a damaged or encrypted PDF, and for one without text (a scan)."""
     import logging
@@ -105,15 +109,26 @@ def pdf_text(raw: bytes) -> tuple[str, int]:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DecodeError(note=Note("error.pdf_encrypted"))
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except DecodeError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise DecodeError(note=Note("error.pdf_damaged", detail=f"{type(exc).__name__}: {exc}")) from None
-    text = "\n\n".join(p for p in pages if p)
-    if not text.strip():
+    if not "".join(pages).strip():
         raise DecodeError(note=Note("error.pdf_no_text", pages=len(pages)))
-    return text, len(pages)
+    rebuilt = reflow(pages)
+    return rebuilt.text, len(pages), rebuilt.dropped
+
+
+def _page_text(page) -> str:
+    """A page's lines as laid out (indentation, blank lines where the page leaves space), or as
+    plain text where pypdf's layout mode cannot read the page."""
+    from pypdf.errors import PdfReadError
+
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, ZeroDivisionError, AttributeError):
+        return page.extract_text() or ""
 
 
 __all__ = ["sniff", "docx_text", "pdf_text", "SIGNATURES"]
