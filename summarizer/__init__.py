@@ -11,6 +11,7 @@ from .errors import (
     BatchError,
     DecodeError,
     EmptyTranscriptError,
+    FetchError,
     InputTooLargeError,
     ModelError,
     ModelNotAvailableError,
@@ -19,7 +20,7 @@ from .errors import (
     SummarizerError,
     UnsupportedLanguageError,
 )
-from .fetch import FetchError, Page, from_url, transcript_from_url
+from .fetch import Page, from_url, transcript_from_url
 from .output import Excerpt, FactCheck, Line, Point, Question, RecurringSection, SpeakerShare, Story, Summary
 from .settings import openmp_passive_by_default
 from .parse import parse_transcript
@@ -28,12 +29,13 @@ from .summarize import Summarizer, SummaryOptions, summarize
 from .translate import TranslatedTranscript, TranslatedTurn, TranslateOptions, Translator, translate
 
 __all__ = [
-    "parse_transcript", "extract_quotes", "summarize", "translate", "Translator", "TranslateOptions",
+    "parse_transcript", "extract_quotes", "summarize", "translate", "from_url", "transcript_from_url", "Page",
+    "Translator", "TranslateOptions",
     "TranslatedTranscript", "TranslatedTurn", "Quote", "Summary", "Point", "Line", "Question", "RecurringSection",
     "FactCheck", "Excerpt", "SpeakerShare", "Story",
     "Summarizer", "SummaryOptions", "Transcript", "Turn", "Exchange", "Speaker",
     "SummarizerError", "EmptyTranscriptError", "DecodeError", "InputTooLargeError", "OptionError", "OutputError",
-    "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "BatchError", "__version__",
+    "UnsupportedLanguageError", "ModelNotAvailableError", "ModelError", "BatchError", "FetchError", "__version__",
 ]
 
 # The package imports neither torch nor ctranslate2 on import: their OpenMP runtimes,
