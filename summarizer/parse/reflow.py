@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .formats import bare_label, colon_label, is_stage_paragraph
-from .labels import OTHER, PRESIDENT, PRESS, classify_label
+from .labels import MAX_LABEL_CHARS, OTHER, PRESIDENT, PRESS, classify_label
 
 _EDGE_LINES = 3  # lines at the top and at the bottom of a page that may be a running head or footer
 _PAGE_NUMBER = re.compile(
@@ -38,7 +38,6 @@ _PAGE_NUMBER = re.compile(
 _STAMP = re.compile(r"https?://|www\.|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _ENDS_SENTENCE = re.compile(r"""[.?!…:;»”"’')\]]$""")
 _HYPHENATED = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿ]+)[-\u00ad]$")
-_OPEN_ASIDE = re.compile(r"(?:^|\s)-[^\s-][^-]{0,300}-$")
 _CLOSES_ASIDE = re.compile(r"[^\W\d_]-(?:\s|$)")
 _JOINS_CLAUSES = frozenset("pero que porque y o pues sino aunque".split())  # "nacional-" / "pero si…": a dash
 _MID_DASH = re.compile(r"[^\W\d_]- [^\W\d_]")
@@ -104,6 +103,14 @@ def _lines(page: str, number: int) -> list[_Line]:
     return lines
 
 
+def _hyphen_word(text: str) -> str | None:
+    """The letters before a hyphen that ends ``text`` ("informa" of "la informa-"), or None."""
+    if not text.endswith(("-", "\u00ad")):
+        return None
+    match = _HYPHENATED.search(text[-80:])
+    return match.group(1) if match else None
+
+
 def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower())
 
@@ -113,8 +120,8 @@ def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
     bottom that repeat there on most pages (digits aside) and hardly anywhere else. The first
     page's top keeps its title (often the running head of the pages after it)."""
     edges = [page[:_EDGE_LINES] + page[-_EDGE_LINES:] for page in pages]
-    counts = Counter(shape for edge in edges for shape in {_shape(line.text) for line in edge})
-    everywhere = Counter(_shape(line.text) for page in pages for line in page)
+    counts = Counter(shape for edge in edges for shape in {_shape(line.text[:201]) for line in edge})
+    everywhere = Counter(_shape(line.text[:201]) for page in pages for line in page)
     repeated = {shape for shape, n in counts.items()
                 if n >= max(2, (len(pages) + 1) // 2) and everywhere[shape] <= len(pages) + 1}
     title = " ".join(line.text for line in pages[0][:2]).lower() if pages else ""
@@ -123,8 +130,10 @@ def _furniture(pages: list[list[_Line]]) -> set[tuple[int, int]]:
         for top, order in ((True, range(len(page))), (False, range(len(page) - 1, -1, -1))):
             for checked, i in enumerate(order):
                 text = page[i].text
-                furniture = (_PAGE_NUMBER.match(text) or (_shape(text) in repeated and (p or not top or _STAMP.search(text)))
-                             or (p and top and len(text) >= 15 and title.startswith(text.lower()) and _is_other(text)))  # the title as running head
+                repeats = len(text) <= 200 and _shape(text) in repeated
+                running_title = p and top and 15 <= len(text) <= 200 and title.startswith(text.lower())
+                furniture = (_PAGE_NUMBER.match(text) or (repeats and (p or not top or _STAMP.search(text)))
+                             or (running_title and _is_other(text)))
                 if checked >= _EDGE_LINES or not furniture:
                     break
                 found.add((p, i))
@@ -175,10 +184,12 @@ def _ahead(lines: list[_Line], i: int) -> str:
     return " ".join(texts)
 
 
-def _label_goes_on(paragraphs: list[str], line: str, ahead: str) -> bool:
-    """Whether the paragraph so far is a label or a stage direction that wraps onto ``line``."""
-    last = paragraphs[-1]
-    if len(paragraphs) > 1 and paragraphs[-2] == "---" and not _caps_lower(last):  # a native block's label line
+def _label_goes_on(last: str, native: bool, line: str, ahead: str) -> bool:
+    """Whether the paragraph so far (``last``; ``native``: after a ``---``) is a label or a stage
+    direction that wraps onto ``line``."""
+    if not last:
+        return False  # longer than a label
+    if native and not _caps_lower(last):  # a native block's label line
         closed = last.endswith(")") and last.count("(") == last.count(")")
         return not closed and not _caps_lower(line) and len(_UPPER.findall(line)) >= 2
     found = colon_label(last)
@@ -203,7 +214,7 @@ def _breaks(prev: _Line, line: _Line, opens: bool, after_label: bool, laid_out: 
     """Whether a paragraph ends between ``prev`` and ``line`` (``opens``: a label, a stage
     direction or a block mark starts at ``line``; ``after_label``: ``prev`` ends a native
     block's label line; ``laid_out``: the page says so)."""
-    if _HYPHENATED.search(prev.text) and line.text[:1].isalpha():
+    if _hyphen_word(prev.text) and line.text[:1].isalpha():
         return False
     if not _ENDS_SENTENCE.search(prev.text) and line.text[:1].islower() and not after_label:
         return False  # a sentence going on in lower case
@@ -234,25 +245,46 @@ class _Joiner:
         self.hyphenates = sum(1 for head, tail in zip(lines, lines[1:]) if self._whole(head.text, tail.text))
 
     def _whole(self, head: str, tail: str) -> bool:
-        match, start = _HYPHENATED.search(head), _WORD_START.match(tail)
-        return bool(match and start and self.words[(match.group(1) + start.group(0)).lower()])
+        left, start = _hyphen_word(head), _WORD_START.match(tail)
+        return bool(left and start and self.words[(left + start.group(0)).lower()])
 
-    def join(self, head: str, tail: str) -> str:
-        match = _HYPHENATED.search(head)
-        start = _WORD_START.match(tail)
-        if not match or not start:
-            return f"{head} {tail}"
-        left, right = match.group(1), start.group(0)
+    def join(self, pieces: list[str], tail: str) -> None:
+        """Add the line ``tail`` to a paragraph's ``pieces`` (its lines so far)."""
+        head = pieces[-1]
+        left, start = _hyphen_word(head), _WORD_START.match(tail)
+        if not left or not start:
+            pieces.append(" " + tail)
+            return
+        right = start.group(0)
         low = (left + "-" + right).lower()
         if head.endswith("\u00ad") or self._whole(head, tail):
-            return head[:-1] + tail
+            pieces[-1] = head[:-1]
+            pieces.append(tail)
+            return
         if self.words[low] or (right[:1].isupper() and not left.isupper()):
-            return head + tail
+            pieces.append(tail)
+            return
         left_word, right_word = self.words[left.lower()], self.words[right.lower()]
         dashes = left_word and (right.lower() in _JOINS_CLAUSES or (self.dashes and self.hyphenates < 2 and right_word))
-        if (_OPEN_ASIDE.search(head) and not _CLOSES_ASIDE.search(tail)) or dashes:
-            return f"{head} {tail}"  # a dash closing an aside: "-y no todos-" / "hacían"
-        return head[:-1] + tail
+        if (_open_aside("".join(pieces[-8:])[-1000:]) and not _CLOSES_ASIDE.search(tail[:300])) or dashes:
+            pieces.append(" " + tail)  # a dash closing an aside: "-y no todos-" / "hacían"
+            return
+        pieces[-1] = head[:-1]
+        pieces.append(tail)
+
+
+def _open_aside(text: str) -> bool:
+    """Whether the hyphen that ends ``text`` may close an aside opened by a dash: the hyphen
+    before it opens one (" -y no todos-")."""
+    at = text.rfind("-", 0, len(text) - 1)
+    return at >= 0 and (at == 0 or text[at - 1].isspace()) and at + 1 < len(text) - 1 and not text[at + 1].isspace()
+
+
+def _text(pieces: list[str]) -> str:
+    """A paragraph's text while it may still be a speaker's label; "" once it is longer."""
+    if len(pieces) > 8 or sum(map(len, pieces)) > 2 * MAX_LABEL_CHARS:
+        return ""
+    return "".join(pieces)
 
 
 def reflow(pages: list[str]) -> Reflowed:
@@ -268,20 +300,20 @@ def reflow(pages: list[str]) -> Reflowed:
     bases = [min((line.indent for line in page), default=0) for page in body]
     usual = sorted(columns)[len(columns) // 2]
     joiner = _Joiner(everyone)
-    paragraphs = [everyone[0].text]
+    paragraphs = [[everyone[0].text]]
     for i in range(1, len(everyone)):
         prev, line = everyone[i - 1], everyone[i]
         column = columns[prev.page] if len(body[prev.page]) >= 8 else usual
         laid_out = _laid_out_break(prev, line, column, bases[line.page])
         ahead = _ahead(everyone, i)
-        after_label = len(paragraphs) > 1 and paragraphs[-2] == "---" and not _caps_lower(paragraphs[-1])
-        if not laid_out and _label_goes_on(paragraphs, line.text, ahead):
-            paragraphs[-1] = joiner.join(paragraphs[-1], line.text)  # "SECRETARIA …, ROSA ICELA" / "RODRÍGUEZ: …"
-        elif _breaks(prev, line, _opens_paragraph(ahead), after_label, laid_out):
-            paragraphs.append(line.text)
+        last, native = _text(paragraphs[-1]), len(paragraphs) > 1 and paragraphs[-2] == ["---"]
+        if not laid_out and _label_goes_on(last, native, line.text, ahead):
+            joiner.join(paragraphs[-1], line.text)  # "SECRETARIA …, ROSA ICELA" / "RODRÍGUEZ: …"
+        elif _breaks(prev, line, _opens_paragraph(ahead), native and bool(last) and not _caps_lower(last), laid_out):
+            paragraphs.append([line.text])
         else:
-            paragraphs[-1] = joiner.join(paragraphs[-1], line.text)
-    return Reflowed("\n\n".join(paragraphs), tuple(dropped))
+            joiner.join(paragraphs[-1], line.text)
+    return Reflowed("\n\n".join("".join(pieces) for pieces in paragraphs), tuple(dropped))
 
 
 __all__ = ["reflow", "Reflowed"]
