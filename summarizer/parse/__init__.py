@@ -5,7 +5,7 @@ with offsets into the decoded text.
 `labels`, `names`, `roles`, `speakers` (who speaks) → `exchanges` (opening, question →
 answer) → `transcript` (assembles the `Transcript`). `sentences` and `language` serve
 every stage; `htmltext` reduces a saved web page to its text, `reflow` rebuilds a PDF's
-paragraphs from its lines.
+paragraphs from its lines, `furniture` tells a site's ads, links and notices from speech.
 """
 
 from .decode import decode

@@ -22,7 +22,7 @@ from ..errors import DecodeError, EmptyTranscriptError
 from ..notes import Note
 from ..settings import check_size
 from .documents import docx_text, pdf_text, sniff
-from .htmltext import html_to_text, looks_like_html
+from .htmltext import looks_like_html, read_html
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
@@ -67,7 +67,11 @@ def read_text(data: str | bytes, max_bytes: int | None = None, *, html: bool = F
         raise TypeError(f"a transcript is str or bytes, not {type(data).__name__}")
     _refuse_binary_text(decoded.text)
     if html or looks_like_html(decoded.text):
-        decoded = Decoded(html_to_text(decoded.text), decoded.encoding, decoded.notes + (Note("decode.html"),))
+        page, furniture = read_html(decoded.text)
+        notes = decoded.notes + (Note("decode.html"),)
+        if furniture:  # joined by the parser with the furniture it finds in the text
+            notes += (Note("parse.furniture", paragraphs=len(furniture), first=furniture[0][:120]),)
+        decoded = Decoded(page, decoded.encoding, notes)
     if not decoded.text.strip(_BLANK):
         raise EmptyTranscriptError(note=Note("error.empty"))
     return decoded

@@ -187,14 +187,18 @@ def detect_format(text: str, paragraphs: list[tuple[int, int]]) -> str:
 # ---------------------------------------------------------------- web
 
 
-def web_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
-    """Turns of the gob.mx page as copied; what precedes the first label is header."""
+def web_layout(text: str, paragraphs: list[tuple[int, int]], skip: frozenset[int] = frozenset()) -> Layout:
+    """Turns of the gob.mx page as copied; what precedes the first label is header. ``skip``:
+    where a site's furniture starts, in no turn (a turn it interrupts goes on after it)."""
     turns: list[RawTurn] = []
     header_end: int | None = None
     ended = False  # after the end mark (—000—): a news site's footer until a label comes
     broken = False  # a caption interrupted the current turn
     dated = False  # the header's date line has been read
     for i, (s, e) in enumerate(paragraphs):
+        if s in skip:
+            broken = True
+            continue
         para = text[s:e]
         found = colon_label(para)
         first_half = _first_half(text, paragraphs, i) if found else None
@@ -266,16 +270,21 @@ def _first_half(text: str, paragraphs: list[tuple[int, int]], i: int) -> str | N
 # ---------------------------------------------------------------- native
 
 
-def native_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
-    """Turns of the dataset's files: a label line after each ``---``, then its paragraphs."""
+def native_layout(text: str, paragraphs: list[tuple[int, int]], skip: frozenset[int] = frozenset()) -> Layout:
+    """Turns of the dataset's files: a label line after each ``---``, then its paragraphs
+    (those in ``skip`` left out, as in `web_layout`)."""
     turns: list[RawTurn] = []
     header_end: int | None = None
     expect_label = False
+    broken = False  # furniture interrupted the current turn
     too_long: list[int] = []  # lengths of label lines too long to be labels
     for s, e in paragraphs:
+        if s in skip:
+            broken = True
+            continue
         para = text[s:e]
         if para == "---":
-            expect_label = True
+            expect_label, broken = True, False
             if header_end is None:
                 header_end = s
             continue
@@ -303,6 +312,11 @@ def native_layout(text: str, paragraphs: list[tuple[int, int]]) -> Layout:
             # A speaker change the dataset missed: a lower-case note before the
             # colon, a known label without a colon, a press or president label.
             turns.append(RawTurn(found[0], s + found[1], e))
+            broken = False
+            continue
+        if broken and current.start < current.end:
+            turns.append(RawTurn(current.label, s, e, current.stage))
+            broken = False
             continue
         if current.start == current.end:
             current.start = s

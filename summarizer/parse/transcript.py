@@ -9,6 +9,7 @@ Formats, detected automatically (see `formats` and `prose`):
 * **prose** — anything without speaker labels, such as a news article.
 
 Every turn keeps offsets into the decoded input: ``doc.text[t.start:t.end] == t.text``.
+A news site's or gob.mx's furniture (`furniture`) is in no turn, and a note says so.
 Speakers are resolved per transcript (`speakers.SpeakerRegistry`); turns inside
 video clips are marked ``in_clip``, turns of a page printed twice ``repeated``.
 """
@@ -24,6 +25,7 @@ from .completeness import completeness_notes, is_partial
 from .decode import read_text
 from .exchanges import build_exchanges
 from .formats import RawTurn, detect_format, native_layout, web_layout
+from .furniture import find_furniture
 from .labels import ARCHIVE, MODERATOR, OFFICIAL, OTHER, PRESIDENT, SHEINBAUM_TAKES_OFFICE, STAGE, VOICE, classify_label
 from .language import detect_language
 from .names import key_of
@@ -95,15 +97,17 @@ def parse_transcript(data: str | bytes, *, max_bytes: int | None = None) -> Tran
     decoded = read_text(data, max_bytes)
     text = decoded.text
     paragraphs = paragraph_spans(text)
-    fmt = detect_format(text, paragraphs)
-    warnings: list[Note] = list(decoded.notes)
+    furniture = frozenset(find_furniture(text, paragraphs))
+    fmt = detect_format(text, [p for p in paragraphs if p[0] not in furniture])
+    warnings: list[Note] = [n for n in decoded.notes if n.code != "parse.furniture"]
     if fmt == "prose":
         header_end, title = 0, None
         date = find_date(text[:3000])
+        kept = [p for p in paragraphs if p[0] not in furniture]
         turns = [Turn(i, speaker, text[s:e], s, e, attribution=how)
-                 for i, (s, e, speaker, how) in enumerate(prose_pieces(text, paragraphs, date))]
+                 for i, (s, e, speaker, how) in enumerate(prose_pieces(text, kept, date))]
     else:
-        layout = (native_layout if fmt == "native" else web_layout)(text, paragraphs)
+        layout = (native_layout if fmt == "native" else web_layout)(text, paragraphs, furniture)
         header_end = layout.header_end
         title, date = _title_and_date(text, [p for p in paragraphs if p[1] <= header_end])
         turns = _labelled_turns(text, layout.turns, date)
@@ -111,11 +115,23 @@ def parse_transcript(data: str | bytes, *, max_bytes: int | None = None) -> Tran
             warnings.append(Note("parse.no_label", blocks=layout.unlabelled, chars=layout.shortest))
         if not turns:
             warnings.append(Note("parse.no_turns"))
+    warnings += _furniture_note(text, paragraphs, furniture, header_end, decoded.notes)
     sample = " ".join(t.text for t in turns[:60])[:6000] or text[:6000]
     exchanges: tuple[Exchange, ...] = tuple(build_exchanges(turns))
     warnings += completeness_notes(text, turns, exchanges, fmt)
     return Transcript(text, tuple(turns), _unique_speakers(turns), exchanges, detect_language(sample), fmt,
                       title, date, header_end, tuple(warnings), is_partial(turns))
+
+
+def _furniture_note(text: str, paragraphs: list[tuple[int, int]], furniture: frozenset[int], header_end: int,
+                    decoded: tuple[Note, ...]) -> list[Note]:
+    """One note for the furniture left out: the page's (`htmltext`, said by the decoder) and the
+    paragraphs after the header that `furniture` recognised; how many, and the first."""
+    found = [text[s:e].strip() for s, e in paragraphs if s in furniture and s >= header_end]
+    page = next((n for n in decoded if n.code == "parse.furniture"), None)
+    if page is not None:
+        return [Note("parse.furniture", paragraphs=page.params["paragraphs"] + len(found), first=page.params["first"])]
+    return [Note("parse.furniture", paragraphs=len(found), first=found[0][:120])] if found else []
 
 
 _CLIP_START = re.compile(r"\b(VIDEO|AUDIO|PROYECCION|PIEZA|MUSICAL|MUSICA|CLIP|CAPSULA|SPOT|HIMNO|CANCION|TESTIMONIO|DETECTOR)")

@@ -65,3 +65,33 @@ def test_the_48_kb_reproducer_gives_a_brief_in_well_under_three_seconds():
     summary = summarizer.summarize(text, target="es")
     assert time.perf_counter() - started < 3
     assert summary.points == () and summary.quotes == ()
+
+
+PAGES = {  # a PDF's pages as its text layer gives them, shaped to stall the reflow
+    "one hyphenated paragraph": "\n".join(["la informa-", "ción de hoy y la de ayer, que es la informa-"] * (MB // 60)),
+    "an endless label": "\n".join(["SECRETARIO DE SEGURIDAD Y PROTECCIÓN CIUDADANA DEL GOBIERNO DE MÉXICO"] * (MB // 70)),
+    "one long line of letters": "a" * MB + "\nb-",
+    "an aside never closed": " -" + "\n".join(["y no todos-", "hacían mal uso de los recursos, y no todos-"] * (MB // 60)),
+    "labels on every line": "\n".join(["PREGUNTA: ¿Hola?", "---", "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR"] * (MB // 60)),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_two_megabytes_of_pdf_lines_reflow_in_linear_time(name):
+    from summarizer.parse.reflow import reflow
+
+    page = PAGES[name]
+    started = time.perf_counter()
+    pages = [page[i:i + MB // 20] for i in range(0, len(page), MB // 20)]  # twenty pages
+    rebuilt = reflow(pages)
+    took = time.perf_counter() - started
+    assert took < 20, f"{name}: {took:.1f} s"
+    assert len(rebuilt.text) >= len(page) // 2
+
+
+def test_two_megabytes_of_furniture_parse_in_linear_time():
+    text = "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Hola.\n" + "PUBLICIDAD\nLee también: nada\nSeguimos.\n" * (MB // 40)
+    started = time.perf_counter()
+    doc = parse_transcript(text, max_bytes=3 * MB)
+    assert time.perf_counter() - started < 20
+    assert not any("PUBLICIDAD" in turn.text for turn in doc.turns)
