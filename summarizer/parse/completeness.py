@@ -8,7 +8,8 @@ missing, so that a brief of half a conference is never taken for the whole of it
 * a page was printed twice — its turns are marked ``repeated`` and left out of quotes,
   questions and speaking shares;
 * it has the opening remarks but no questions from the press;
-* it is far shorter than a daily conference usually is.
+* it is far shorter than a daily conference usually is (a mañanera: an English transcript,
+  a White House briefing, has no such length).
 
 Each is a `Note` (English and Spanish) in ``Transcript.warnings``. Prose (a news article)
 is not a transcript: only the checks that apply to it run.
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 
 from ..document import Exchange, Kind, Turn
 from ..notes import Note
+from .labels import classify_label
 from .sentences import paragraph_spans
 
 MEDIAN_WORDS = 11_500
@@ -34,7 +36,7 @@ _CONTINUES = re.compile(r"\(\s*contin[úu]a\b[^)]*\)?\s*$", re.I)
 _CLOSING_MARK = re.compile(r"""[.?!…:;»”"’')\]]\s*$""")
 # What ends a transcript after its last words: "—000—", "(Termina…)", a stage direction, and
 # the footer of the gob.mx page when it was copied with the transcript.
-_END_MARKER = re.compile(r"^(?:[—–―\-]*\s*0{2,}\s*[—–―\-]*|\(.*\)|[—–―\-]+)$")
+_END_MARKER = re.compile(r"^(?:[—–―\-]*\s*0{2,}\s*[—–―\-]*|\(.*\)|[—–―\-]+|END\s+\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?.{0,8})$")
 _FOOTER = re.compile(
     r"^(?:imprime la p[áa]gina completa|la legalidad, veracidad y la calidad de la informaci[óo]n|"
     r"fecha de publicaci[óo]n|presidencia de la rep[úu]blica\s*(?:\||$)|comparte?\b|s[íi]guenos|compartir|"
@@ -64,7 +66,7 @@ def completeness_notes(text: str, turns: Sequence[Turn], exchanges: Sequence[Exc
     if not partial and not any(e.index > 0 for e in exchanges):
         notes.append(Note("parse.no_questions"))
     words = sum(len(t.text.split()) for t in turns if not t.repeated)
-    if words < SHORT_WORDS:
+    if words < SHORT_WORDS and not any(classify_label(t.label).english for t in turns[:50]):  # not a mañanera
         notes.append(Note("parse.short", words=words, median=MEDIAN_WORDS))
     return notes
 

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Exchange, Speaker, Turn
+from .english import PRESS_KEYS
 from .labels import MODERATOR, OFFICIAL, PRESIDENT, PRESS, press_group, starts_with_role
 from .names import key_of
 from .sentences import sentence_spans
@@ -189,6 +190,8 @@ def build_exchanges(turns: Sequence[Turn]) -> list[Exchange]:
     lo_style = "INTERLOCUTOR" in groups or any(
         "LOPEZ OBRADOR" in key_of(t.label) for t in turns[:40] if t.speaker.kind == PRESIDENT
     )
+    asks_anew = any(key_of(t.label) in PRESS_KEYS for t in turns if t.speaker.kind == PRESS)  # "Q": each one asks
+    lo_style = lo_style or asks_anew
     blocks: list[_Block] = []
     floor_given = False  # the chair just gave the floor to someone new
     for turn in turns:
@@ -199,7 +202,7 @@ def build_exchanges(turns: Sequence[Turn]) -> list[Exchange]:
         current = block.questioner if block else None
         if is_press and (
             block is None
-            or (opening and _is_question(turn, intro))
+            or (opening and (_is_question(turn, intro) or asks_anew))
             or (not opening and _opens_question(turn, lo_style, intro, floor_given and block.asked >= 2))
             or (intro and current and intro[0] != current.name)
         ):

@@ -49,9 +49,11 @@ _STAGE_PARAGRAPH = re.compile(r"^\((?=[^)]*[A-ZÁÉÍÓÚÑ]{3})[^a-zß-öø-ÿ]
 # Labels that open a turn even without a colon ("PREGUNTA ¿…?", "INTERLOCUTORA Las medicinas.").
 _BARE_LABEL = re.compile(
     r"^(PREGUNTA|INTERLOCUTORA?|INTERVENCI[ÓO]N(?: MUJER| HOMBRE)?|VOZ (?:DE )?(?:MUJER|HOMBRE)|"
-    r"PRESIDENTE ANDR[ÉE]S MANUEL L[ÓO]PEZ OBRADOR|PRESIDENTA DE M[ÉE]XICO,? CLAUDIA SHEINBAUM PARDO)"
-    r"[.;]?[ \u00a0]+(?=[¿¡(\"“…]|[A-ZÁÉÍÓÚÑ]?[a-záéíóúñ])"
+    r"PRESIDENTE ANDR[ÉE]S MANUEL L[ÓO]PEZ OBRADOR|PRESIDENTA DE M[ÉE]XICO,? CLAUDIA SHEINBAUM PARDO|Q)"
+    r"[.;]?[ \t\u00a0]+(?=[¿¡(\"“…]|[A-ZÁÉÍÓÚÑ]?[a-záéíóúñ])"  # "Q    Thanks, Karine.": the White House's
 )
+# The White House's last line: "END    2:35 P.M. EDT".
+_END_LINE = re.compile(r"^END\s+\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?(?:\s+[A-Z]{2,4})?$")
 _END_MARK = re.compile(r"^[—―–-]+ *[0oO]{3,} *[—―–-]+$")
 _CAPTION = re.compile(
     r"^(?:\(?(?:Foto(?:grafía)?s?|FOTO(?:GRAFÍA)?S?|Imagen|IMAGEN|Crédito|CRÉDITO|Video|VIDEO)\s*:)|"
@@ -87,7 +89,7 @@ def colon_label(paragraph: str) -> tuple[str, int] | None:
     if not match:
         return None
     label = match.group(1).translate(dict.fromkeys(map(ord, _INVISIBLE)))
-    if _LOWER.search(label) or len(_UPPER.findall(label)) < 2:
+    if _LOWER.search(label) or (len(_UPPER.findall(label)) < 2 and label.strip() != "Q"):
         return None
     if label.lstrip().startswith(("—", "-", "–", "•", "*", "“", '"', "«", "¿", "¡")):
         return None
@@ -109,6 +111,11 @@ def is_stage_paragraph(paragraph: str) -> bool:
 
 def is_end_mark(paragraph: str) -> bool:
     return bool(_END_MARK.match(paragraph.strip()))
+
+
+def is_end_line(paragraph: str) -> bool:
+    """The White House's "END    2:35 P.M. EDT": in no turn."""
+    return bool(_END_LINE.match(paragraph.strip()))
 
 
 def _starts_transcript(label: str) -> bool:
@@ -196,7 +203,7 @@ def web_layout(text: str, paragraphs: list[tuple[int, int]], skip: frozenset[int
     broken = False  # a caption interrupted the current turn
     dated = False  # the header's date line has been read
     for i, (s, e) in enumerate(paragraphs):
-        if s in skip:
+        if s in skip or is_end_line(text[s:e]):
             broken = True
             continue
         para = text[s:e]

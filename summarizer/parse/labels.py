@@ -5,7 +5,8 @@ Mañanera labels come in a few shapes:
 ``NAME, TITLE`` (then ``NAME`` alone), ``TITLE, NAME``, bracketed notes such as
 ``(ENLACE VIDEOLLAMADA)``, stage directions such as ``(INICIA VIDEO)``, archive
 clips (``… (EN ESE MOMENTO JEFE DE GOBIERNO)``) and all-caps text the dataset
-took for a label (``VE-2248``, ``PT``). `classify_label` reads one label;
+took for a label (``VE-2248``, ``PT``). English labels (``MS. JEAN-PIERRE``, ``Q``) are
+`english`'s. `classify_label` reads one label;
 `speakers` turns the labels of a transcript into people.
 """
 
@@ -16,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Kind
+from .english import PRESS_KEYS, english_label
 from .names import GIVEN_NAMES, key_of, strip_accents
 
 PRESIDENT, OFFICIAL, PRESS, VOICE = Kind.PRESIDENT, Kind.OFFICIAL, Kind.PRESS, Kind.VOICE
@@ -110,6 +112,7 @@ class LabelInfo:
     title: str | None  # upper-case title part
     notes: tuple[str, ...] = ()
     alias: str | None = None  # a quoted stage name: “EL BOGUETO”
+    english: bool = False  # an English label (`english`): ``MS. JEAN-PIERRE``, ``Q``, ``THE PRESIDENT``
 
 
 _ROLE_RE = re.compile("|".join(re.escape(word) for word in sorted(_ROLE_WORDS, key=len, reverse=True)))
@@ -125,8 +128,8 @@ def press_group(key: str) -> str | None:
     for prefixes, canonical in _PRESS_GROUPS:
         if key.startswith(prefixes):
             return canonical
-    if key.startswith("PRE GUNTA"):
-        return "PREGUNTA"
+    if key.startswith("PRE GUNTA") or key in PRESS_KEYS:
+        return "PREGUNTA"  # "Q" of an English transcript too
     return None
 
 
@@ -233,6 +236,9 @@ def classify_label(label: str, date: str | None = None) -> LabelInfo:
             or (role_play and len(key.split()) > 2)):
         return LabelInfo(ARCHIVE, None, bare, notes)
 
+    english = english_label(bare)
+    if english:
+        return LabelInfo(english[0], english[1], english[2], notes, english=True)
     group = press_group(key)
     if group and "," not in bare and len(key.split()) <= 4:
         return LabelInfo(PRESS, None, None, notes)

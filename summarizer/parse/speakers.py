@@ -33,6 +33,7 @@ from .labels import (
     president_of,
     press_group,
 )
+from .english import english_speaker, president_named
 from .names import PARTICLES, display_name, key_of, title_case
 from .roles import known_role, role_en, role_es
 
@@ -60,10 +61,14 @@ def _sheinbaum_before_office(title: str | None, date: str | None) -> tuple[str, 
     return "former Head of Government of Mexico City", "exjefa de Gobierno de la Ciudad de México"
 
 
-def make_speaker(label: str, date: str | None = None) -> Speaker:
-    """A `Speaker` from one label alone (no merging)."""
+def make_speaker(label: str, date: str | None = None, *, president: str | None = None,
+                 white_house: bool = False) -> Speaker:
+    """A `Speaker` from one label alone (no merging). ``president``: the surname of an English
+    transcript's president (``THE PRESIDENT``); ``white_house``: the transcript is the White House's."""
     label = clean_label(label)
     info = classify_label(label, date)
+    if info.english and info.kind not in _GENERIC:
+        return english_speaker(label, info.kind, info.name, info.title, president=president, white_house=white_house)
     if info.kind in _GENERIC:
         display, role, role_spanish = _GENERIC[info.kind]
         name = title_case(info.name) if info.name else None
@@ -165,10 +170,12 @@ class SpeakerRegistry:
     Add every label first, then read `speakers()`.
     """
 
-    def __init__(self, date: str | None = None):
+    def __init__(self, date: str | None = None, header: str = ""):
         self.date = date
+        self.header = header  # an English transcript's header names its president: "Remarks by President Biden"
         self._keys: dict[str, str] = {}  # label → person key
         self._labels: dict[str, list[str]] = {}  # person key → labels, in order
+        self._president: str | None = None
 
     def add(self, label: str) -> str:
         """Record a label; return the key of the person it names."""
@@ -176,6 +183,9 @@ class SpeakerRegistry:
         if label in self._keys:
             return self._keys[label]
         key = identity(label, self.date)
+        info = classify_label(label, self.date)
+        if info.english and info.kind == PRESIDENT and info.name is None:
+            key = "person:THE PRESIDENT"  # whoever the transcript's president is: merged in `speakers`
         if key not in self._labels:
             key = self._fuzzy(key, label) or key
         self._keys[label] = key
@@ -208,6 +218,8 @@ class SpeakerRegistry:
 
     def _home(self, key: str) -> str:
         """The person a name-only label (``maybe:``) belongs to, when the transcript names them."""
+        if key == "person:THE PRESIDENT" and self._president and f"person:{self._president}" in self._labels:
+            return f"person:{self._president}"  # THE PRESIDENT is PRESIDENT BIDEN
         if not key.startswith("maybe:"):
             return key
         text = key.partition(":")[2]
@@ -218,6 +230,8 @@ class SpeakerRegistry:
 
     def speakers(self) -> dict[str, Speaker]:
         """Key (as returned by `add`) → merged `Speaker`."""
+        self._president = president_named(self.header, [label for labels in self._labels.values() for label in labels])
+        white_house = "WHITE HOUSE" in self.header.upper()
         groups: dict[str, list[str]] = {}
         for key, labels in self._labels.items():
             groups.setdefault(self._home(key), []).extend(labels)
@@ -229,7 +243,7 @@ class SpeakerRegistry:
                 order = -labels.index(lab) if key.startswith(("press", "voice")) else len(lab)
                 return (info.kind != OTHER, info.title is not None, info.name is not None, order)
             base = max(labels, key=weight)
-            speaker = make_speaker(base, self.date)
+            speaker = make_speaker(base, self.date, president=self._president, white_house=white_house)
             merged[key] = Speaker(speaker.label, speaker.name, speaker.role, speaker.role_es, speaker.display,
                                   speaker.is_press, speaker.kind, tuple(labels))
         return {key: merged[self._home(key)] for key in self._labels}

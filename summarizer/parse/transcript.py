@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import Exchange, Speaker, Transcript, Turn
+from ..document import Exchange, Kind, Speaker, Transcript, Turn
 from ..notes import Note
 from .completeness import completeness_notes, is_partial
 from .decode import read_text
@@ -62,6 +62,11 @@ def find_date(text: str) -> str | None:
     return None
 
 
+# An English transcript's title under the White House's letterhead: "PRESS BRIEFING BY …", "REMARKS BY …".
+_ENGLISH_TITLE = re.compile(r"^(?:press briefing|remarks|press conference|background press call|press gaggle|"
+                            r"on-the-record press call|statement|readout|interview)\b", re.I)
+
+
 def _title_and_date(text: str, header: list[tuple[int, int]]) -> tuple[str | None, str | None]:
     """The title and date of a labelled transcript's header.
 
@@ -72,7 +77,8 @@ def _title_and_date(text: str, header: list[tuple[int, int]]) -> tuple[str | Non
     lines = [text[s:e] for s, e in header if text[s:e] != "---"]
     if not lines:
         return None, None
-    title = next((line for line in lines if re.search(r"versi[óo]n estenogr[áa]fica", line, re.I)), lines[0])
+    title = next((line for line in lines if re.search(r"versi[óo]n estenogr[áa]fica", line, re.I)), None) or \
+        next((line for line in lines if _ENGLISH_TITLE.match(line)), lines[0])
     byline = [line for line in lines if re.search(r"presidencia de la rep[úu]blica", line, re.I)]
     date = None
     for candidate in [title, *byline, *lines]:
@@ -110,7 +116,7 @@ def parse_transcript(data: str | bytes, *, max_bytes: int | None = None) -> Tran
         layout = (native_layout if fmt == "native" else web_layout)(text, paragraphs, furniture)
         header_end = layout.header_end
         title, date = _title_and_date(text, [p for p in paragraphs if p[1] <= header_end])
-        turns = _labelled_turns(text, layout.turns, date)
+        turns = _labelled_turns(text, layout.turns, date, text[:header_end])
         if layout.unlabelled:
             warnings.append(Note("parse.no_label", blocks=layout.unlabelled, chars=layout.shortest))
         if not turns:
@@ -119,6 +125,8 @@ def parse_transcript(data: str | bytes, *, max_bytes: int | None = None) -> Tran
     sample = " ".join(t.text for t in turns[:60])[:6000] or text[:6000]
     exchanges: tuple[Exchange, ...] = tuple(build_exchanges(turns))
     warnings += completeness_notes(text, turns, exchanges, fmt)
+    if turns and not any(t.speaker.kind not in _NOBODY for t in turns):
+        warnings.append(Note("parse.no_speakers"))
     return Transcript(text, tuple(turns), _unique_speakers(turns), exchanges, detect_language(sample), fmt,
                       title, date, header_end, tuple(warnings), is_partial(turns))
 
@@ -134,14 +142,17 @@ def _furniture_note(text: str, paragraphs: list[tuple[int, int]], furniture: fro
     return [Note("parse.furniture", paragraphs=len(found), first=found[0][:120])] if found else []
 
 
+_NOBODY = (Kind.UNKNOWN, Kind.NARRATION, Kind.STAGE, Kind.OTHER)  # turns that name no speaker
+
+
 _CLIP_START = re.compile(r"\b(VIDEO|AUDIO|PROYECCION|PIEZA|MUSICAL|MUSICA|CLIP|CAPSULA|SPOT|HIMNO|CANCION|TESTIMONIO|DETECTOR)")
 _CLIP_END = re.compile(r"\b(FINALIZA|TERMINA|CONCLUYE|FIN|TERMINO)\b")
 
 
-def _labelled_turns(text: str, raw: list[RawTurn], date: str | None) -> list[Turn]:
+def _labelled_turns(text: str, raw: list[RawTurn], date: str | None, header: str = "") -> list[Turn]:
     """Resolve speakers, mark clips and repeats: `RawTurn` → `Turn`."""
     date = date or _era(raw)
-    registry = SpeakerRegistry(date)
+    registry = SpeakerRegistry(date, header)
     keys = [None if r.stage or classify_label(r.label).kind == STAGE else
             registry.add(r.label) if _has_text(text, r) else "" for r in raw]
     people = registry.speakers()
