@@ -310,10 +310,16 @@ def _exchange_table(doc: Transcript, quotable: dict[int, int], ctx: DocContext) 
     ranks = _ranks(words)
     vectors = {e.index: _vector(_merged([ctx.turns[t.index].counts for t in e.turns if not t.in_clip]), ctx)
                for e in doc.exchanges}
+    total: dict[str, float] = {}  # the exchanges' unit vectors added up: a mean cosine is a dot with it
+    for vector in vectors.values():
+        for w, v in vector.items():
+            total[w] = total.get(w, 0.0) + v
+    others = max(1, len(vectors) - 1)
     table = {}
     for e in doc.exchanges:
         asked = sum(1 for t in e.turns if t.speaker.is_press and not t.in_clip)
-        centrality = _mean([_cosine(vectors[e.index], v) for i, v in vectors.items() if i != e.index])
+        own = vectors[e.index]
+        centrality = (_cosine(own, total) - _cosine(own, own)) / others if len(vectors) > 1 else 0.0
         spoken = [t for t in e.turns if t.index in quotable]
         rates = [sum(_count(ctx.matches[name], t.start, t.end) for t in spoken) / (words[e.index] + PRIOR_WORDS)
                  for name in EXCHANGE_RATES]

@@ -182,6 +182,14 @@ class Ranking:
     span_rows: dict[tuple[int, int, int], list[float]]  # (turn, start, end) → row
     ranker: Ranker
 
+    @cached_property
+    def by_turn(self) -> dict[int, list[int]]:
+        """Turn → the positions in `ranked` of its candidates, best first (found once)."""
+        positions: dict[int, list[int]] = {}
+        for i, scored in enumerate(self.ranked):
+            positions.setdefault(scored.candidate.turn, []).append(i)
+        return positions
+
     def explain(self, scored: Scored, n: int = 3) -> Scored:
         """``scored`` with the ``n`` features that raised its score most (turn features as ``turn:name``)."""
         c = scored.candidate

@@ -108,12 +108,6 @@ def _vector(words: Counter, idf: Callable[[str], float]) -> dict[str, float]:
     return {stem: v / norm for stem, v in vector.items()}
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
-
-
 def group_segments(doc: Transcript, segments: Sequence[Segment], idf: Idf,
                    asked: dict[int, list[str]] | None = None) -> list[list[int]]:
     """Segment indices grouped into stories, in order of first appearance: each segment joins
@@ -122,20 +116,30 @@ def group_segments(doc: Transcript, segments: Sequence[Segment], idf: Idf,
     segment index → the questions asked in it (their words say what it is about)."""
     stem_idf = _stem_idf(doc, segments, idf)
     groups: list[list[int]] = []
-    members: list[list[dict[str, float]]] = []  # each story's segments as vectors
+    sums: list[dict[str, float]] = []  # each story's segment vectors added up
+    holding: dict[str, list[int]] = {}  # stem → the stories whose segments say it
     for segment in segments:
         vector = _vector(bag(doc, segment, (asked or {}).get(segment.index, ())), stem_idf)
+        # The mean cosine with a story's (unit) segment vectors is the dot product with their
+        # sum over their number: only the stories that share a stem need it.
+        dots: dict[int, float] = {}
+        for stem, weight in vector.items():
+            for g in holding.get(stem, ()):
+                dots[g] = dots.get(g, 0.0) + weight * sums[g][stem]
         best, best_similarity = None, JOIN_SIMILARITY
-        for g, vectors in enumerate(members):
-            similarity = sum(_cosine(vector, other) for other in vectors) / len(vectors)  # average link
+        for g in sorted(dots):
+            similarity = dots[g] / len(groups[g])
             if similarity >= best_similarity:
                 best, best_similarity = g, similarity
         if best is None:
-            groups.append([segment.index])
-            members.append([vector])
-        else:
-            groups[best].append(segment.index)
-            members[best].append(vector)
+            best = len(groups)
+            groups.append([])
+            sums.append({})
+        groups[best].append(segment.index)
+        for stem, weight in vector.items():
+            if stem not in sums[best]:
+                holding.setdefault(stem, []).append(best)
+            sums[best][stem] = sums[best].get(stem, 0.0) + weight
     return groups
 
 

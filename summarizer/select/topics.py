@@ -6,6 +6,7 @@ transcript (`quote_within`). Pure functions over a `Transcript`: no model.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -99,9 +100,21 @@ def quote_within(doc: Transcript, stretches: Sequence[tuple[int, int]], avoid: S
     """The best candidate of at most `POINT_QUOTE_WORDS` words inside one of ``stretches``
     (a segment, a story's segments, a reply's turns) that overlaps none of ``avoid``, as a
     `Quote` with its reasons; None rather than a quote about another subject."""
-    for scored in ranking.ranked:
+    turns = {t.index for s, e in stretches for t in _turns_over(doc, s, e)}
+    for i in sorted(i for t in turns for i in ranking.by_turn.get(t, ())):  # best first
+        scored = ranking.ranked[i]
         c = scored.candidate
         if (not c.filler and MIN_QUOTE_WORDS <= c.words <= POINT_QUOTE_WORDS
                 and any(s <= c.start and c.end <= e for s, e in stretches) and not overlaps_any(c.start, c.end, avoid)):
             return to_quotes(doc, [ranking.explain(scored)])[0]
     return None
+
+
+def _turns_over(doc: Transcript, start: int, end: int):
+    """The turns that share characters with ``start:end``."""
+    first = doc.turn_at(start)
+    i = first.index if first is not None else bisect.bisect_right(doc.turns, start, key=lambda t: t.start)
+    while i < len(doc.turns) and doc.turns[i].start < end:
+        if doc.turns[i].end > start:
+            yield doc.turns[i]
+        i += 1
