@@ -1,6 +1,7 @@
 """The brief as a Word document (.docx), for editors: python-docx, no template needed.
 
-Title; the lead; the key points with their quotes; the quotes table (speaker ·
+Title; the lead; the day's stories (those that make points with their lines, quotes and who
+asked, then the others by name); the quotes table (speaker ·
 translation · original); the press questions with their answers; the recurring sections
 with what they claimed; the participants with their shares; the notes. Every word is in
 the brief's language, every quote verbatim beside its speaker; an attribution less sure
@@ -18,12 +19,11 @@ from .rows import (
     answer_line,
     asked_line,
     lead_text,
-    line_text,
     quote_speaker,
-    said,
     section_heading,
     section_lines,
     share_rows,
+    story_items,
 )
 from .wording import language_name, long_date, words
 
@@ -51,7 +51,7 @@ def summary_docx(summary) -> bytes:
         document.add_paragraph().add_run(long_date(summary.date, lang)).italic = True
     if summary.lead.strip():
         document.add_paragraph(_clean(lead_text(summary, lang)))
-    _points(document, summary, lang)
+    _stories(document, summary, lang)
     _quotes(document, summary, lang)
     _questions(document, summary, lang)
     _sections(document, summary, lang)
@@ -101,10 +101,24 @@ def _table(document, rows: list[list[str]]) -> None:
                     run.bold = True
 
 
-def _points(document, summary, lang: str) -> None:
-    lines = [line_text(point.line, lang) + (" " + said(point.quote, lang) if point.quote is not None else "")
-             for point in summary.points]
-    _bullets(document, words(lang)["points"], lines)
+def _stories(document, summary, lang: str) -> None:
+    """The day's stories: each that makes a point (its label in bold, its line and quote,
+    who asked), then the others by name."""
+    points, others = story_items(summary, lang)
+    if not points and not others:
+        return
+    w = words(lang)
+    document.add_heading(w["stories"], level=1)
+    for label, line, note in points:
+        paragraph = document.add_paragraph(style="List Number")
+        if label:
+            paragraph.add_run(_clean(label)).bold = True
+            paragraph.add_run(" — ")
+        paragraph.add_run(_clean(line))
+        if note:
+            document.add_paragraph(_clean(note), style="List Bullet 2").runs[0].italic = True
+    if others:
+        document.add_paragraph(_clean(f"{w['also']}: " + "; ".join(others) + "."))
 
 
 def _quotes(document, summary, lang: str) -> None:

@@ -1,6 +1,7 @@
 """Markdown for a brief, laid out as a news brief.
 
-Lead; one point per topic with its quote (“…,” López Obrador said); a quotes table
+Lead; the day's stories, each that makes a point with its label, line and quote (“…,” López
+Obrador said) and who asked about it, then the others by name; a quotes table
 (speaker · translation · original); the press questions with their answers; the
 recurring sections with what they claimed; the participants with their shares; notes.
 An attribution less sure than the turn's own label is said beside its speaker. Every text
@@ -13,12 +14,11 @@ from .rows import (
     answer_line,
     asked_line,
     lead_text,
-    line_text,
     quote_speaker,
-    said,
     section_heading,
     section_lines,
     share_rows,
+    story_items,
 )
 from .wording import language_name, long_date, markdown_table, markdown_text, speaker_name, words
 
@@ -43,7 +43,7 @@ def summary_markdown(summary) -> str:
     if summary.date and title_shown:
         out += [f"*{markdown_text(long_date(summary.date, lang))}*", ""]
     out += [markdown_text(lead_text(summary, lang)), ""]
-    out += _points(summary, lang) + _quotes(summary, lang) + _questions(summary, lang) + _sections(summary, lang)
+    out += _stories(summary, lang) + _quotes(summary, lang) + _questions(summary, lang) + _sections(summary, lang)
     out += _participants(summary, lang)
     reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
     notes = [f"{w['mode']}: {w[summary.mode]}. {reason}".strip()] + list(summary.warnings)
@@ -51,15 +51,21 @@ def summary_markdown(summary) -> str:
     return "\n".join(out)
 
 
-def _points(summary, lang: str) -> list[str]:
-    if not summary.points:
+def _stories(summary, lang: str) -> list[str]:
+    """The day's stories: each that makes a point with its label, line, quote and who asked;
+    then the others by name."""
+    points, others = story_items(summary, lang)
+    if not points and not others:
         return []
-    out = [f"## {words(lang)['points']}", ""]
-    for point in summary.points:
-        line = line_text(point.line, lang)
-        if point.quote is not None:
-            line += " " + said(point.quote, lang)
-        out.append(f"- {markdown_text(line)}")
+    w = words(lang)
+    out = [f"## {w['stories']}", ""]
+    for n, (label, line, note) in enumerate(points, 1):
+        head = f"**{markdown_text(label)}** — " if label else ""
+        out.append(f"{n}. {head}{markdown_text(line)}")
+        if note:
+            out.append(f"   *{markdown_text(note)}*")
+    if others:
+        out += ["", f"{w['also']}: " + "; ".join(markdown_text(o) for o in others) + "."]
     return out + [""]
 
 

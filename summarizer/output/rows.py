@@ -1,16 +1,15 @@
 """The brief's parts as lines and table rows in its language, shared by every renderer
-(Markdown, the Word document, the web app): who asked and who answered, a recurring
-section's heading and items, the participants with their shares, a quote's speaker with
-how sure the attribution is."""
+(Markdown, the Word document, the web app): the day's stories, who asked about what and
+who answered how, a recurring section's heading and items, the participants with their
+shares, a quote's speaker with how sure the attribution is."""
 
 from __future__ import annotations
 
 from ..document import Kind
-from .parts import Question, RecurringSection, SpeakerShare
+from .parts import Question, RecurringSection, SpeakerShare, Story
 from .wording import (
     GROUP_NAMES,
     KIND_NAMES,
-    RATINGS,
     SECTION_NAMES,
     attribution,
     mark,
@@ -18,6 +17,10 @@ from .wording import (
     speaker_name,
     words,
 )
+
+
+MORE_STORIES = 8
+"""Stories beyond the points that the stories section names, at most."""
 
 
 def quote_speaker(quote, lang: str) -> str:
@@ -45,24 +48,64 @@ def _capital(text: str) -> str:
 
 
 def asked_line(question: Question, lang: str) -> str:
-    """"Nancy Rodríguez (Oro Sólido) asked: “¿…?”" in the brief's language."""
+    """"Nancy Rodríguez (Oro Sólido) asked about Megafarmacia — “¿…?”" in the brief's language
+    ("… asked: “¿…?”" when the question lies in no story)."""
     text = " ".join(excerpt.text.strip() for excerpt in question.asked)
-    if lang == "es":
-        return f"{_capital(question.asker)} preguntó: “{text}”"
-    return f"{_capital(question.asker)} asked: “{text}”"
+    w = words(lang)
+    if question.subject:  # a label may hold a colon itself ("España: pausa"): a dash sets it apart
+        return f"{_capital(question.asker)} {w['asked_about']} {question.subject} — “{text}”"
+    return f"{_capital(question.asker)} {w['asked']}: “{text}”"
+
+
+def answerer_name(speaker, lang: str) -> str:
+    """Who answered as a brief prints it: the president by name; anyone else with their role
+    ("Edgar Amador, secretario de Hacienda"), so a reader knows who spoke in their place."""
+    name = speaker_name(speaker, lang)
+    role = speaker.role_in(lang)
+    if speaker.kind == Kind.PRESIDENT or not role or role.lower() == name.lower():
+        return name
+    return f"{name}, {role}"
 
 
 def answer_line(question: Question, lang: str) -> str:
-    """"López Obrador answered: <line> “<quote>,” López Obrador said." (or that no one quotable did)."""
+    """How the question was answered, under the name of whoever said the answer's line:
+    "López Obrador answered: <line> “<quote>,” López Obrador said."; "… deferred the
+    answer: <line>", "… declined to answer: <line>"; or that no one quotable did."""
     w = words(lang)
     if question.answerer is None or question.answer is None:
         return w["no_answer"]
     line = line_text(question.answer, lang)
     quote = f" {said(question.quote, lang)}" if question.quote is not None else ""
-    name = speaker_name(question.answerer, lang)
+    name = answerer_name(question.answerer, lang)
+    if question.kind in ("deferral", "refusal"):
+        how = w["deferred" if question.kind == "deferral" else "declined"]
+        return f"{_capital(name)} {how}: {line}{quote}"
     if lang == "es":
         return f"Respondió {name}: {line}{quote}"
-    return f"{name} answered: {line}{quote}"
+    return f"{_capital(name)} answered: {line}{quote}"
+
+
+def story_note(story: Story, lang: str) -> str:
+    """"3 questions (Nancy Flores (revista Contralínea), a reporter) · 12.3 % of the conference"."""
+    w = words(lang)
+    share = f"{percent(story.share)} {w['of_conference']}"
+    if not story.questions:
+        return share
+    noun = w["question_one"] if story.questions == 1 else w["question_many"]
+    askers = ", ".join(dict.fromkeys(story.askers))
+    return f"{story.questions} {noun} ({askers}) · {share}" if askers else f"{story.questions} {noun} · {share}"
+
+
+def story_items(summary, lang: str) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The stories section: ``(label, line with its quote, note)`` for each story that makes a
+    point, best first; and "Label (2 questions · 3.1 % of the conference)" for the others."""
+    points = []
+    for point in summary.points:
+        story = summary.stories[point.story] if 0 <= point.story < len(summary.stories) else None
+        line = line_text(point.line, lang) + (f" {said(point.quote, lang)}" if point.quote is not None else "")
+        points.append((story.label if story else "", line, story_note(story, lang) if story else ""))
+    others = [f"{s.label} ({story_note(s, lang)})" for s in summary.stories if s.point < 0 and s.label]
+    return points, others[:MORE_STORIES]
 
 
 def section_heading(section: RecurringSection, lang: str) -> str:
@@ -84,14 +127,12 @@ def section_lines(section: RecurringSection, lang: str) -> list[str]:
     for claim in section.claims:
         who = f" — {claim_speaker(claim.speaker, lang)}{mark(claim.attribution, lang)}" if claim.speaker else ""
         lines.append(f"“{claim.text.strip()}”{who}")
-    ratings = RATINGS.get(lang, RATINGS["en"])
     for item in section.items:
         line = item.claim.text.strip()
         if item.names:
             line += f" — {w['names']}: " + ", ".join(n.text for n in item.names)
-        if item.verdict is not None:
-            rating = f" ({ratings[item.rating]})" if item.rating in ratings else ""
-            line += f" — {w['verdict']}{rating}: “{item.verdict.text.strip()}”"
+        if item.verdict is not None:  # the speaker's words; the rating (in the JSON) nobody said
+            line += f" — {w['verdict']}: “{item.verdict.text.strip()}”"
         lines.append(line)
     return lines
 
@@ -136,5 +177,6 @@ def share_rows(shares: tuple[SpeakerShare, ...], lang: str, detail: bool = False
     return rows
 
 
-__all__ = ["quote_speaker", "said", "line_text", "lead_text", "asked_line", "answer_line", "section_heading",
+__all__ = ["quote_speaker", "said", "line_text", "lead_text", "asked_line", "answer_line", "answerer_name",
+           "story_note", "story_items", "section_heading",
            "section_lines", "claim_speaker", "share_name", "percent", "share_rows"]

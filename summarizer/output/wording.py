@@ -24,6 +24,9 @@ WORDS = {
         "turns": "Turns", "words": "Words", "share": "Share", "questions_asked": "Questions asked",
         "questions_answered": "Questions answered", "no_questions": "No press questions.",
         "warning": "Warning", "recording": "video or recording",
+        "stories": "The day's stories", "also": "Also discussed", "asked_about": "asked about",
+        "question_one": "question", "question_many": "questions", "of_conference": "of the conference",
+        "deferred": "deferred the answer", "declined": "declined to answer",
     },
     "es": {
         "brief": "Resumen", "conference": "Conferencia de prensa", "points": "Puntos clave", "quotes": "Citas",
@@ -40,6 +43,9 @@ WORDS = {
         "turns": "Turnos", "words": "Palabras", "share": "Proporción", "questions_asked": "Preguntas hechas",
         "questions_answered": "Preguntas respondidas", "no_questions": "Ninguna pregunta de la prensa.",
         "warning": "Aviso", "recording": "video o grabación",
+        "stories": "Temas del día", "also": "También se habló de", "asked_about": "preguntó sobre",
+        "question_one": "pregunta", "question_many": "preguntas", "of_conference": "de la conferencia",
+        "deferred": "aplazó la respuesta", "declined": "no quiso responder",
     },
 }
 

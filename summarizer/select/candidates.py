@@ -114,9 +114,10 @@ def _candidate(text: str, turn: Turn, exchange: int, start: int, end: int, parag
                sentences: int, width: int) -> Candidate:
     words = _words(text, start, end)
     span = text[start:end]
-    first = sentence_spans(text, start, end)[0] if width > 1 else (start, end)  # a quote opens with its speaker's words
+    first = sentence_spans(text, start, end)[0] if width > 1 else (start, end)
+    opening = text[first[0]:first[1]]  # a quote opens with its speaker's own words, never procedure
     filler = (words < FILLER_WORDS and bool(_FILLER.match(text, start, end))) or is_procedure(span) \
-        or is_reported(span) or is_reported(text[first[0]:first[1]]) or span.endswith("?")
+        or is_procedure(opening) or is_reported(span) or is_reported(opening) or span.endswith("?")
     return Candidate(start, end, turn.index, exchange, turn.speaker, paragraph, sentence, sentences, width, words,
                      filler)
 

@@ -30,7 +30,9 @@ _CUES = (
     r"presentaremos\s+(?:un|el|este)\s+(?:video|audio)", r"(?:pon|ponga|pongan|pasa|pasen|quita|quiten)\s+(?:el|la)\s+"
     r"(?:video|audio|lámina|gráfica|imagen)", r"(?:la\s+)?siguiente\s+(?:lámina|gráfica|imagen|diapositiva)",
     r"(?:si\s+)?(?:nos\s+)?(?:ayudan|apoyan)\s+con\s+(?:el|la|las|los)\s+\w+", r"miren\s+(?:qué|que|cómo|como)\s+bonit",
-    r"¡?ah!?,?\s+miren",
+    r"¡?ah!?,?\s+miren", r"(?:a\s+ver\s+)?si\s+(?:nos\s+)?(?:pueden|podemos)\s+(?:de\s+favor\s+)?(?:poner|pasar|ayudar)",
+    r"(?:pon|ponga|pongan|pónganos|póngannos|ponernos|pasen|pasan|pásenos)\s+(?:de\s+favor\s+)?(?:el|la|las|los|unas?|unos?)\s+"
+    r"(?:video|videos|audio|lámina|láminas|gráfica|gráficas|imagen|imágenes)",
     # logistics
     r"(?:mañana|el\s+lunes|el\s+martes|el\s+miércoles|el\s+jueves|el\s+viernes)\s+(?:nos\s+vemos|continuamos|seguimos)",
     r"hasta\s+(?:mañana|el\s+lunes|luego|pronto)", r"nos\s+vemos\s+(?:mañana|el\s+lunes)",
@@ -54,8 +56,9 @@ def is_procedure(text: str) -> bool:
 
 # Short sentences that only announce what is shown ("El día de hoy, entonces, presentaremos
 # este video.") or admire it ("¡Ah!, miren qué bonito es el diseño de ese puente.").
-_SHOW = re.compile(r"\b(?:(?:presentaremos|presentamos|vamos\s+a\s+(?:ver|presentar|pasar|proyectar)|les\s+"
-                   r"(?:presento|voy\s+a\s+presentar|muestro))\s+(?:este|el|un|unos|estos|la|una)\s+"
+_SHOW = re.compile(r"\b(?:(?:presentaremos|presentamos|vamos\s+a\s+(?:ver|presentar|pasar|proyectar|poner)|les\s+"
+                   r"(?:presento|voy\s+a\s+(?:presentar|poner|mostrar)|muestro|pongo))\s+(?:este|el|un|unos|unas|estos|"
+                   r"estas|la|las|los|una)\s+"
                    r"(?:video|videos|audio|cápsula|lámina|láminas|gráfica|gráficas|presentación)\b|"
                    r"miren\s+(?:qué|que)\s+(?:bonit|hermos|bell|padre))", re.IGNORECASE)
 

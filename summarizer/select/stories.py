@@ -44,7 +44,7 @@ _NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:-[\wáéíóúñü]+
 # A word that is most likely a conjugated verb ("expresé", "pidió", "engañaron", "metamos"):
 # never a story's term by itself.
 _VERB = re.compile(r"(?:[éó]|aron|ieron|aba|aban|ía|ían|íamos|ábamos|amos|emos|imos|aste|iste|ando|iendo|"
-                   r"aría|ería|iría|arán|erán|irán|ará|erá|irá|ense|émonos|ese|ase|"
+                   r"aría|ería|iría|arán|erán|irán|ará|erá|irá|ense|émonos|ese|ase|ara|iera|aran|ieran|"
                    r"\w{4,}(?:ar|er|ir)(?:l[aeo]s?|nos|se|me|te)?|mente)$")  # infinitives, adverbs
 _SENTENCE_START = re.compile(r"(?:^|[.!?¿¡…:;\"“«(—–-]\s*|\n\s*)$")
 # Capitalised words that name no subject: titles, greetings, the country itself.

@@ -43,9 +43,12 @@ def test_the_docx_holds_every_quote_verbatim_with_its_speaker(tmp_path):
     for point in summary.points:  # each point's quote with its speaker
         assert any(point.quote.original.rstrip(".") in p and f"dijo {point.quote.speaker.display}" in p
                    for p in paragraphs)
-    assert "Preguntas" in paragraphs and "Notas" in paragraphs and "Puntos clave" in paragraphs
+    assert "Preguntas" in paragraphs and "Notas" in paragraphs and "Temas del día" in paragraphs
     for question in summary.questions:
-        assert any(p.startswith(f"{question.asker[:1].upper()}{question.asker[1:]} preguntó: “") for p in paragraphs)
+        about = f" sobre {question.subject} — " if question.subject else ": "
+        assert any(p.startswith(f"{question.asker[:1].upper()}{question.asker[1:]} preguntó{about}“") for p in paragraphs)
+    for story in summary.stories[:len(summary.points)]:  # each point under its story's label
+        assert any(p.startswith(f"{story.label} — ") for p in paragraphs)
     assert participants[0] == ["Orador", "Cargo", "Turnos", "Palabras", "Proporción", "Preguntas hechas",
                                "Preguntas respondidas"]
     assert [row[4] for row in participants[1:]] == [percent(s.share) for s in summary.shares]
@@ -67,7 +70,7 @@ def test_an_english_docx_has_translations_beside_the_originals_and_its_sections(
         assert doc.text[quote.start:quote.end] == row[2]
     assert "Recurring sections" in paragraphs
     assert "Who's who in the week's lies — presented by Ana Elizabeth García" in paragraphs
-    assert any("names: Claudio X. González — verdict (false): “[es>en] " in p for p in paragraphs)
+    assert any("names: Claudio X. González — verdict: “[es>en] " in p for p in paragraphs)  # no rating nobody said
     assert not any(word in paragraphs for word in ("Citas", "Preguntas", "Participantes", "Notas"))
 
 

@@ -4,6 +4,7 @@ typed in a transcript is never live in the download or on the page (`markdown_te
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import docx
 
@@ -56,7 +57,7 @@ def test_a_transcripts_markup_is_text_in_every_part_of_the_markdown():
         assert raw not in markdown
     shown = [line for line in lines if "pwned" in line]
     assert all(SHOWN in line for line in shown)
-    assert any(f"preguntó: “{SHOWN} " in line for line in shown)  # a question
+    assert any(re.search(r"preguntó(?: sobre .+ — |: )“", line) and f"“{SHOWN} " in line for line in shown)  # a question
 
 
 def test_the_lead_sections_participants_and_notes_are_text_too():
@@ -67,12 +68,16 @@ def test_the_lead_sections_participants_and_notes_are_text_too():
     point = summary.points[0]
     point = dataclasses.replace(point, line=dataclasses.replace(point.line, text=HOSTILE, attribution="label"),
                                 quote=dataclasses.replace(point.quote, text=HOSTILE, speaker=who, attribution="label"))
+    story = dataclasses.replace(summary.stories[point.story], label=HOSTILE, questions=1, askers=(HOSTILE,),
+                                share=12.5, point=0)
+    point = dataclasses.replace(point, story=0)
     hostile = dataclasses.replace(summary, lead=HOSTILE, lead_line=None, title="Mañanera " + HOSTILE, date=None,
                                   sections=(section,), shares=(), speakers=(who,), warnings=(HOSTILE,),
-                                  points=(point,), quotes=(), questions=())
+                                  points=(point,), quotes=(), questions=(), stories=(story,))
     lines = hostile.to_markdown().splitlines()
-    assert lines[:7] == [f"# Resumen: Mañanera {SHOWN}", "", SHOWN, "", "## Puntos clave", "",
-                         f"- {SHOWN} “{SHOWN}”, dijo {SHOWN}."]
+    assert lines[:8] == [f"# Resumen: Mañanera {SHOWN}", "", SHOWN, "", "## Temas del día", "",
+                         f"1. **{SHOWN}** — {SHOWN} “{SHOWN}”, dijo {SHOWN}.",
+                         f"   *1 pregunta ({SHOWN}) · 12.5 % de la conferencia*"]
     assert lines[lines.index("## Secciones fijas") + 2:] == [
         f"### Quién es quién en las mentiras de la semana — presentada por {SHOWN}", "",
         f"- Se mostró en video; no se transcribió: {SHOWN}", "",
@@ -88,5 +93,6 @@ def test_word_keeps_the_transcripts_markup_as_plain_text(tmp_path):
     summary = summarize(hostile_transcript(), target="es", mode="extractive", quotes=5)
     document = docx.Document(str(summary.to_docx(tmp_path / "brief.docx")))
     assert document.paragraphs[0].text == "Resumen: " + summary.title and summary.title.endswith(HOSTILE)
-    assert any(f"preguntó: “{HOSTILE} Gracias, presidente." in p.text for p in document.paragraphs)
+    assert any(re.search(r"preguntó(?: sobre .+ — |: )“", p.text) and f"“{HOSTILE} Gracias, presidente." in p.text
+               for p in document.paragraphs)
     assert not any("&lt;" in p.text or "\\*" in p.text for p in document.paragraphs)

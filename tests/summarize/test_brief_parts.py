@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 
 from summarizer import Summarizer, SummaryOptions, parse_transcript, summarize
-from summarizer.output.wording import WORDS, table_cell
+from summarizer.output.wording import WORDS, markdown_text, table_cell
+from summarizer.select.answers import reply_turns
 from summarizer.summarize.answers import ANSWER_BATCH
 from summarizer.summarize.speakers import largest_remainder, speaking_shares
 from summarizer.testing import FakeGenerator, FakeTranslators
@@ -45,14 +47,15 @@ def test_the_spanish_brief_lists_every_question_with_asker_answerer_line_and_quo
             segment = summary.segments[q.segment]
             assert segment.holds(q.answer.start, q.answer.end) and q.answer.speaker == q.answerer
             assert q.answer.original == doc.text[q.answer.start:q.answer.end]
-        if q.quote is not None:
-            assert summary.segments[q.segment].holds(q.quote.start, q.quote.end)
+        if q.quote is not None:  # from the reply to this question
+            assert q.quote.turn in {t.index for t in reply_turns(doc, tuple(e.turn for e in q.asked))}
         assert q.asker == (f"{q.questioner.name} ({q.outlet})" if q.outlet else
                            q.questioner.name if q.questioner else q.asker)
     unnamed = [q for q in summary.questions if q.questioner is None]
     assert unnamed and {q.asker for q in unnamed} <= {"un reportero", "una reportera"}
     markdown = summary.to_markdown()
-    assert "## Preguntas" in markdown and "1. Tzeltzin Juárez (SinLineaMX) preguntó: “" in markdown
+    assert "## Preguntas" in markdown and re.search(r"\n1\. Tzeltzin Juárez \(SinLineaMX\) preguntó (?:sobre .+ — |: )“",
+                                                      markdown)
     assert f"   - Respondió {first.answerer.display}: " in markdown
 
 
@@ -66,7 +69,8 @@ def test_the_english_brief_translates_the_questions_and_says_a_reporter():
         assert q.answer is None or q.answer.text == f"[es>en] {q.answer.original}"
         assert q.quote is None or q.quote.text == f"[es>en] {q.quote.original}"
     markdown = summary.to_markdown()
-    assert "## Questions" in markdown and " asked: “[es>en] " in markdown and "A reporter asked: “" in markdown
+    assert "## Questions" in markdown and "“\\[es&gt;en\\] " in markdown  # the translation, as text
+    assert re.search(r"\n\d+\. A reporter asked(?: about .+ — |: )“", markdown)
     for spanish in WORDS["es"].values():  # no Spanish word of the brief's own in an English brief
         assert f"## {spanish}" not in markdown
     translated = [t for texts, _, _ in translators.calls for t in texts]
@@ -119,7 +123,7 @@ def test_the_lies_of_the_week_is_a_section_of_the_brief_in_both_languages():
     markdown = spanish.to_markdown()
     assert "## Secciones fijas" in markdown
     assert "### Quién es quién en las mentiras de la semana — presentada por Ana Elizabeth García" in markdown
-    assert "— menciona: Claudio X. González — veredicto (falso): “Así informa la computadora" in markdown
+    assert "— menciona: Claudio X. González — veredicto: “Así informa la computadora" in markdown  # no rating
 
     english, _, _ = make()
     summary = english.summarize(doc, target="en")
@@ -127,7 +131,8 @@ def test_the_lies_of_the_week_is_a_section_of_the_brief_in_both_languages():
     assert section.name == "Who's who in the week's lies"
     assert section.items[0].claim.text == f"[es>en] {section.items[0].claim.original}"
     assert section.items[0].names[0].text == "Claudio X. González"  # names are never translated
-    assert "— names: Claudio X. González — verdict (false): “[es>en] " in summary.to_markdown()
+    assert "— names: Claudio X. González — verdict: “\\[es&gt;en\\] " in summary.to_markdown()
+    assert summary.sections[0].items[0].rating == "false"  # the rating stays in the JSON, for programs
 
 
 # ---------------------------------------------------------------- shares
@@ -196,10 +201,10 @@ def test_a_quote_attributed_by_a_pronoun_is_marked_in_the_markdown():
         assert f"| López Obrador (President of Mexico){marks[quote.attribution]} | {table_cell(quote.text)} |" \
             in markdown
     for point in summary.points:  # and so does each point, for its line and for its quote
-        expected = f"- {point.line.text.strip()}{marks[point.line.attribution]} "
+        expected = f"{point.line.text.strip()}{marks[point.line.attribution]} "
         if point.quote is not None:
             expected += f"“{point.quote.text.rstrip('.')},” López Obrador said.{marks[point.quote.attribution]}"
-        assert expected in markdown
+        assert f" — {markdown_text(expected)}" in markdown or f". {markdown_text(expected)}" in markdown
     spanish = summarize(parse_transcript(SEED), target="es", mode="extractive")
     assert "(orador inferido)" not in spanish.to_markdown()  # labelled turns: nothing to mark
 

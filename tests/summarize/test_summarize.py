@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from summarizer.output.wording import markdown_text
 from summarizer import ModelNotAvailableError, Summarizer, SummaryOptions, parse_transcript, summarize
 from summarizer.testing import FakeGenerator, FakeTranslators
 
@@ -160,7 +161,7 @@ def test_markdown_attributes_each_point_quote_to_its_speaker():
     markdown = summary.to_markdown()
     for point in summary.points:
         quote_text = point.quote.text.rstrip(".")
-        assert f"“{quote_text},” {point.quote.speaker.display} said." in markdown
+        assert markdown_text(f"“{quote_text},” {point.quote.speaker.display} said.") in markdown
     assert "| Speaker | Translation | Original (Spanish) |" in markdown
     assert "## Participants" in markdown and "| López Obrador | President of Mexico | " in markdown
     assert "| Tzeltzin Juárez | SinLineaMX | " in markdown
