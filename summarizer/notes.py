@@ -128,6 +128,11 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
         lambda p: (f"el texto se extrajo de un PDF ({p['pages']} {_plural(p['pages'], 'página', 'páginas')}): "
                    "sus saltos de línea pueden diferir de los de la página"),
     ),
+    "decode.reflowed": (
+        "the text's lines break as a PDF's do (a copy of a PDF?): its paragraphs were rebuilt before reading",
+        "las líneas del texto se cortan como las de un PDF (¿una copia de un PDF?): se reconstruyeron sus párrafos "
+        "antes de leerlo",
+    ),
     "decode.pdf_furniture": (
         lambda p: (f"{p['lines']} {_plural(p['lines'], 'line', 'lines')} of page furniture (running heads, footers, "
                    f"page numbers) left out of the text, the first “{p['first']}”"),

@@ -5,8 +5,9 @@
   not UTF-8 with a few bad bytes (real legacy files have no valid UTF-8 sequences).
   Invalid bytes become “\ufffd” and a `Note` says how many and where the first are.
 * Documents: a Word ``.docx`` and a PDF with a text layer give their text; an HTML page
-  its visible text. Other binary files are refused by their first bytes (`documents`),
-  and text full of control characters as binary.
+  its visible text. Text pasted from a PDF, hard line breaks and all, has its paragraphs
+  rebuilt (`reflow`) as a PDF's are. Other binary files are refused by their first bytes
+  (`documents`), and text full of control characters as binary.
 * The size limit applies to the input as given.
 
 `read_text` gives the text and its notes (they join `Transcript.warnings`); `decode`
@@ -23,6 +24,7 @@ from ..notes import Note
 from ..settings import check_size
 from .documents import docx_text, pdf_text, sniff
 from .htmltext import looks_like_html, read_html
+from .reflow import looks_wrapped, reflow_text
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
@@ -72,6 +74,12 @@ def read_text(data: str | bytes, max_bytes: int | None = None, *, html: bool = F
         if furniture:  # joined by the parser with the furniture it finds in the text
             notes += (Note("parse.furniture", paragraphs=len(furniture), first=furniture[0][:120]),)
         decoded = Decoded(page, decoded.encoding, notes)
+    elif decoded.encoding not in ("pdf", "docx") and looks_wrapped(decoded.text):
+        rebuilt = reflow_text(decoded.text)  # a PDF's text pasted with its line breaks
+        notes = decoded.notes + (Note("decode.reflowed"),)
+        if rebuilt.dropped:
+            notes += (Note("decode.pdf_furniture", lines=len(rebuilt.dropped), first=rebuilt.dropped[0][:80]),)
+        decoded = Decoded(rebuilt.text, decoded.encoding, notes)
     if not decoded.text.strip(_BLANK):
         raise EmptyTranscriptError(note=Note("error.empty"))
     return decoded

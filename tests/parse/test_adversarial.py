@@ -25,6 +25,7 @@ SHAPES = {
     "commas in a label": "SECRETARIO, " * (MB // 12) + ": hola\n",
     "prose quotations": "“Hola,” dijo Juan. " * (MB // 19),
     "open brackets": "(" * (MB // 2) + ")" * (MB // 2),
+    "text pasted from a PDF": "PREGUNTA: ¿Y la informa-\nción de hoy, que es\nla de ayer y\n" * (MB // 50),
 }
 
 

@@ -138,3 +138,42 @@ def test_corpus_pdfs_give_the_lead_of_their_text(doc_id):
     pdf, text = _pdf_and_text((CORPUS / f"{doc_id}.web.txt").read_text(encoding="utf-8"), "official")
     assert BRIEF.summarize(parse_transcript(pdf), target="es").lead == \
         BRIEF.summarize(parse_transcript(text), target="es").lead
+
+
+def _copied(pdf: bytes) -> str:
+    """A PDF's text as a viewer's "copy all" gives it: its lines, its heads and page numbers."""
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize("name", ["2022-04-27.excerpt.web.txt", "2024-05-10.native.txt"])
+def test_text_pasted_from_a_pdf_is_read_as_the_pdf(name):
+    pdf, text = _pdf_and_text((DATA / name).read_text(encoding="utf-8"), "official")
+    pasted = parse_transcript(_copied(pdf))
+    _same_turns(pasted, parse_transcript(text))
+    codes = [w.code for w in pasted.warnings]
+    assert codes[:2] == ["decode.reflowed", "decode.pdf_furniture"] and "parse.truncated" not in codes
+    assert "sus párrafos" in pasted.warnings[0].render("es")
+
+
+def test_text_with_a_paragraph_a_line_is_never_reflowed():
+    from summarizer.parse.reflow import looks_wrapped
+
+    for path in sorted(DATA.glob("*.txt")):
+        assert not looks_wrapped(path.read_text(encoding="utf-8")), path.name
+
+
+@corpus
+@needs_corpus
+@pytest.mark.parametrize("layout", ["official", "printed"])
+def test_every_corpus_transcript_pasted_from_its_pdf_gives_its_turns(layout):
+    from summarizer.parse.reflow import looks_wrapped
+
+    for path in sorted(CORPUS.glob("*.txt")):
+        if path.name.endswith((".web.txt", ".native.txt")):
+            assert not looks_wrapped(path.read_text(encoding="utf-8")), path.name
+            pdf, text = _pdf_and_text(path.read_text(encoding="utf-8"), layout)
+            _same_turns(parse_transcript(_copied(pdf)), parse_transcript(text))
