@@ -4,6 +4,8 @@
 import pytest
 
 from summarizer import Summarizer, SummaryOptions, parse_transcript
+from summarizer.output.rows import answer_line, answerer_name
+from summarizer.output.wording import markdown_text
 from summarizer.parse.sentences import sentence_spans
 from summarizer.select.candidates import trim
 
@@ -63,6 +65,15 @@ def test_extractive_brief_of_every_corpus_transcript(path):
     for excerpt in excerpts:
         turn = doc.turn_at(excerpt.start)
         assert excerpt.turn == turn.index and excerpt.end <= turn.end and excerpt.speaker == turn.speaker
+    # Every printed attribution names the speaker of the turn that holds the words.
+    markdown = summary.to_markdown()
+    for q in summary.questions:
+        if q.answer is not None and q.answer.start is not None:
+            assert q.answerer == doc.turn_at(q.answer.start).speaker
+            assert markdown_text(answer_line(q, "es")) in markdown
+            assert answerer_name(q.answerer, "es") in answer_line(q, "es").split(": ")[0]
+        if q.quote is not None:
+            assert q.quote.speaker == doc.turns[q.quote.turn].speaker
     # ... and no quote of the brief holds the lead.
     lead = summary.lead_line
     if lead is not None and lead.start is not None:
