@@ -10,7 +10,7 @@ from ..document import Speaker
 
 WORDS = {
     "en": {
-        "brief": "Brief", "conference": "Press conference", "points": "Key points", "quotes": "Quotes",
+        "brief": "Brief", "conference": "Press conference", "quotes": "Quotes",
         "participants": "Participants", "speaker": "Speaker", "translation": "Translation",
         "original": "Original", "quote": "Quote", "mode": "Mode", "notes": "Notes",
         "abstractive": "abstractive (lines written by a summarization model from the speakers' own sentences)",
@@ -29,7 +29,7 @@ WORDS = {
         "deferred": "deferred the answer", "declined": "declined to answer",
     },
     "es": {
-        "brief": "Resumen", "conference": "Conferencia de prensa", "points": "Puntos clave", "quotes": "Citas",
+        "brief": "Resumen", "conference": "Conferencia de prensa", "quotes": "Citas",
         "participants": "Participantes", "speaker": "Orador", "translation": "Traducción",
         "original": "Original", "quote": "Cita", "mode": "Modo", "notes": "Notas",
         "abstractive": "abstractivo (líneas escritas por un modelo de resumen a partir de frases de los oradores)",

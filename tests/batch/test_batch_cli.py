@@ -278,8 +278,8 @@ def test_model_options_reach_the_outputs_and_a_new_model_or_table_redoes_them(ti
              "-q"]
     assert runner.invoke(main, brief).exit_code == 0
     text = (briefs / "doc1.md").read_text(encoding="utf-8")
-    points = text.split("## Puntos clave\n\n")[1].split("\n\n")[0].splitlines()
-    assert len(points) == 1 and points[0].startswith("- "), text
+    stories = text.split("## Temas del día\n\n")[1].split("\n\n")[0].splitlines()
+    assert [line[:3] for line in stories if line[:1].isdigit()] == ["1. "], text  # one story makes a point
     table = tmp_path / "table.tsv.gz"
     assert runner.invoke(main, ["archive", "stats", str(archive), "-o", str(table)]).exit_code == 0
     monkeypatch.setenv("SUMMARIZER_ARCHIVE", str(table))
