@@ -24,10 +24,14 @@ LABELS = [
     "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", "PRESIDENTA DE MÉXICO, CLAUDIA SHEINBAUM PARDO", "PREGUNTA",
     "INTERLOCUTORA", "VOZ MUJER", "SECRETARIA DE SEGURIDAD Y PROTECCIÓN CIUDADANA, ROSA ICELA RODRÍGUEZ VELÁZQUEZ",
     "JORGE ALCOCER VARELA", "MODERADOR", "PT", "VE-2248", "(INICIA VIDEO)", "(FINALIZA VIDEO)",
+    "MS. JEAN-PIERRE", "Q", "THE PRESIDENT", "PRESIDENT BIDEN", "SECRETARY BLINKEN",
 ]
 NOISE = ["", "\n", "\n\n", "\r\n", "---", "—000—", "(Continúa…)", "“", "”", "\u00a0", "\u200b", "\ufeff", "\ufffd",
          " dijo López Obrador.", " said Sheinbaum.", "¿Qué opina?", "2023: Año de Francisco Villa", "\t", ":",
-         "JESÚS RAMÍREZ CUEVAS: " * 300, "SECRETARIO, " * 300]  # the fuzz hangs: a label line parsed in quadratic time
+         "JESÚS RAMÍREZ CUEVAS: " * 300, "SECRETARIO, " * 300,  # the fuzz hangs: a label line parsed in quadratic time
+         "PUBLICIDAD", "Lee también: Sheinbaum presenta su gabinete", "LEE TAMBIÉN", "Facebook Twitter WhatsApp",
+         "© 2024 Todos los derechos reservados.", "END    2:35 P.M. EDT", "Página 3 de 15", "la informa-\nción de",
+         "\f", "Q    Thanks, Karine.", "<nav>Inicio</nav><p>PREGUNTA: ¿Y?</p>"]
 
 turn = st.builds(lambda label, sentences, colon: f"{label}{':' if colon else ''} " + " ".join(sentences),
                  st.sampled_from(LABELS), st.lists(st.sampled_from(SENTENCES), min_size=0, max_size=4), st.booleans())
