@@ -18,6 +18,8 @@ her their our an or were been which there
 """Function words and fillers of spoken Spanish (and English function words, for articles)."""
 
 _WORD = re.compile(r"[a-záéíóúñü]{4,}")
+_NOT_SAID = re.compile(r"\w+://\S*|www\.\S+|<[^<>\n]{0,300}>")
+"""Addresses and tags typed into a transcript: nobody said their words."""
 
 
 def is_content(word: str) -> bool:
@@ -26,5 +28,6 @@ def is_content(word: str) -> bool:
 
 
 def content_words(text: str) -> list[str]:
-    """The lower-cased words of four letters or more of ``text`` that are not `STOPWORDS`, in order."""
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    """The lower-cased words of four letters or more of ``text`` that are not `STOPWORDS`, in order
+    (the words of a web address or an HTML tag are none)."""
+    return [w for w in _WORD.findall(_NOT_SAID.sub(" ", text.lower())) if w not in STOPWORDS]

@@ -20,7 +20,9 @@ def test_the_page_shows_a_transcripts_markup_as_text(no_models):
         out = brief(hostile_transcript())
     markdown, questions = out[0], out[7]
     assert markdown.splitlines()[0].endswith(f"de 2023 {SHOWN}")
-    assert f"preguntó: “{SHOWN} Gracias, presidente." in questions.splitlines()[0]
+    first = questions.splitlines()[0]
+    assert first.startswith("1. Tzeltzin Juárez (SinLineaMX) preguntó sobre ")  # the story's label, then
+    assert f" — “{SHOWN} Gracias, presidente." in first
     for shown in (markdown, questions, out[2]):
         assert "<img" not in shown and "<svg" not in shown and "**negritas**" not in shown and "[liga](" not in shown
 
