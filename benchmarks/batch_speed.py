@@ -118,7 +118,6 @@ def start_ray():
 
 def measure(engine: str, config: str, inputs: list[str], out: Path, settings, base: float | None) -> float:
     """Run the job on one engine and configuration, then resume it; print and return docs/s."""
-    from summarizer import models
     from summarizer.batch import run_batch
     from summarizer.batch.engines import make_engine
     from summarizer.batch.work import GROUP_CHARS
@@ -126,7 +125,7 @@ def measure(engine: str, config: str, inputs: list[str], out: Path, settings, ba
     config, _, threads = config.partition("@")
     workers, _, alone = config.partition("/")
     config += f"@{threads}" if threads else ""
-    models.clear_cache()  # every configuration loads its models
+    # every configuration loads its models: its engine gets a new Models from the settings
     started = time.perf_counter()
     with make_engine(int(workers), threads=int(threads) if threads else None, engine=engine,
                      group_chars=0 if alone else GROUP_CHARS) as job_engine:

@@ -28,6 +28,7 @@ from pathlib import Path
 from summarizer import Summarizer, SummaryOptions
 from summarizer.evaluation import Conference, content_length, first_words, load_quote_set, rouge_recall
 from summarizer.select.candidates import candidates
+from summarizer.testing import fake_models
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SET = ROOT.parent / "shared" / "quotes-dev"
@@ -56,7 +57,7 @@ def summarizers(everything: list[Conference], scored: list[Conference], in_sampl
 
         held = news_training.held_out(everything, folder, {c.date for c in scored})
     return {c.date: Summarizer(SummaryOptions(mode="extractive", selection=held.get(c.date)),
-                               available=lambda *a: False) for c in scored}
+                               models=fake_models()) for c in scored}
 
 
 def score(lines: list[str], bullets: tuple[str, ...]) -> tuple[float, float]:

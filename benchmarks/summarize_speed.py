@@ -82,29 +82,33 @@ def peak_rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def forced_summarizer(backend: str, summary_tokens: int, translation_tokens: int, questions: bool = True):
+def forced_summarizer(backend: str, summary_tokens: int, translation_tokens: int, questions: bool = True,
+                      pairs: tuple = (("es", "en"), ("en", "es"))):
     """An abstractive `Summarizer` on the models `build` wrote, every output forced to its
     number of decoder steps (translations int8 as on CPU by default; models loaded once
     per process, on its first brief)."""
     from forced_length import ForcedLength
 
-    from summarizer.models import GenerationOptions, get_generator
+    from summarizer.models import GenerationOptions, Models
     from summarizer.summarize import Summarizer, SummaryOptions
+    from summarizer.testing import fake_models
     from summarizer.translate import TranslateOptions, Translator
 
-    def translator(source: str, target_lang: str) -> Translator:
-        generator = get_generator("translate", source=source, target=target_lang, device="cpu", quantize=True,
-                                  backend=backend)
-        return Translator(source, target_lang, options=TranslateOptions(max_new_tokens=translation_tokens),
-                          generator=ForcedLength(generator))
+    real = Models.from_settings(device="cpu", backend=backend)
+    models = fake_models(summarize=ForcedLength(real.generator("summarize")))
+    for source, target_lang in pairs:  # each translation forced, in a Translator of its own
+        forced = ForcedLength(real.generator("translate", source=source, target=target_lang, quantize=True))
+        models.register("translate", Translator(source, target_lang,
+                                                options=TranslateOptions(max_new_tokens=translation_tokens),
+                                                models=fake_models(translate=forced)),
+                        source=source, target=target_lang)
 
     options = SummaryOptions(
         mode="abstractive", device="cpu", backend=backend, questions=questions,
         point=GenerationOptions(num_beams=2, max_new_tokens=summary_tokens, no_repeat_ngram_size=3),
         lead=GenerationOptions(num_beams=2, max_new_tokens=summary_tokens * 3 // 2, no_repeat_ngram_size=3),
     )
-    return Summarizer(options, translators=translator,
-                      generator=ForcedLength(get_generator("summarize", device="cpu", backend=backend)))
+    return Summarizer(options, models=models)
 
 
 def child(path: Path, target: str, backend: str, summary_tokens: int, translation_tokens: int) -> None:
@@ -113,7 +117,8 @@ def child(path: Path, target: str, backend: str, summary_tokens: int, translatio
 
     doc = parse_transcript(path.read_bytes())
     started, cpu = time.perf_counter(), time.process_time()
-    brief_maker = forced_summarizer(backend, summary_tokens, translation_tokens)
+    pairs = (("es", "en"),) if target == "en" else (("es", "en"), ("en", "es"))  # what the brief uses
+    brief_maker = forced_summarizer(backend, summary_tokens, translation_tokens, pairs=pairs)
     summary = brief_maker.summarize(doc, target=target)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_mb = peak_rss_mb()

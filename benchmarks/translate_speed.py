@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 from forced_length import ForcedLength  # noqa: E402
 
 from summarizer import parse_transcript  # noqa: E402
-from summarizer.models import clear_cache, convert, get_generator, get_model  # noqa: E402
+from summarizer.models import Models, convert  # noqa: E402
+from summarizer.testing import fake_models  # noqa: E402
 from summarizer.parse.sentences import paragraph_spans, sentence_spans  # noqa: E402
 from summarizer.testing import build_marian, sample_texts  # noqa: E402
 from summarizer.translate import TranslateOptions, Translator  # noqa: E402
@@ -127,7 +128,8 @@ def main(argv=None) -> int:
         folder = Path(tmp) / "opus-mt-es-en"
         build(folder, doc)
         options = TranslateOptions(max_new_tokens=args.output_tokens)
-        fp32 = get_model("translate", source="es", target="en", name=str(folder), device="cpu")
+        fp32 = Models.from_settings(device="cpu").generator("translate", source="es", target="en",
+                                                            name=str(folder)).loaded
         say(f"decoding: greedy, no_repeat_ngram_size {options.no_repeat_ngram_size}, {args.output_tokens} decoder "
             "steps per output, the same three ways")
         step = max(1, len(sentences) // args.baseline_sentences)
@@ -139,9 +141,10 @@ def main(argv=None) -> int:
 
         translators = {}
         for key, backend in (("b", "transformers"), ("c", "ctranslate2")):
-            generator = get_generator("translate", source="es", target="en", name=str(folder), device="cpu",
-                                      quantize=True, backend=backend)
-            translators[key] = Translator("es", "en", options=options, generator=ForcedLength(generator))
+            generator = Models.from_settings(device="cpu", backend=backend).generator(
+                "translate", source="es", target="en", name=str(folder), quantize=True)
+            translators[key] = Translator("es", "en", options=options,
+                                          models=fake_models(translate=ForcedLength(generator)))
             translators[key].run(sentences[:8])  # warm-up
         runs: dict[str, list[Clock]] = {"b": [], "c": []}
         for key in ("b", "c", "c", "b"):
@@ -152,7 +155,6 @@ def main(argv=None) -> int:
 
         naive.append(one_at_a_time(fp32, sample[half:], options, args.output_tokens))
         say(f"  (a) second half: {len(sample) - half} sentences in {naive[1].wall:.1f} s (CPU {naive[1].cpu:.1f} s)")
-        clear_cache()
 
     def rates(clocks: list[Clock], n: int) -> tuple[float, float]:
         return n / sum(c.wall for c in clocks), n / sum(c.cpu for c in clocks)

@@ -37,23 +37,18 @@ BACKENDS = ["ctranslate2", "transformers"]
 
 @pytest.fixture(params=BACKENDS)
 def tiny_models(request, tiny_models_dir, monkeypatch) -> Path:
-    """The tiny models as the models folder, offline, with the models cache emptied, run by
-    one backend after the other (``$SUMMARIZER_BACKEND``)."""
-    from summarizer import models
-
+    """The tiny models as the models folder of the settings, offline, run by one backend after
+    the other (``$SUMMARIZER_BACKEND``): what `Models.from_settings` (the CLI's, the web
+    app's, the API's default) finds."""
     monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tiny_models_dir))
     monkeypatch.setenv("SUMMARIZER_BACKEND", request.param)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    models.clear_cache()
-    yield tiny_models_dir
-    models.clear_cache()
+    return tiny_models_dir
 
 
 @pytest.fixture
 def no_models(tmp_path, monkeypatch) -> Path:
-    """An empty models folder and an empty Hugging Face cache, offline."""
-    from summarizer import models
-
+    """An empty models folder and an empty Hugging Face cache, offline, in the settings."""
     empty = tmp_path / "no-models"
     empty.mkdir()
     monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(empty))
@@ -61,9 +56,7 @@ def no_models(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
     monkeypatch.delenv("SUMMARIZER_BACKEND", raising=False)
     monkeypatch.delenv("HF_HUB_CACHE", raising=False)
-    models.clear_cache()
-    yield empty
-    models.clear_cache()
+    return empty
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from summarizer import SummarizerError, Summarizer, SummaryOptions, extract_quotes, parse_transcript
 from summarizer.parse.sentences import sentence_spans
+from summarizer.testing import fake_models
 
 from support import SEEDS
 
@@ -56,7 +57,7 @@ inputs = st.one_of(
     st.binary(max_size=200),
 )
 
-SUMMARIZER = Summarizer(SummaryOptions(mode="extractive", quotes=4), available=lambda *a: False)
+SUMMARIZER = Summarizer(SummaryOptions(mode="extractive", quotes=4), models=fake_models())
 
 
 def check_quote(doc, quote) -> None:

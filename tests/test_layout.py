@@ -113,3 +113,45 @@ def test_a_folder_per_stage():
     assert STAGES <= folders
     root_modules = {p.stem for p in PACKAGE.glob("*.py")}
     assert not any(stem.startswith(tuple(f"{stage}_" for stage in STAGES)) for stem in root_modules)
+
+
+LOWER = {"parse", "select", "models", "translate"}
+UPPER = {"summarize", "output", "batch", "web", "cli"}
+
+
+def test_lower_stages_never_import_upper_ones():
+    """Reading, selection, models and translation are used by the brief, the batch, the web app
+    and the CLI, never the other way round."""
+    wrong = sorted(f"{name} → {dep}" for name, deps in import_graph().items()
+                   if name == "summarizer.document" or name.split(".")[1:2] and name.split(".")[1] in LOWER
+                   for dep in deps if dep.split(".")[1:2] and dep.split(".")[1] in UPPER)
+    assert wrong == []
+
+
+def _settings_readers(tree: ast.AST, outside: str) -> list[str]:
+    """Names imported from ``summarizer.settings`` (or ``os.environ`` used) anywhere in ``tree``
+    except inside functions named ``outside``."""
+    found: list[str] = []
+
+    def walk(node: ast.AST) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == outside:
+            return
+        if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("settings"):
+            found.extend(alias.name for alias in node.names)
+        if isinstance(node, ast.Attribute) and node.attr in {"environ", "getenv"}:
+            found.append(f"os.{node.attr}")
+        for child in ast.iter_child_nodes(node):
+            walk(child)
+
+    walk(tree)
+    return found
+
+
+def test_models_read_no_environment_but_through_the_provider():
+    """`Models.from_settings` is the one place the models stage reads the environment: every
+    other function takes its folders, backend and threads from the `Models` it is given."""
+    wording = {"option", "format_megabytes"}  # how the reader's interface spells an option: no setting
+    read = {name: readers for name, path in MODULES.items() if name.startswith("summarizer.models")
+            if (readers := [r for r in _settings_readers(ast.parse(path.read_text(encoding="utf-8")), "from_settings")
+                            if r not in wording])}
+    assert read == {}

@@ -40,7 +40,6 @@ killed between the write and the record left: the next run writes it again).
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from collections import deque
@@ -50,6 +49,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from ..errors import BatchError, SummarizerError
+from ..models import Models
 from ..files import atomic_write, remove_file, remove_stale_temporaries
 from ..progress import Progress
 from .engines import Engine, make_engine
@@ -58,7 +58,7 @@ from .outputs import assemble, describe, output_paths, unsafe_output
 from .preflight import Preflight
 from .staging import discard, publish
 from .store import Manifest, open_output, sha256_bytes, sha256_file, sha256_text
-from .work import BatchSettings, DocOutcome, Generators, process_documents
+from .work import BatchSettings, DocOutcome, process_documents
 
 log = logging.getLogger("summarizer")
 
@@ -120,7 +120,7 @@ def _settings_kwargs(kwargs: dict) -> dict:
 def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, settings: BatchSettings, *,
               engine: Engine | str | None = None, workers: int | None = None, address: str | None = None,
               force: bool = False, progress: Progress | None = None,
-              generators: Generators | None = None) -> Iterator[DocResult]:
+              models: Models | None = None) -> Iterator[DocResult]:
     """Process every document of ``inputs`` into ``out_dir``, yielding one `DocResult` each.
 
     Args:
@@ -134,8 +134,10 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
             one for the pool, as many as the Ray cluster has CPUs for.
         address: the Ray cluster to join ("auto", "HOST:PORT"; ``engine="ray"`` only); None
             starts a local Ray instance with this machine's cores.
-        generators: ``generators(task, source, target)`` → the model to use instead of the
-            registry's (picklable; for an engine made by name only).
+        models: the job's `Models` (where the models are, what runs them; tests register
+            their fakes there); an engine made by name gives each worker a copy, whose
+            models load once in it. None: a given engine's own, else one made from the
+            settings.
         force: redo documents even when their output is up to date.
         progress: called as ``progress("batch", done, total)`` once before the
             first document and after each; while a document is worked on, as
@@ -147,7 +149,7 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
     `SummarizerError`) when the job cannot start: an input that does not
     exist, no documents, an output folder in use by another job; and, before any engine
     starts, the error (`ModelNotAvailableError`…) of a job none of whose documents can be
-    done with the models here (`preflight`; not with ``generators`` or a worker of one's own).
+    done with ``models`` (`preflight`; not with an engine whose worker is one's own).
     """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -157,11 +159,11 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
         _report_excluded(found, out)
     if not found.sources:
         raise BatchError("no documents found: give transcript files, folders holding .txt or .jsonl files, or globs")
+    models = models or getattr(engine, "models", None) or Models.from_settings()  # a given engine's own
     own_engine = engine is None or isinstance(engine, str)
-    registry = generators is None and (own_engine or getattr(engine, "worker", False) in (None, process_documents))
+    library_work = own_engine or getattr(engine, "worker", False) in (None, process_documents)
     if own_engine:
-        worker = functools.partial(process_documents, generators=generators) if generators else None
-        engine = make_engine(workers, worker=worker, engine=engine or "pool", address=address)
+        engine = make_engine(workers, engine=engine or "pool", address=address, models=models)
     try:
         with open_output(out) as manifest:
             _check_same_task(manifest, settings, out)
@@ -170,8 +172,8 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, s
                 log.info("removed %d temporary files left by a killed job", removed)
             if hasattr(engine, "prepare"):  # its workers write the outputs (staged) into this folder
                 engine.prepare(out)
-            checks = Preflight(settings) if registry else None  # the registry's models do the work: are they here?
-            yield from _Job(found, out, settings, manifest, engine, force, progress, checks).run()
+            checks = Preflight(settings, models) if library_work else None  # the library's work: are its models here?
+            yield from _Job(found, out, settings, manifest, engine, force, progress, checks, models).run()
     finally:
         if own_engine:
             engine.close()
@@ -199,11 +201,11 @@ class _Job:
     (an engine's workers may write an output's bytes into a temporary file: see `staging`)."""
 
     def __init__(self, found: Inputs, out: Path, settings: BatchSettings, manifest: Manifest,
-                 engine: Engine, force: bool, progress: Progress | None, checks: Preflight | None = None):
+                 engine: Engine, force: bool, progress: Progress | None, checks: Preflight | None, models: Models):
         self.found, self.settings, self.manifest, self.checks = found, settings, manifest, checks
         self.out = Path(os.path.abspath(out))
         self.engine, self.force, self.progress = engine, force, progress
-        self.digest = settings.digest()
+        self.digest = settings.digest(models)
         self.outputs, conflicts = output_paths(found, settings, self.out)
         self.early: deque[DocOutcome] = deque()  # failures found before the engine saw the document
         self.conflicts = conflicts

@@ -25,8 +25,8 @@ from collections.abc import Iterable
 
 from ..document import LANGUAGES
 from ..errors import ModelNotAvailableError, SummarizerError, UnsupportedLanguageError
-from ..models import choose_backend, hub_offline, locate, requested_backend, spec_for
-from ..models.locate import explicit_path, not_available_error
+from ..models import Models, choose_backend, requested_backend, spec_for
+from ..models.locate import explicit_path
 from ..output.wording import LANGUAGE_NAMES
 from ..parse.decode import read_text
 from ..parse.language import detect_language
@@ -48,10 +48,10 @@ class Preflight:
             can be done; one entry for a job with a source language, else one per language.
     """
 
-    def __init__(self, settings: BatchSettings):
+    def __init__(self, settings: BatchSettings, models: Models):
         self.settings = settings
         sources = LANGUAGES if settings.source == "auto" else (settings.source,)
-        self.problems: dict[str, SummarizerError | None] = {s: _problem(settings, s) for s in sources}
+        self.problems: dict[str, SummarizerError | None] = {s: _problem(settings, s, models) for s in sources}
 
     def refuse(self, languages: Iterable[str] = (), count: int = 0) -> None:
         """Raise the job's problem: that of ``languages`` (its ``count`` documents to do are
@@ -90,37 +90,39 @@ def source_language(source: Source, max_bytes: int | None = None) -> str | None:
     return detect_language(text[:SAMPLE_CHARS], default="") or None
 
 
-def _problem(settings: BatchSettings, source: str) -> SummarizerError | None:
-    """Why a document in ``source`` cannot be done with ``settings``; None when it can."""
+def _problem(settings: BatchSettings, source: str, models: Models) -> SummarizerError | None:
+    """Why a document in ``source`` cannot be done with ``settings`` and ``models``; None when it can."""
     try:
         if settings.task == "translate":
-            _check_translation(settings, source)
+            _check_translation(settings, source, models)
         else:
-            _check_brief(settings, source)
+            _check_brief(settings, source, models)
     except SummarizerError as exc:
         return exc
     return None
 
 
-def _check_translation(settings: BatchSettings, source: str) -> None:
+def _check_translation(settings: BatchSettings, source: str, models: Models) -> None:
     if source == settings.target:
         raise UnsupportedLanguageError(f"the inputs are in {source!r}, the --to language: nothing to translate")
-    backend = requested_backend(getattr(settings.options, "backend", None))
+    if models.registered("translate", source, settings.target) is not None:
+        return
+    backend = requested_backend(getattr(settings.options, "backend", None) or models.backend)
     spec = spec_for("translate", source=source, target=settings.target, name=settings.model)
-    where = locate(spec)
+    where = models.locate(spec)
     if where is None:
-        if hub_offline() or explicit_path(spec.name) is not None:
-            raise not_available_error(spec)
+        if models.places.offline or explicit_path(spec.name) is not None:
+            raise models.not_available_error(spec)
         return  # the hub may have it: the first document fetches it
     if backend == "ctranslate2":
-        choose_backend(spec, where.path, where.kind, backend)  # raises when it cannot be used
+        choose_backend(spec, where.path, where.kind, backend, models.places.folder)  # raises when it cannot be used
 
 
-def _check_brief(settings: BatchSettings, source: str) -> None:
+def _check_brief(settings: BatchSettings, source: str, models: Models) -> None:
     options = dataclasses.replace(settings.options or SummaryOptions(), quotes=settings.quotes, mode=settings.mode)
-    summarizer = Summarizer(options)
+    summarizer = Summarizer(options, models=models)
     summarizer.check_named_folders()
-    backend = requested_backend(options.backend)
+    backend = summarizer.models.backend
     try:
         choice = choose_mode(options.mode, source, settings.target, summarizer.is_available)
     except ModelNotAvailableError as exc:
@@ -128,11 +130,13 @@ def _check_brief(settings: BatchSettings, source: str) -> None:
     if backend != "ctranslate2":
         return
     for task, pair_source, pair_target in needed(choice.mode, source, settings.target):
+        if models.registered(task, pair_source, pair_target) is not None:
+            continue
         spec = spec_for(task, source=pair_source, target=pair_target, name=_named(options, task, pair_source,
                                                                                   pair_target))
-        where = locate(spec)
+        where = models.locate(spec)
         if where is not None:
-            choose_backend(spec, where.path, where.kind, backend)
+            choose_backend(spec, where.path, where.kind, backend, models.places.folder)
 
 
 def _named(options: SummaryOptions, task: str, source: str | None, target: str | None) -> str | None:

@@ -11,8 +11,9 @@ the writing.
 pass, so their sentences fill the model's batches together (identical
 sentences are translated once); anything else is done one by one.
 
-Both take ``generators``, a picklable ``generators(task, source, target) -> Generator``
-that replaces the registry's models (tests pass `summarizer.testing.FakeGenerators`).
+Both take ``models``, the worker's `Models` (picklable: an engine hands each worker
+process a copy once, whose models then load once in that process; tests register their
+fakes in it, `summarizer.testing.fake_models`).
 """
 
 from __future__ import annotations
@@ -22,24 +23,22 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Transcript
 from ..errors import OptionError, SummarizerError, UnsupportedLanguageError
-from ..models import TASKS, Generator
+from ..models import TASKS, Models
 from ..parse import parse_transcript
 from ..progress import DocProgress, Progress
 from ..summarize import Summarizer, SummaryOptions
-from ..translate import TranslatedTranscript, TranslateOptions, Translator
+from ..translate import TranslatedTranscript, Translator
 from .fingerprint import environment
 
 log = logging.getLogger("summarizer")
 
 WorkItem = tuple[str, "str | bytes"]
-Generators = Callable[[str, "str | None", "str | None"], Generator]
-"""``generators(task, source, target)`` → the model for that task (and pair)."""
 
 
 FORMATS = {"translate": ("txt", "json"), "summarize": ("md", "json", "docx")}
@@ -106,10 +105,11 @@ class BatchSettings:
             key["options"] = {"type": type(self.options).__name__, "value": options}
         return key
 
-    def digest(self) -> str:
-        """A hash of `key` and of the models and word table found here (`fingerprint`): an
-        output made with other settings, another model or another table is redone."""
-        text = json.dumps({"settings": self.key(), "found": environment(self)}, sort_keys=True, ensure_ascii=False,
+    def digest(self, models: Models) -> str:
+        """A hash of `key` and of the models (in ``models``) and word table found here
+        (`fingerprint`): an output made with other settings, another model or another table
+        is redone."""
+        text = json.dumps({"settings": self.key(), "found": environment(self, models)}, sort_keys=True, ensure_ascii=False,
                           default=repr)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -149,22 +149,25 @@ class DocOutcome:
 
 
 def process_document(doc_id: str, data: str | bytes, settings: BatchSettings,
-                     progress: Progress | None = None, generators: Generators | None = None) -> DocOutcome:
+                     progress: Progress | None = None, models: Models | None = None) -> DocOutcome:
     """Translate or summarise one document; a failure becomes a failed `DocOutcome`.
 
     This is the unit of work of every engine: it depends only on its
     arguments, which are plain picklable values (``progress``, optional, is
-    the API's ``progress(stage, done, total)`` for this document's steps).
+    the API's ``progress(stage, done, total)`` for this document's steps; ``models``
+    the worker's `Models`, None: one made from the settings for this call).
     """
     started = time.perf_counter()
+    if models is None:
+        models = Models.from_settings()
     try:
-        content, models, warnings, extra = _TASK_FUNCTIONS[settings.task](data, settings, progress, generators)
+        content, used, warnings, extra = _TASK_FUNCTIONS[settings.task](data, settings, progress, models)
     except SummarizerError as exc:
         return _failed(doc_id, exc, started)
     except Exception as exc:  # the job's isolation boundary: a bug or a model crash fails one document
         log.debug("%s failed unexpectedly", doc_id, exc_info=True)
         return _failed(doc_id, exc, started, unexpected=True)
-    return DocOutcome(doc_id, content, models, time.perf_counter() - started, warnings=tuple(warnings), extra=extra)
+    return DocOutcome(doc_id, content, used, time.perf_counter() - started, warnings=tuple(warnings), extra=extra)
 
 
 GROUP_CHARS = 20_000
@@ -194,15 +197,17 @@ def group_items(items: Iterable[WorkItem], settings: BatchSettings,
 
 
 def process_documents(items: list[WorkItem], settings: BatchSettings, progress: DocProgress | None = None,
-                      generators: Generators | None = None) -> list[DocOutcome]:
+                      models: Models | None = None) -> list[DocOutcome]:
     """One outcome per item: `process_document` for each, or one shared pass for small translations.
 
     ``progress(doc_id, stage, done, total)`` reports each document's steps
     (in a shared pass, the pass's steps, for every document in it).
     """
+    if models is None:
+        models = Models.from_settings()
     if settings.task == "translate" and len(items) > 1:
-        return _translate_group(items, settings, progress, generators)
-    return [process_document(doc_id, data, settings, _bind(progress, [doc_id]), generators) for doc_id, data in items]
+        return _translate_group(items, settings, progress, models)
+    return [process_document(doc_id, data, settings, _bind(progress, [doc_id]), models) for doc_id, data in items]
 
 
 def _bind(progress, doc_ids: list[str]) -> Progress | None:
@@ -239,22 +244,20 @@ def _render_translation(result: TranslatedTranscript, settings: BatchSettings):
     return content, _models_of(as_dict), tuple(result.warnings), {"source": result.source_lang}
 
 
-def _translator(source: str, target: str, options, generators: Generators | None, model: str | None = None,
-                device: str = "auto") -> Translator:
-    """The `Translator` both translation paths use (its model loads once per process)."""
-    generator = generators("translate", source, target) if generators else None
-    return Translator(source, target, model=model, options=options, device=device, generator=generator)
+def _translator(source: str, target: str, settings: BatchSettings, models: Models) -> Translator:
+    """The `Translator` both translation paths use (its model loads once per `Models`)."""
+    return Translator(source, target, model=settings.model, options=settings.options, device=settings.device,
+                      models=models)
 
 
-def _translate(data: str | bytes, settings: BatchSettings, progress: Progress | None, generators: Generators | None):
+def _translate(data: str | bytes, settings: BatchSettings, progress: Progress | None, models: Models):
     doc = parse_transcript(data, max_bytes=settings.max_bytes)
-    translator = _translator(_source_language(doc, settings), settings.target, settings.options, generators,
-                             settings.model, settings.device)
+    translator = _translator(_source_language(doc, settings), settings.target, settings, models)
     return _render_translation(translator.translate_transcript(doc, progress), settings)
 
 
 def _translate_group(items: list[WorkItem], settings: BatchSettings, progress: DocProgress | None,
-                     generators: Generators | None) -> list[DocOutcome]:
+                     models: Models) -> list[DocOutcome]:
     """Small documents translated in one pass per source language.
 
     The documents go to one `Translator.translate_transcripts` pass, so their
@@ -276,40 +279,35 @@ def _translate_group(items: list[WorkItem], settings: BatchSettings, progress: D
             outcomes[doc_id] = _failed(doc_id, exc, started, unexpected=True)
     for source, members in by_source.items():
         try:
-            outcomes.update(_shared_pass(source, members, settings, progress, generators))
+            outcomes.update(_shared_pass(source, members, settings, progress, models))
         except Exception as exc:  # noqa: BLE001 — redo one by one to find the document at fault
             log.info("a shared translation pass failed (%s); translating its %d documents one by one", exc, len(members))
             for doc_id, _ in members:
                 outcomes[doc_id] = process_document(doc_id, data_of[doc_id], settings, _bind(progress, [doc_id]),
-                                                    generators)
+                                                    models)
     return [outcomes[doc_id] for doc_id, _ in items]
 
 
 def _shared_pass(source: str, members: list, settings: BatchSettings, progress: DocProgress | None,
-                 generators: Generators | None) -> dict[str, DocOutcome]:
+                 models: Models) -> dict[str, DocOutcome]:
     clock = time.perf_counter()
     ids = [doc_id for doc_id, _ in members]
-    translator = _translator(source, settings.target, settings.options, generators, settings.model, settings.device)
+    translator = _translator(source, settings.target, settings, models)
     results = translator.translate_transcripts([doc for _, doc in members], _bind(progress, ids))
     # Each document is charged its share of the pass, by characters.
     sizes = [doc.header_end + sum(len(t.text) for t in doc.turns) for _, doc in members]
     per_char = (time.perf_counter() - clock) / max(1, sum(sizes))
     outcomes = {}
     for (doc_id, _), result, size in zip(members, results, sizes):
-        content, models, result_warnings, extra = _render_translation(result, settings)
-        outcomes[doc_id] = DocOutcome(doc_id, content, models, per_char * size, warnings=result_warnings, extra=extra)
+        content, used, result_warnings, extra = _render_translation(result, settings)
+        outcomes[doc_id] = DocOutcome(doc_id, content, used, per_char * size, warnings=result_warnings, extra=extra)
     return outcomes
 
 
-def _summarize(data: str | bytes, settings: BatchSettings, progress: Progress | None, generators: Generators | None):
+def _summarize(data: str | bytes, settings: BatchSettings, progress: Progress | None, models: Models):
     doc = parse_transcript(data, max_bytes=settings.max_bytes)
     options = dataclasses.replace(settings.options or SummaryOptions(), quotes=settings.quotes, mode=settings.mode)
-    if generators is None:
-        summarizer = Summarizer(options)
-    else:
-        translate = TranslateOptions(glossary=options.glossary)
-        summarizer = Summarizer(options, generator=generators("summarize", None, None),
-                                translators=lambda s, t: _translator(s, t, translate, generators))
+    summarizer = Summarizer(options, models=models)
     summary = summarizer.summarize(doc, target=settings.target, progress=progress)
     if settings.format == "docx":
         content = summary.to_docx_bytes()

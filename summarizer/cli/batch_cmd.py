@@ -74,6 +74,7 @@ def translate_command(inputs, out_dir, target, workers, engine, address, max_byt
                       glossary, source, fmt, model, beams, fp32, device):
     """Translate every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
+    from ..models import Models
     from ..translate import TranslateOptions
 
     with clean_errors():
@@ -81,11 +82,11 @@ def translate_command(inputs, out_dir, target, workers, engine, address, max_byt
                                                    quantize=False if fp32 else None))
         settings = BatchSettings("translate", target=target, source=source, format=fmt, max_bytes=max_bytes,
                                  options=options, model=model, device=device)
-        if model:
-            from ..models import require_named_folder
-
-            require_named_folder("translate", source=source, target=target, name=model)  # fail the job, not each document
-    _run(inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet, verbose)
+        models = Models.from_settings()
+        if model:  # a mistyped folder fails the job, not each document
+            models.require_named_folder("translate", source=source, target=target, name=model)
+    _run(models, inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet,
+         verbose)
 
 
 @batch_group.command("summarize", epilog=_COMMON_EPILOG)
@@ -94,9 +95,11 @@ def translate_command(inputs, out_dir, target, workers, engine, address, max_byt
               help="Summary format (docx: a Word document).")
 @click.option("--quotes", type=click.IntRange(min=0), default=5, show_default=True, help="Quotes per summary.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
-              help="auto: abstractive when its models are available; extractive needs no summarization model.")
+              help="auto: chat when the chat model is installed, else abstractive when its models are; extractive "
+                   "needs no model that writes.")
 @click.option("--points", type=click.IntRange(1, 20), default=6, show_default=True, help="Most topics covered.")
 @click.option("--summarize-model", default=None, help="Hub id or folder of the summarization model.")
+@click.option("--chat-model", default=None, help="Hub id or folder of the chat (instruct) model for --mode chat.")
 @click.option("--es-en-model", default=None, help="Hub id or folder of the Spanish→English translation model.")
 @click.option("--en-es-model", default=None, help="Hub id or folder of the English→Spanish translation model.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
@@ -104,23 +107,26 @@ def translate_command(inputs, out_dir, target, workers, engine, address, max_byt
               help="List the press questions with who asked, who answered and how.")
 @archive_option
 def summarize_command(inputs, out_dir, target, workers, engine, address, max_bytes, backend, force, quiet, verbose,
-                      glossary, fmt, quotes, mode, points, summarize_model, es_en_model, en_es_model, device, questions,
-                      archive):
+                      glossary, fmt, quotes, mode, points, summarize_model, chat_model, es_en_model, en_es_model, device,
+                      questions, archive):
     """Summarise every transcript of INPUT… into DIR."""
     from ..batch import BatchSettings
+    from ..models import Models
     from ..summarize import SummaryOptions
 
     with clean_errors():
         options = _unless_default(SummaryOptions(
             max_points=points, device=device, questions=questions, glossary=glossary, archive=archive, backend=backend,
-            summarize_model=summarize_model, es_en_model=es_en_model, en_es_model=en_es_model))
+            summarize_model=summarize_model, chat_model=chat_model, es_en_model=es_en_model, en_es_model=en_es_model))
+        models = Models.from_settings()
         if options is not None:
             from ..summarize import Summarizer
 
-            Summarizer(options).check_named_folders()  # a mistyped folder fails the job, not each document
+            Summarizer(options, models=models).check_named_folders()  # a mistyped folder fails the job, not each document
     settings = BatchSettings("summarize", target=target, format=fmt, quotes=quotes, mode=mode, max_bytes=max_bytes,
                              options=options)
-    _run(inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet, verbose)
+    _run(models, inputs, out_dir, settings, dict(workers=workers, engine=engine, address=address), force, quiet,
+         verbose)
 
 
 def _unless_default(options):
@@ -129,14 +135,16 @@ def _unless_default(options):
     return None if options == type(options)() else options
 
 
-def _run(inputs, out_dir, settings, engine: dict, force, quiet, verbose) -> None:
-    """Run the job; ``engine``: run_batch's ``workers``, ``engine`` and ``address``."""
+def _run(models, inputs, out_dir, settings, engine: dict, force, quiet, verbose) -> None:
+    """Run the job with ``models`` (the `Models` made from the settings); ``engine``:
+    run_batch's ``workers``, ``engine`` and ``address``."""
     from ..batch import run_batch
 
     bar = JobBar(settings.task, quiet)
     try:
         with clean_errors(children=True), _library_log(bar, verbose):
-            for result in run_batch(inputs, out_dir, settings, force=force, progress=bar.progress, **engine):
+            for result in run_batch(inputs, out_dir, settings, force=force, progress=bar.progress, models=models,
+                                    **engine):
                 bar.record(result)
     except KeyboardInterrupt:
         bar.close()

@@ -32,15 +32,16 @@ def models_group():
 def list_command(as_json, check_hub):
     """Each task's model, where it resolves, whether it is present, its size, what runs it
     (backend and compute type) and its CTranslate2 copy."""
-    from ..models import hf_cache_dir, hub_status, models_dir, status
+    from ..models import Models
 
     with clean_errors():  # $SUMMARIZER_BACKEND=bogus: a message, not a traceback
-        rows = status()
+        models = Models.from_settings()
+        rows = models.status()
     if as_json:
         emit(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    lines = [f"models folder: {models_dir()}  (set $SUMMARIZER_MODELS_DIR to change it)",
-             f"Hugging Face cache: {hf_cache_dir()}", f"hub: {hub_status(check_hub)}"]
+    lines = [f"models folder: {models.places.folder}  (set $SUMMARIZER_MODELS_DIR to change it)",
+             f"Hugging Face cache: {models.places.cache}", f"hub: {models.hub_status(check_hub)}"]
     table = [("TASK", "MODEL", "PRESENT", "SIZE", "BACKEND", "WHERE")]
     for row in rows:
         task = f"translate {row['source']}→{row['target']}" if row["task"] == "translate" else row["task"]
@@ -77,14 +78,15 @@ def convert_command(names, force):
     Face cache: in the models folder), and is used from then on by the default backend
     (auto). Up-to-date copies are left alone.
     """
-    from ..models import REGISTRY, convert_model, folder_size, locate
+    from ..models import REGISTRY, Models, convert_model, folder_size
 
-    specs = [_spec(name, folders=True) for name in names] or [s for s in REGISTRY.values() if locate(s) is not None]
+    models = Models.from_settings()
+    specs = [_spec(name, folders=True) for name in names] or [s for s in REGISTRY.values() if models.locate(s)]
     if not specs:
         raise click.ClickException("no model to convert is present: fetch them with `summarizer models download`")
     with clean_errors():
         for spec in specs:
-            done = convert_model(spec, force=force)
+            done = convert_model(spec, models.places, force=force)
             how = f"converted in {done.seconds:.0f} s" if done.converted else "up to date"
             emit(f"{spec.name}: {done.copy} ({_size(folder_size(done.copy))}, {how})")
 
@@ -116,26 +118,28 @@ def download_command(names, dest, revision, no_convert):
     """Download models from the Hugging Face hub into the models folder, and write the
     CTranslate2 int8 copy of each beside it (the faster backend).
 
-    NAME is a registered model (opus-mt-es-en, es-en, summarize, or its hub id) or any
-    hub id; without NAME, every registered default. Only safetensors weights and
+    NAME is a registered model (opus-mt-es-en, es-en, summarize, chat, or its hub id) or
+    any hub id; without NAME, every registered default but the chat model (3 GB: name it,
+    `summarizer models download chat`, for --mode chat). Only safetensors weights and
     tokenizer files are fetched.
     """
     from pathlib import Path
 
-    from ..models import REGISTRY, convert, fetch, folder_size, models_dir
+    from ..models import OPTIONAL, REGISTRY, Models, convert, folder_size
     from ..models.backend import COPY_SUFFIX, ctranslate2_installed
 
     if revision and len(names) != 1:
         raise click.UsageError("--revision needs exactly one NAME")
-    specs = [_spec(name) for name in names or [s.name for s in REGISTRY.values()]]
-    base = Path(dest) if dest else models_dir()
+    specs = [_spec(name) for name in names or [s.name for s in REGISTRY.values() if s.task not in OPTIONAL]]
+    models = Models.from_settings()
+    base = Path(dest) if dest else models.places.folder
     convert_too = not no_convert and ctranslate2_installed()
     with clean_errors():
         for spec in specs:
             target = base / spec.short_name
             which = f"revision {revision}" if revision else f"pinned revision {spec.revision or 'main'}"
             click.echo(f"downloading {spec.name} ({which}) → {target}", err=True)
-            folder = fetch(spec, target, revision=revision)
+            folder = models.fetch(spec, target, revision=revision)
             emit(f"{spec.name}: {folder} ({_size(folder_size(folder))})")
             if convert_too:
                 click.echo(f"converting {spec.name} for CTranslate2 (int8)…", err=True)

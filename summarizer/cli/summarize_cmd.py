@@ -26,7 +26,8 @@ from .progress import StageBar
               help="Language of the brief.")
 @click.option("--quotes", type=click.IntRange(0, 50), default=5, show_default=True, help="Quotes to list.")
 @click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
-              help="auto: abstractive when the summarization model is available, else extractive.")
+              help="auto: chat when the chat model is installed, else abstractive when the summarization model "
+                   "is, else extractive. chat: an instruct model writes the lines in the brief's language.")
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "docx"]), default="md", show_default=True,
               help="md, json, or docx (a Word document: needs -o FILE).")
 @click.option("-o", "--output", "out", default=None, help="Write here instead of standard output.")
@@ -34,6 +35,7 @@ from .progress import StageBar
               help="List the press questions with who asked, who answered and how.")
 @click.option("--points", type=click.IntRange(1, 20), default=6, show_default=True, help="Most topics covered.")
 @click.option("--summarize-model", default=None, help="Hub id or folder of the summarization model.")
+@click.option("--chat-model", default=None, help="Hub id or folder of the chat (instruct) model for --mode chat.")
 @click.option("--es-en-model", default=None, help="Hub id or folder of the Spanish→English translation model.")
 @click.option("--en-es-model", default=None, help="Hub id or folder of the English→Spanish translation model.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
@@ -43,12 +45,13 @@ from .progress import StageBar
               help="Nothing on standard error: no progress bar, mode line or warnings (the brief keeps its notes).")
 @glossary_option
 @archive_option
-def summarize_command(file, target, quotes, mode, fmt, out, questions, points, summarize_model, es_en_model,
+def summarize_command(file, target, quotes, mode, fmt, out, questions, points, summarize_model, chat_model, es_en_model,
                       en_es_model, device, max_bytes, backend, quiet, glossary, archive):
     """Summarize the transcript in FILE (or standard input, or at an http(s) URL such as the
     gob.mx page of the day) into a quote-attributed brief.
 
     FILE may be text (UTF-8, UTF-16, Windows-1252), a .docx, a PDF with text or an HTML page."""
+    from ..models import Models
     from ..summarize import SummaryOptions, summarize
 
     if fmt == "docx" and (not out or out == "-"):
@@ -56,11 +59,13 @@ def summarize_command(file, target, quotes, mode, fmt, out, questions, points, s
                                "give -o FILE.docx")
     check_output(out, file, glossary, archive)
     with clean_errors(), StageBar(enabled=not quiet) as bar:
-        options = SummaryOptions(max_points=points, summarize_model=summarize_model, es_en_model=es_en_model,
+        options = SummaryOptions(max_points=points, summarize_model=summarize_model, chat_model=chat_model,
+                                 es_en_model=es_en_model,
                                  en_es_model=en_es_model, device=device, glossary=glossary, archive=archive,
                                  backend=backend, questions=questions)
         doc = read_transcript(file, max_bytes, quiet=quiet)
-        summary = summarize(doc, target=target, quotes=quotes, mode=mode, options=options, progress=bar)
+        summary = summarize(doc, target=target, quotes=quotes, mode=mode, options=options, progress=bar,
+                            models=Models.from_settings())
     rendered = {"json": lambda: summary.to_json() + "\n", "docx": summary.to_docx_bytes}.get(fmt, summary.to_markdown)
     write_output(rendered(), out, file, glossary, archive)
     if not quiet:

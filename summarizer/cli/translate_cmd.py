@@ -40,6 +40,7 @@ from .progress import StageBar
 def translate_command(file, source, target, out, fmt, model, beams, fp32, device, max_bytes, backend, quiet, glossary):
     """Translate the transcript in FILE (or standard input, or at an http(s) URL), keeping every speaker label,
     paragraph and line break; nothing is dropped or truncated."""
+    from ..models import Models
     from ..translate import TranslateOptions, Translator, transcript_names
 
     check_output(out, file, glossary)
@@ -49,7 +50,8 @@ def translate_command(file, source, target, out, fmt, model, beams, fp32, device
         doc = read_transcript(file, max_bytes, quiet=quiet)
         source = doc.language if source == "auto" else source
         target = target or ("en" if source == "es" else "es")
-        translator = Translator(source, target, model=model, options=options, device=device)
+        translator = Translator(source, target, model=model, options=options, device=device,
+                                models=Models.from_settings())
         if doc.format == "prose":
             # Plain text: translated as it stands, not piece by piece around its quotations.
             texts, notes = translator.run([doc.text], bar, names=transcript_names(doc))

@@ -7,9 +7,9 @@ A copy lives beside the model's folder, as ``<folder>.ct2-int8/`` (for a model i
 Hugging Face cache: ``<models folder>/<short name>.ct2-int8/``), and records what it
 was converted from (`PROVENANCE_FILE`), so that a copy older than its model is noticed.
 
-The backend asked for is an option (``backend=``), else ``$SUMMARIZER_BACKEND``, else
-``auto``: CTranslate2 when a fresh copy is there, else transformers with a one-line
-notice saying why. Asking for ``ctranslate2`` without a usable copy is an error that
+The backend asked for is an option (``backend=``, `provider.Models`' own, which the edge
+reads from ``$SUMMARIZER_BACKEND``), else ``auto``: CTranslate2 when a fresh copy is
+there, else transformers with a one-line notice saying why. Asking for ``ctranslate2`` without a usable copy is an error that
 says how to make one. Importing this module imports neither torch nor ctranslate2.
 """
 
@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ModelNotAvailableError, OptionError
-from ..settings import backend_setting, models_dir
 from .registry import ModelSpec, find_spec
 
 BACKENDS = ("auto", "ctranslate2", "transformers")
@@ -44,11 +43,11 @@ FINGERPRINTED = ("model.safetensors", "config.json", "generation_config.json", "
 """A model's files whose change makes its converted copy stale (weights, architecture, tokenizer)."""
 
 
-def requested_backend(backend: str | None = None) -> str:
-    """``backend`` when given, else ``$SUMMARIZER_BACKEND``, else "auto"; checked."""
-    value = (backend or "").strip().lower() or backend_setting() or "auto"
+def requested_backend(backend: str | None = None, *, where: str = "backend") -> str:
+    """``backend`` checked, "auto" when None or empty; ``where`` names it in the error
+    ("$SUMMARIZER_BACKEND" when the edge read it from there)."""
+    value = (backend or "").strip().lower() or "auto"
     if value not in BACKENDS:
-        where = "backend" if backend else "$SUMMARIZER_BACKEND"
         raise OptionError(f"{where} must be one of {', '.join(BACKENDS)}, not {value!r}")
     return value
 
@@ -57,10 +56,11 @@ def ctranslate2_installed() -> bool:
     return importlib.util.find_spec("ctranslate2") is not None
 
 
-def copy_folder(spec: ModelSpec, path: Path, kind: str) -> Path:
-    """Where the converted copy of the model in ``path`` lives (found as ``kind`` by `locate`)."""
+def copy_folder(spec: ModelSpec, path: Path, kind: str, folder: Path) -> Path:
+    """Where the converted copy of the model in ``path`` lives (found as ``kind`` by `locate`;
+    ``folder``: the models folder)."""
     if kind == "cache":  # the Hugging Face cache belongs to huggingface_hub: the copy goes to the models folder
-        return models_dir() / f"{spec.short_name}{COPY_SUFFIX}"
+        return folder / f"{spec.short_name}{COPY_SUFFIX}"
     return path.parent / f"{path.name}{COPY_SUFFIX}"
 
 
@@ -141,22 +141,23 @@ class BackendChoice:
     notice: str | None = None
 
 
-def copy_state(spec: ModelSpec, path: Path, kind: str) -> tuple[Path, str | None]:
+def copy_state(spec: ModelSpec, path: Path, kind: str, folder: Path) -> tuple[Path, str | None]:
     """The copy's folder and why it cannot be used (None: present and fresh)."""
-    copy = copy_folder(spec, path, kind)
+    copy = copy_folder(spec, path, kind, folder)
     if not copy.is_dir():
         return copy, f"there is no CTranslate2 copy at {copy}"
     reason = stale_reason(path, copy)
     return copy, (f"the CTranslate2 copy at {copy} is stale: {reason}" if reason else None)
 
 
-def choose_backend(spec: ModelSpec, path: Path, kind: str, requested: str) -> BackendChoice:
-    """The backend for the model found in ``path``; ``requested`` as `requested_backend` gives it.
+def choose_backend(spec: ModelSpec, path: Path, kind: str, requested: str, folder: Path) -> BackendChoice:
+    """The backend for the model found in ``path``; ``requested`` as `requested_backend` gives
+    it; ``folder``: the models folder.
 
     Raises `ModelNotAvailableError` when ctranslate2 was asked for and cannot be used."""
     if requested == "transformers":
         return BackendChoice("transformers")
-    copy, problem = copy_state(spec, path, kind)
+    copy, problem = copy_state(spec, path, kind, folder)
     if problem is None and not ctranslate2_installed():
         problem = "the ctranslate2 package is not installed (pip install ctranslate2)"
     if problem is None:
@@ -184,13 +185,13 @@ def default_compute_type(device: str) -> str:
     return next((kind for kind in GPU_COMPUTE_TYPES if kind in supported), "default")
 
 
-def backend_status(spec: ModelSpec, path: Path, kind: str) -> dict:
-    """What runs the model in ``path`` by default here, for `summarizer models list`:
-    ``backend`` (None when ctranslate2 is asked for and cannot be used), ``compute_type``
-    and the ``ctranslate2`` copy (``path``, ``present``, ``problem``)."""
-    copy, problem = copy_state(spec, path, kind)
+def backend_status(spec: ModelSpec, path: Path, kind: str, folder: Path, requested: str = "auto") -> dict:
+    """What runs the model in ``path`` with ``requested`` asked for, for `summarizer models
+    list`: ``backend`` (None when ctranslate2 is asked for and cannot be used),
+    ``compute_type`` and the ``ctranslate2`` copy (``path``, ``present``, ``problem``)."""
+    copy, problem = copy_state(spec, path, kind, folder)
     try:
-        backend = choose_backend(spec, path, kind, requested_backend()).backend
+        backend = choose_backend(spec, path, kind, requested, folder).backend
     except ModelNotAvailableError:
         backend = None
     if backend == "ctranslate2":

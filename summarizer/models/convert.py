@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..errors import ModelError, ModelNotAvailableError
 from .backend import FORMAT, HF_SUBDIR, PROVENANCE_FILE, QUANTIZATION, copy_state, ctranslate2_installed, fingerprint
-from .locate import locate, not_available_error
+from .locate import Places, locate, not_available_error
 from .registry import ModelSpec
 
 logger = logging.getLogger("summarizer")
@@ -45,16 +45,16 @@ class Conversion:
     seconds: float = 0.0
 
 
-def convert_model(spec: ModelSpec, *, force: bool = False) -> Conversion:
-    """Write the CTranslate2 int8 copy of ``spec`` (found as `locate` finds it) where the
-    backend looks for it, unless a fresh one is already there (``force`` redoes it).
+def convert_model(spec: ModelSpec, places: Places, *, force: bool = False) -> Conversion:
+    """Write the CTranslate2 int8 copy of ``spec`` (found in ``places`` as `locate` finds it)
+    where the backend looks for it, unless a fresh one is already there (``force`` redoes it).
 
     Raises `ModelNotAvailableError` when the model is not on this machine or ctranslate2
     is not installed, `ModelError` when the conversion fails."""
-    where = locate(spec)
+    where = locate(spec, places)
     if where is None:
-        raise not_available_error(spec)
-    copy, problem = copy_state(spec, where.path, where.kind)
+        raise not_available_error(spec, places)
+    copy, problem = copy_state(spec, where.path, where.kind, places.folder)
     if problem is None and not force:
         return Conversion(spec, copy, False)
     started = time.perf_counter()

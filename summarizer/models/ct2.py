@@ -43,12 +43,11 @@ logger = logging.getLogger("summarizer")
 SUB_BATCH = 8
 """Rows decoded together on one CPU worker (a batch of 32 keeps two workers busy)."""
 
-def cpu_threads() -> int:
-    """CPU workers for one model: ``$OMP_NUM_THREADS`` when set (batch workers set it), else
-    the cores this process may use, at most 4."""
-    value = os.environ.get("OMP_NUM_THREADS", "").strip()
-    if value.isdigit() and int(value) > 0:
-        return int(value)
+def cpu_threads(threads: int | None = None) -> int:
+    """CPU workers for one model: ``threads`` when given (a batch worker's share of the
+    cores), else the cores this process may use, at most 4."""
+    if threads:
+        return max(1, int(threads))
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -135,7 +134,7 @@ def _translator(spec: ModelSpec, folder: Path, device: str, index: int, compute_
 
     logger.info("loading %s from %s with CTranslate2 on %s (%s)", spec.name, folder, device, compute_type)
     try:
-        workers = (threads or cpu_threads()) if device == "cpu" else 1
+        workers = cpu_threads(threads) if device == "cpu" else 1
         return ctranslate2.Translator(str(folder), device=device, device_index=index, compute_type=compute_type,
                                       inter_threads=workers, intra_threads=1)
     except (RuntimeError, ValueError, OSError) as exc:  # a copy from a newer CTranslate2, no GPU driver, …

@@ -22,6 +22,10 @@ from .registry import ModelSpec
 
 logger = logging.getLogger("summarizer")
 
+LOAD_LOCK = threading.Lock()
+"""Held while transformers builds a model: ``from_pretrained`` is not thread-safe (it builds
+on the meta device under a process-wide context), so two `Models` loading at once take turns."""
+
 
 @dataclass(frozen=True, eq=False)
 class LoadedModel:
@@ -50,9 +54,14 @@ class LoadedModel:
                 "device": self.device, "quantized": self.quantized}
 
 
-def load(spec: ModelSpec, path: Path, device: str, quantize: bool) -> LoadedModel:
+def load(spec: ModelSpec, path: Path, device: str, quantize: bool, *, threads: int | None = None) -> LoadedModel:
+    """The checkpoint in ``path`` on ``device`` (int8 dynamic quantization with ``quantize``);
+    ``threads``: torch's CPU threads for this process (a batch worker's share of the cores)."""
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    if threads and device == "cpu" and torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
 
     from transformers.utils import logging as hf_logging
 
@@ -60,11 +69,12 @@ def load(spec: ModelSpec, path: Path, device: str, quantize: bool) -> LoadedMode
     bars = hf_logging.is_progress_bar_enabled()
     hf_logging.disable_progress_bar()  # no "Loading weights" bar on the user's terminal
     try:
-        tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True, trust_remote_code=False)
-        model = AutoModelForSeq2SeqLM.from_pretrained(
-            str(path), local_files_only=True, use_safetensors=True, trust_remote_code=False,
-            dtype=torch.float32 if device == "cpu" else "auto",
-        )
+        with LOAD_LOCK:
+            tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True, trust_remote_code=False)
+            model = AutoModelForSeq2SeqLM.from_pretrained(
+                str(path), local_files_only=True, use_safetensors=True, trust_remote_code=False,
+                dtype=torch.float32 if device == "cpu" else "auto",
+            )
     except (OSError, ValueError, KeyError) as exc:
         raise ModelNotAvailableError(f"{spec.describe} could not be loaded from {path}: {short_error(exc)}") from exc
     finally:
@@ -170,4 +180,4 @@ class TransformersGenerator(Generator):
         return self.tokens.decode(output)
 
 
-__all__ = ["LoadedModel", "Tokenization", "TransformersGenerator", "load", "quantize_int8"]
+__all__ = ["LOAD_LOCK", "LoadedModel", "Tokenization", "TransformersGenerator", "load", "quantize_int8"]

@@ -16,19 +16,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ModelNotAvailableError, UnsupportedLanguageError
-from ..settings import hf_cache_dir, hub_offline, models_dir
 from .pickled import PYTORCH_PATTERNS, convert_to_safetensors, has_pytorch_weights
-from .locate import explicit_path, is_complete, locate, not_available_error
+from .locate import Places, explicit_path, is_complete, locate, not_available_error
 from .registry import REGISTRY, ModelSpec, spec_for
 
 logger = logging.getLogger("summarizer")
 
-DOWNLOAD_PATTERNS = ("*.json", "*.safetensors", "*.spm", "*.model", "merges.txt", "*.txt")
+DOWNLOAD_PATTERNS = ("*.json", "*.safetensors", "*.spm", "*.model", "merges.txt", "*.txt", "*.jinja")
 """Files fetched from the hub; nothing pickled, nothing executable."""
 
 
-def is_available(task: str, *, source: str | None = None, target: str | None = None, name: str | None = None,
-                 online: bool = False) -> bool:
+def is_available(task: str, places: Places, *, source: str | None = None, target: str | None = None,
+                 name: str | None = None, online: bool = False) -> bool:
     """Whether the model can be loaded without downloading; never loads weights.
 
     Only local folders and the HF cache are checked, unless ``online`` is true and the
@@ -39,9 +38,9 @@ def is_available(task: str, *, source: str | None = None, target: str | None = N
         spec = spec_for(task, source=source, target=target, name=name)
     except UnsupportedLanguageError:
         return False
-    if locate(spec) is not None:
+    if locate(spec, places) is not None:
         return True
-    if online and not hub_offline() and explicit_path(spec.name) is None:
+    if online and not places.offline and explicit_path(spec.name) is None:
         try:
             resolve_revision(spec)
         except HubError:
@@ -50,15 +49,15 @@ def is_available(task: str, *, source: str | None = None, target: str | None = N
     return False
 
 
-def require_named_folder(task: str, *, source: str | None = None, target: str | None = None,
+def require_named_folder(task: str, places: Places, *, source: str | None = None, target: str | None = None,
                          name: str | None = None) -> None:
     """Raise `ModelNotAvailableError` when ``name`` means a folder that holds no model: a
     mistyped path is the user's to fix, not a reason to use another model or mode."""
     if not name or explicit_path(name) is None:
         return
     spec = spec_for(task, source=source, target=target, name=name)
-    if locate(spec) is None:
-        raise not_available_error(spec)
+    if locate(spec, places) is None:
+        raise not_available_error(spec, places)
 
 
 class HubError(Exception):
@@ -104,10 +103,10 @@ def resolve_revision(spec: ModelSpec, revision: str | None = None) -> tuple[str 
     return "main", files
 
 
-def hub_status(check: bool = True, timeout: float = 3.0) -> str:
+def hub_status(places: Places, check: bool = True, timeout: float = 3.0) -> str:
     """What is known of the hub from here: offline by setting, reachable or not (one request
     of at most ``timeout`` seconds), or "not checked"."""
-    if hub_offline():
+    if places.offline:
         return "offline (HF_HUB_OFFLINE=1)"
     if not check:
         return "not checked"
@@ -133,13 +132,13 @@ def _endpoint() -> str:
     return constants.ENDPOINT
 
 
-def fetch(spec: ModelSpec, dest: Path | None = None, *, revision: str | None = None) -> Path:
+def fetch(spec: ModelSpec, places: Places, dest: Path | None = None, *, revision: str | None = None) -> Path:
     """Download ``spec`` (safetensors and tokenizer files only) into the folder ``dest``,
     or into the Hugging Face cache when ``dest`` is None. Returns the model's folder."""
-    if hub_offline():
+    if places.offline:
         raise ModelNotAvailableError(
             f"cannot download {spec.describe}: HF_HUB_OFFLINE=1 forbids the network. Unset it on a machine "
-            f"that reaches huggingface.co, or copy the model folder into {models_dir()} from a machine that has it."
+            f"that reaches huggingface.co, or copy the model folder into {places.folder} from a machine that has it."
         )
     if explicit_path(spec.name) is not None:
         raise ModelNotAvailableError(f"{spec.name} is a folder, not a hub id: there is nothing to download")
@@ -149,15 +148,16 @@ def fetch(spec: ModelSpec, dest: Path | None = None, *, revision: str | None = N
         asked = replace(spec, revision=revision or spec.revision)
         raise ModelNotAvailableError(
             f"cannot download {asked.describe} from {_endpoint()}: {exc}. Check the connection (HTTPS_PROXY for "
-            f"a proxy), the model's name and the revision, or copy the model folder into {models_dir()} from a "
+            f"a proxy), the model's name and the revision, or copy the model folder into {places.folder} from a "
             "machine that has it."
         ) from None
-    return download(spec, dest, used, files)
+    return download(spec, dest, used, files, places.cache)
 
 
-def download(spec: ModelSpec, dest: Path | None, revision: str | None, files: list[str] | None = None) -> Path:
+def download(spec: ModelSpec, dest: Path | None, revision: str | None, files: list[str] | None = None,
+             cache: Path | None = None) -> Path:
     """Download ``spec`` at ``revision`` (``files``: the revision's file names, from
-    `resolve_revision`) into ``dest``, or into the Hugging Face cache when None."""
+    `resolve_revision`) into ``dest``, or into the Hugging Face cache ``cache`` when None."""
     from huggingface_hub import snapshot_download
 
     patterns = list(DOWNLOAD_PATTERNS)
@@ -166,7 +166,7 @@ def download(spec: ModelSpec, dest: Path | None, revision: str | None, files: li
         patterns += PYTORCH_PATTERNS
     # Into a side folder first: a failed download never spoils what ``dest`` holds.
     partial = dest.with_name(f".{dest.name}.partial") if dest is not None else None
-    kwargs = {"local_dir": str(partial)} if partial is not None else {"cache_dir": str(hf_cache_dir())}
+    kwargs = {"local_dir": str(partial)} if partial is not None else {"cache_dir": str(cache) if cache else None}
     logger.info("downloading %s@%s", spec.name, revision or "main")
     try:
         folder = Path(snapshot_download(spec.name, revision=revision, allow_patterns=patterns, **kwargs))

@@ -1,14 +1,16 @@
 """Where a model is on this machine — never the network.
 
-A model is looked for, in order:
+The places (`Places`) are given by whoever owns the models (`provider.Models`, made from
+the settings at the edge: the CLI, the web app, the API's default). A model is looked
+for, in order:
 
 1. an explicit folder path;
-2. the models folder (``$SUMMARIZER_MODELS_DIR``, else the project's ``models/``), in a
-   sub-folder named by the last part of the hub id (``opus-mt-es-en``) or by the whole id
-   with ``/`` replaced by ``--`` (``Helsinki-NLP--opus-mt-es-en``);
-3. the Hugging Face cache (``$HF_HUB_CACHE`` or ``$HF_HOME/hub``), at the pinned revision.
+2. the models folder (`Places.folder`), in a sub-folder named by the last part of the hub
+   id (``opus-mt-es-en``) or by the whole id with ``/`` replaced by ``--``
+   (``Helsinki-NLP--opus-mt-es-en``);
+3. the Hugging Face cache (`Places.cache`), at the pinned revision.
 
-(`hub` adds the fourth place: the hub itself, unless ``HF_HUB_OFFLINE=1``.)
+(`hub` adds the fourth place: the hub itself, unless `Places.offline`.)
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ModelNotAvailableError
-from ..settings import hf_cache_dir, hub_offline, models_dir
 from .backend import backend_status
 from .registry import REGISTRY, ModelSpec, find_spec
 
@@ -27,6 +28,21 @@ WEIGHTS = ("model.safetensors", "model.safetensors.index.json")
 
 TINY_MARKER = "TINY_RANDOM_MODEL.txt"
 """The file `summarizer.testing` writes in each tiny random model's folder."""
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where models are looked for, and whether the hub may be reached.
+
+    Attributes:
+        folder: the models folder (``models/`` of the project, or where the settings say).
+        cache: the Hugging Face hub cache.
+        offline: never reach the hub (``HF_HUB_OFFLINE=1`` at the edge).
+    """
+
+    folder: Path
+    cache: Path
+    offline: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,12 +72,11 @@ def is_tiny(folder: Path) -> bool:
     return (folder / TINY_MARKER).is_file()
 
 
-def _cache_snapshot(spec: ModelSpec) -> Path | None:
+def _cache_snapshot(spec: ModelSpec, cache: Path) -> Path | None:
     if "/" not in spec.name:
         return None
     from huggingface_hub import try_to_load_from_cache
 
-    cache = hf_cache_dir()
     if not cache.is_dir():
         return None
     for revision in dict.fromkeys([spec.revision, None]):
@@ -71,40 +86,39 @@ def _cache_snapshot(spec: ModelSpec) -> Path | None:
     return None
 
 
-def candidate_folders(spec: ModelSpec) -> list[Path]:
+def candidate_folders(spec: ModelSpec, places: Places) -> list[Path]:
     """The folders of the models folder that may hold ``spec``."""
-    base = models_dir()
-    return [base / n for n in spec.folder_names]
+    return [places.folder / n for n in spec.folder_names]
 
 
-def locate(spec: ModelSpec) -> Location | None:
+def locate(spec: ModelSpec, places: Places) -> Location | None:
     """Where ``spec`` is on this machine (folder, models folder or HF cache); never the network."""
     explicit = explicit_path(spec.name)
     if explicit is not None:
         return Location("path", explicit) if is_complete(explicit) else None
-    for folder in candidate_folders(spec):
+    for folder in candidate_folders(spec, places):
         if is_complete(folder):
             return Location("folder", folder)
-    snapshot = _cache_snapshot(spec)
+    snapshot = _cache_snapshot(spec, places.cache)
     return Location("cache", snapshot) if snapshot else None
 
 
-def not_available_error(spec: ModelSpec, reason: str | None = None) -> ModelNotAvailableError:
+def not_available_error(spec: ModelSpec, places: Places, reason: str | None = None) -> ModelNotAvailableError:
     """The error for a model that is nowhere to be found: where we looked, what to run."""
     explicit = explicit_path(spec.name)
     if explicit is not None:
         state = "is incomplete (needs config.json and model.safetensors)" if explicit.is_dir() else "does not exist"
         return ModelNotAvailableError(f"the model folder {explicit} {state}")
-    places = [str(p) for p in candidate_folders(spec)]
+    looked = [str(p) for p in candidate_folders(spec, places)]
     if "/" in spec.name:
-        places.append(f"the Hugging Face cache {hf_cache_dir()}")
-    hub = "the hub was not tried: HF_HUB_OFFLINE=1" if hub_offline() else (reason or "the hub did not answer")
+        looked.append(f"the Hugging Face cache {places.cache}")
+    hub = "the hub was not tried: HF_HUB_OFFLINE=1" if places.offline else (reason or "the hub did not answer")
     fetch = find_spec(spec.name)
     command = f"summarizer models download {fetch.short_name if fetch else spec.name}"
     return ModelNotAvailableError(
-        f"model {spec.describe} is not available; looked in: {'; '.join(places)} ({hub}). "
+        f"model {spec.describe} is not available; looked in: {'; '.join(looked)} ({hub}). "
         f"Fetch it with `{command}` on a machine that reaches huggingface.co (copy the folder into "
-        f"{models_dir()} or point $SUMMARIZER_MODELS_DIR at it), or build tiny random stand-ins for "
+        f"{places.folder} or point $SUMMARIZER_MODELS_DIR at it), or build tiny random stand-ins for "
         "offline trials with `python -m summarizer.testing DIR` and set SUMMARIZER_MODELS_DIR=DIR."
     )
 
@@ -121,14 +135,14 @@ def folder_size(path: Path) -> int:
     return total
 
 
-def status() -> list[dict]:
+def status(places: Places, backend: str = "auto") -> list[dict]:
     """One row per registered model: task, pair, name, revision, where it resolves, present, size,
-    whether it is a tiny random test model, and what runs it (`backend.backend_status`:
-    backend, compute type, CTranslate2 copy)."""
+    whether it is a tiny random test model, and what runs it with ``backend`` asked for
+    (`backend.backend_status`: backend, compute type, CTranslate2 copy)."""
     rows = []
     for (task, source, target), spec in REGISTRY.items():
-        where = locate(spec)
-        runs = backend_status(spec, where.path, where.kind) if where else \
+        where = locate(spec, places)
+        runs = backend_status(spec, where.path, where.kind, places.folder, backend) if where else \
             {"backend": None, "compute_type": None, "ctranslate2": None}
         if runs["ctranslate2"]:
             copy = runs["ctranslate2"]
@@ -140,7 +154,7 @@ def status() -> list[dict]:
             "kind": where.kind if where else None,
             "size": folder_size(where.path) if where else None,
             "tiny": bool(where) and is_tiny(where.path),
-            "looked_in": [str(p) for p in candidate_folders(spec)] + [str(hf_cache_dir())],
+            "looked_in": [str(p) for p in candidate_folders(spec, places)] + [str(places.cache)],
             **runs,
         })
     return rows

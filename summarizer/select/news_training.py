@@ -23,7 +23,6 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..evaluation import Conference, folded_words, load_quote_set, overlaps
 from .archive import default_stats

@@ -1,8 +1,11 @@
 """Which mode makes a brief, which models it needs, and why — said in the brief's language.
 
-*Abstractive*: the summarization model writes the lines; it reads and writes English, so
-a transcript or a brief in another language is translated into English and back. *Extractive*: every line is a sentence of the transcript, translated
-when the brief's language differs. *Auto*: abstractive when every model it needs is here.
+*Chat*: an instruct model writes the lines in the brief's language from the transcript's
+own sentences. *Abstractive*: the summarization model writes the lines; it reads and
+writes English, so a transcript or a brief in another language is translated into English
+and back. *Extractive*: every line is a sentence of the transcript, translated when the
+brief's language differs. *Auto*: chat when the chat model is installed (never fetched
+unasked: it is 3 GB), else abstractive when every model it needs is here, else extractive.
 """
 
 from __future__ import annotations
@@ -21,11 +24,14 @@ Need = tuple[str, str | None, str | None]
 """A model a brief needs: ``(task, source, target)``."""
 
 Available = Callable[[str, str | None, str | None], bool]
-"""``available(task, source, target)``: whether that model can be loaded without downloading."""
+"""``available(task, source, target)``: whether that model can be loaded without downloading
+(so auto never fetches a model, the chat model's 3 GB least of all)."""
 
 
 def needed(mode: str, source: str, target: str) -> list[Need]:
     """The models a brief in ``mode`` from ``source`` into ``target`` needs."""
+    if mode == "chat":
+        return [("chat", None, None)] + ([("translate", source, target)] if source != target else [])
     if mode == "abstractive":
         needs: list[Need] = [("summarize", None, None)]
         if source != MODEL_LANGUAGE:
@@ -43,7 +49,9 @@ def describe(need: Need, lang: str = "en") -> str:
 
 def model_note(need: Need) -> Note:
     task, source, target = need
-    return Note("model.summarizer") if task == "summarize" else Note("model.translation", source=source, target=target)
+    if task == "translate":
+        return Note("model.translation", source=source, target=target)
+    return Note("model.chat") if task == "chat" else Note("model.summarizer")
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,8 @@ class ModeChoice:
             return self._reason_es()
         if self.requested != "auto":
             return f"{self.mode} mode was requested."
+        if self.mode == "chat":
+            return "auto: the chat model is installed, so it writes the lines."
         if not self.missing:
             return "auto: the summarization model is available, so lines are written by it."
         what = ", ".join(describe(m) for m in self.missing)
@@ -68,9 +78,11 @@ class ModeChoice:
                 "(run `summarizer models download` for abstractive briefs).")
 
     def _reason_es(self) -> str:
-        name = {"abstractive": "abstractivo", "extractive": "extractivo"}[self.mode]
+        name = {"abstractive": "abstractivo", "extractive": "extractivo", "chat": "chat"}[self.mode]
         if self.requested != "auto":
             return f"se pidió el modo {name}."
+        if self.mode == "chat":
+            return "auto: el modelo de chat está instalado, así que él escribe las líneas."
         if not self.missing:
             return "auto: el modelo de resumen está disponible, así que él escribe las líneas."
         what = ", ".join(describe(m, "es") for m in self.missing)
@@ -84,7 +96,9 @@ def choose_mode(requested: str, source: str, target: str, available: Available) 
 
     Raises `ModelNotAvailableError` at once (before any work) when a mode that was asked
     for, or the extractive fallback, lacks a model."""
-    if requested == "auto":
+    if requested == "auto" and all(available(*n) for n in needed("chat", source, target)):
+        choice = ModeChoice("chat", requested)
+    elif requested == "auto":
         missing = tuple(n for n in needed("abstractive", source, target) if not available(*n))
         choice = ModeChoice("extractive" if missing else "abstractive", requested, missing)
     else:
@@ -99,6 +113,9 @@ def _missing_error(need: Need, mode: str, source: str, target: str) -> ModelNotA
     """What to do, with the way out spelled as the reader's interface writes it (the web app
     adds its own)."""
     web = interface() == "web"
+    if mode == "chat" and need[0] == "chat":
+        advice = "" if web else Note("advice.extractive", option=option("mode", "extractive"))
+        return ModelNotAvailableError(note=Note("error.missing_chat", what=model_note(need), advice=advice))
     if mode == "abstractive":
         advice = "" if web else Note("advice.extractive", option=option("mode", "extractive"))
         return ModelNotAvailableError(note=Note("error.missing_abstractive", what=model_note(need), advice=advice))

@@ -9,11 +9,14 @@ from ..errors import OptionError
 from ..models import BACKENDS, GenerationOptions
 from ..translate.glossary import Glossary, as_glossary
 
-MODES = ("auto", "abstractive", "extractive")
-"""auto: abstractive when its models are available, else extractive."""
+MODES = ("auto", "abstractive", "extractive", "chat")
+"""auto: chat when the chat model is installed, else abstractive when its models are
+available, else extractive."""
 
 POINT = GenerationOptions(num_beams=2, max_new_tokens=60, min_new_tokens=10, no_repeat_ngram_size=3)
 LEAD = GenerationOptions(num_beams=2, max_new_tokens=90, min_new_tokens=20, no_repeat_ngram_size=3)
+CHAT_LINE = GenerationOptions(num_beams=1, max_new_tokens=80)
+CHAT_LEAD = GenerationOptions(num_beams=1, max_new_tokens=100)
 
 
 @dataclass(frozen=True)
@@ -24,10 +27,12 @@ class SummaryOptions:
         quotes: how many quotes the brief lists.
         max_points: most topics covered.
         key_sentences: sentences per topic that the model reads.
-        mode: "auto" (abstractive when its models are available), "abstractive"
-            or "extractive" (no summarization model: chosen sentences only).
-        summarize_model, es_en_model, en_es_model: hub ids or folders; None = default.
-        point: generation settings of a topic line; lead: of the lead.
+        mode: "auto" (chat when the chat model is installed, else abstractive when its
+            models are available), "chat" (an instruct model writes the lines in the brief's
+            language), "abstractive" or "extractive" (no model writes: chosen sentences only).
+        summarize_model, es_en_model, en_es_model, chat_model: hub ids or folders; None = default.
+        point: generation settings of a topic line; lead: of the lead (abstractive);
+            chat_line, chat_lead: the same in chat mode (greedy, bounded).
         batch_tokens: most padded input tokens per call of the summarization model (rows ×
             longest row): the topic lines of a usual brief take one call; inputs near the
             model's window are spread over more, to bound memory.
@@ -57,6 +62,9 @@ class SummaryOptions:
     en_es_model: str | None = None
     point: GenerationOptions = field(default=POINT)
     lead: GenerationOptions = field(default=LEAD)
+    chat_model: str | None = None
+    chat_line: GenerationOptions = field(default=CHAT_LINE)
+    chat_lead: GenerationOptions = field(default=CHAT_LEAD)
     batch_tokens: int = 2048
     device: str = "auto"
     glossary: Glossary | None = None
@@ -68,7 +76,7 @@ class SummaryOptions:
 
     def __post_init__(self):
         object.__setattr__(self, "glossary", as_glossary(self.glossary))
-        for name in ("summarize_model", "es_en_model", "en_es_model", "archive", "selection"):
+        for name in ("summarize_model", "es_en_model", "en_es_model", "chat_model", "archive", "selection"):
             value = getattr(self, name)
             if isinstance(value, os.PathLike):  # a Path is kept as text: the brief's JSON names it
                 object.__setattr__(self, name, os.fspath(value))

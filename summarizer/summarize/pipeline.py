@@ -2,7 +2,8 @@
 
 parse (`parse`) → choose the mode and check its models (`modes`) → select the topics and
 quotes (`select`) → write the lines: `abstractive` (the summarization model, through an
-English pivot, each line guarded for faithfulness) or `extractive` (chosen sentences) →
+English pivot), `chat` (an instruct model, in the brief's language; both guarded for
+faithfulness) or `extractive` (chosen sentences) →
 attach a quote to each point and translate the quotes (`compose`) → the `Summary`.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import asdict, replace
 from .._version import __version__
 from ..document import LANGUAGES, Transcript
 from ..errors import UnsupportedLanguageError
-from ..models import Generator, get_generator, is_available, require_named_folder
+from ..models import Generator, Models
 from ..notes import Note, render_all
 from ..output import Line, Summary
 from ..parse import parse_transcript
@@ -22,13 +23,13 @@ from ..select import select
 from ..select.archive import load_stats
 from ..select.points import selection_models
 from ..translate import TranslateOptions, Translators
-from ..translate.compose import TranslatorFactory
 from .abstractive import abstractive_lines
 from .answers import answer_lines
+from .chat import chat_lines
 from .compose import attach_quotes
 from .draft import Draft
 from .extractive import extractive_lines
-from .modes import Available, ModeChoice, Need, choose_mode, needed
+from .modes import ModeChoice, Need, choose_mode, needed
 from .options import SummaryOptions
 from .questions import compose_questions, compose_sections, question_texts, section_texts
 from .speakers import participants, speaking_shares
@@ -46,50 +47,51 @@ def _empty_note(doc: Transcript) -> Note:
 class Summarizer:
     """Builds briefs. Reuse one instance: its translators and models load once.
 
-    ``translators`` makes the translator of a language pair (``factory(source, target)``)
-    and ``generator`` is the summarization model: pass `summarizer.testing` fakes (or
-    other engines) to replace the models. ``available(task, source, target)`` says which
-    models may be used (default: those on this machine, and any passed in).
+    ``models`` is the caller's `Models`: where the models are, what runs them and what is
+    loaded (default: one made from the settings); tests and other engines register their
+    own models there (`summarizer.testing.fake_models`). ``options.backend`` and
+    ``options.device`` override the `Models`' own for this summarizer.
     """
 
-    def __init__(self, options: SummaryOptions | None = None, *, translators: TranslatorFactory | None = None,
-                 generator: Generator | None = None, available: Available | None = None):
+    def __init__(self, options: SummaryOptions | None = None, *, models: Models | None = None):
         self.options = options or SummaryOptions()
-        self.translators = Translators(translators, models=self.options.translation_models(),
+        self.models = (models or Models.from_settings()).with_options(backend=self.options.backend,
+                                                                       device=self.options.device)
+        self.translators = Translators(self.models, names=self.options.translation_models(),
                                        options=TranslateOptions(glossary=self.options.glossary,
-                                                                backend=self.options.backend),
-                                       device=self.options.device)
-        self._generator = generator
-        self._available = available
+                                                                backend=self.options.backend))
+        self._generators: dict[str, Generator] = {}
 
     @property
     def generator(self) -> Generator:
         """The summarization model, loaded on first use."""
-        if self._generator is None:
-            self._generator = get_generator("summarize", name=self.options.summarize_model,
-                                            device=self.options.device, backend=self.options.backend)
-        return self._generator
+        return self.model("summarize")
+
+    def model(self, task: str) -> Generator:
+        """The model of ``task`` ("summarize" or "chat"), loaded on first use."""
+        if task not in self._generators:
+            self._generators[task] = self.models.generator(task, name=self._name(task, None, None))
+        return self._generators[task]
+
+    def _name(self, task: str, source: str | None, target: str | None) -> str | None:
+        """The model the options name for ``task`` (and pair), else None (the default)."""
+        if task == "summarize":
+            return self.options.summarize_model
+        if task == "chat":
+            return self.options.chat_model
+        return self.options.translation_models().get((source, target))
 
     def is_available(self, task: str, source: str | None = None, target: str | None = None) -> bool:
         """Whether the model for ``task`` (and pair) may be used for a brief."""
-        if self._available is not None:
-            return self._available(task, source, target)
-        if (task == "summarize" and self._generator is not None) or (task == "translate" and self.translators.custom):
-            return True
-        name = self.options.summarize_model if task == "summarize" else \
-            self.options.translation_models().get((source, target))
-        return is_available(task, source=source, target=target, name=name)
+        return self.models.available(task, source, target, name=self._name(task, source, target))
 
     def check_named_folders(self) -> None:
         """Raise `ModelNotAvailableError` for a model folder the options name that holds no
         model (before any work: mode "auto" must not quietly fall back over a typo)."""
-        if self._available is not None:
-            return
-        if self._generator is None:
-            require_named_folder("summarize", name=self.options.summarize_model)
-        if not self.translators.custom:
-            for (source, target), name in self.options.translation_models().items():
-                require_named_folder("translate", source=source, target=target, name=name)
+        self.models.require_named_folder("summarize", name=self.options.summarize_model)
+        self.models.require_named_folder("chat", name=self.options.chat_model)
+        for (source, target), name in self.options.translation_models().items():
+            self.models.require_named_folder("translate", source=source, target=target, name=name)
 
     def summarize(self, source: str | bytes | Transcript, target: str = "en", quotes: int | None = None,
                   progress: Progress | None = None) -> Summary:
@@ -113,7 +115,9 @@ class Summarizer:
         report("select", 1, 1)
         draft = Draft(selection, doc.language, target, self.translators, report, clock)
         answers = None
-        if choice.mode == "abstractive":
+        if choice.mode == "chat":
+            lines, lead = chat_lines(draft, self.model("chat"), self.options.chat_line, self.options.chat_lead)
+        elif choice.mode == "abstractive":
             lines, lead = abstractive_lines(draft, self.generator, self.options)
             if self.options.questions and self.options.generate_answers:
                 answers = answer_lines(draft, self.generator, self.options)
@@ -150,29 +154,30 @@ class Summarizer:
         models = {}
         for need in needed(mode, draft.source, draft.target):
             task, source, target = need
-            models["summarize" if task == "summarize" else f"translate-{source}-{target}"] = self._model_provenance(need)
+            models[task if task != "translate" else f"translate-{source}-{target}"] = self._model_provenance(need)
         return {"version": __version__, "mode": mode, "models": models, "options": asdict(self.options),
                 "seconds": draft.clock.rounded()}
 
     def _model_provenance(self, need: Need) -> dict:
         task, source, target = need
-        model = self.generator if task == "summarize" else self.translators(source, target)
+        model = self.model(task) if task != "translate" else self.translators(source, target)
         return dict(model.provenance) or {"name": "custom", "revision": None, "path": None}
 
 
 def summarize(source: str | bytes | Transcript, target: str = "en", quotes: int | None = None, *,
               mode: str | None = None, options: SummaryOptions | None = None,
-              progress: Progress | None = None) -> Summary:
+              progress: Progress | None = None, models: Models | None = None) -> Summary:
     """A brief of a transcript in ``target`` ("en" or "es") with ``quotes`` quotes (default 5).
 
-    ``mode``: "auto" (the default: abstractive when the summarization model is
-    available, else extractive, and the Summary says why), "abstractive" or
-    "extractive". ``quotes`` and ``mode`` override the same fields of ``options``.
-    ``progress(stage, done, total)`` is called as the work advances.
+    ``mode``: "auto" (the default: chat when the chat model is installed, else
+    abstractive when the summarization model is available, else extractive, and the
+    Summary says why), "chat", "abstractive" or "extractive". ``quotes`` and ``mode`` override the same fields of ``options``.
+    ``progress(stage, done, total)`` is called as the work advances. ``models``: the
+    caller's `Models` (default: one made from the settings, its models loaded for this call).
     """
     options = options or SummaryOptions()
     if mode is not None:
         options = replace(options, mode=mode)
     if quotes is not None:
         options = replace(options, quotes=quotes)
-    return Summarizer(options).summarize(source, target=target, progress=progress)
+    return Summarizer(options, models=models).summarize(source, target=target, progress=progress)

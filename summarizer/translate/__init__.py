@@ -10,6 +10,7 @@ makes same-language and pivot translation cases of their own. `translate()` is t
 from __future__ import annotations
 
 from ..document import Transcript
+from ..models import Models
 from ..progress import Progress
 from .compose import IdentityTranslator, Translators
 from .glossary import Glossary, read_glossary, transcript_names
@@ -21,15 +22,16 @@ from .translator import Translator
 
 def translate(x: str | list[str] | Transcript, source: str = "es", target: str = "en", *,
               options: TranslateOptions | None = None, model: str | None = None,
-              progress: Progress | None = None) -> str | list[str] | TranslatedTranscript:
+              progress: Progress | None = None, models: Models | None = None) -> str | list[str] | TranslatedTranscript:
     """Translate a string, a list of strings or a parsed `Transcript`.
 
     A string comes back a string and a list a list, paragraph breaks kept; a
     `Transcript` comes back a `TranslatedTranscript`. Empty strings come back empty
     without loading a model. Raises `UnsupportedLanguageError` for a pair no model
     covers, `ModelNotAvailableError` when the model is missing, TypeError for other input.
+    ``models`` is the caller's `Models` (default: one made from the settings).
     """
-    translator = Translator(source, target, model=model, options=options)
+    translator = Translator(source, target, model=model, options=options, models=models)
     if isinstance(x, Transcript):
         return translator.translate_transcript(x, progress)
     if isinstance(x, str):

@@ -10,9 +10,10 @@ branches (as argos-translate's `IdentityTranslation` and `CompositeTranslation`)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
+from ..models import Generator, Models
 from ..progress import Progress
 from .options import TranslateOptions
 from .translator import Translator
@@ -50,23 +51,18 @@ class IdentityTranslator:
         return {}
 
 
-TranslatorFactory = Callable[[str, str], TextTranslator]
-"""``factory(source, target)`` → a translator for that pair (never called with source == target)."""
-
-
 class Translators:
-    """One translator per language pair, built by ``factory`` on first use and kept.
+    """One translator per language pair, made on first use and kept.
 
-    The default factory is the `Translator` of the pair's registered model (or the model
-    ``models[(source, target)]`` names), with ``options`` and ``device``.
+    A pair's translator is the one registered in ``models`` for it (tests, other engines),
+    else the library's `Translator` running the model registered for the pair (or the one
+    ``names[(source, target)]`` names), with ``options``.
     """
 
-    def __init__(self, factory: TranslatorFactory | None = None, *, models: dict | None = None,
-                 options: TranslateOptions | None = None, device: str = "auto"):
-        self._factory = factory
-        self._models = dict(models or {})
+    def __init__(self, models: Models, *, names: dict | None = None, options: TranslateOptions | None = None):
+        self.models = models
+        self._names = dict(names or {})
         self._options = options
-        self._device = device
         self._made: dict[tuple[str, str], TextTranslator] = {}
 
     def __call__(self, source: str, target: str) -> TextTranslator:
@@ -74,14 +70,10 @@ class Translators:
             return IdentityTranslator(source)
         key = (source, target)
         if key not in self._made:
-            self._made[key] = self._factory(source, target) if self._factory else Translator(
-                source, target, model=self._models.get(key), options=self._options, device=self._device)
+            fake = self.models.registered("translate", source, target)
+            self._made[key] = fake if fake is not None and not isinstance(fake, Generator) else Translator(
+                source, target, model=self._names.get(key), options=self._options, models=self.models)
         return self._made[key]
 
-    @property
-    def custom(self) -> bool:
-        """Whether a caller's factory makes the translators (tests, other engines)."""
-        return self._factory is not None
 
-
-__all__ = ["TextTranslator", "IdentityTranslator", "Translators", "TranslatorFactory"]
+__all__ = ["TextTranslator", "IdentityTranslator", "Translators"]

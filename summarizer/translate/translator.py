@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from ..document import Transcript
 from ..errors import UnsupportedLanguageError
 from ..notes import Note
-from ..models import GenerationOptions, Generator, get_generator, pick_device, spec_for, supported_pairs
+from ..models import GenerationOptions, Generator, Models, pick_device, spec_for, supported_pairs
 from ..progress import Progress
 from .glossary import protected_terms, transcript_names
 from .options import TranslateOptions
@@ -25,34 +25,35 @@ logger = logging.getLogger("summarizer")
 class Translator:
     """Translates from ``source`` into ``target`` with one model, loaded on first use.
 
-    ``model`` names another model (hub id or folder); ``generator`` replaces the model
-    altogether (tests pass `summarizer.testing.FakeGenerator`, which records its calls).
+    ``model`` names another model (hub id or folder); ``models`` is the caller's `Models`
+    (where models are, what runs them, what is loaded; None: one made from the settings),
+    where tests register their fakes (`summarizer.testing.FakeGenerator`, which records
+    its calls). ``device`` and ``options.backend`` override the `Models`' own.
     """
 
     def __init__(self, source: str = "es", target: str = "en", *, model: str | None = None,
-                 options: TranslateOptions | None = None, device: str = "auto", generator: Generator | None = None):
+                 options: TranslateOptions | None = None, device: str | None = None, models: Models | None = None):
         self.source = (source or "").strip().lower()
         self.target = (target or "").strip().lower()
         if self.source == self.target:
             pairs = ", ".join(f"{s}→{t}" for s, t in supported_pairs())
             raise UnsupportedLanguageError(f"source and target are both {self.source!r}; supported pairs: {pairs}")
-        if generator is None:
+        self.options = options or TranslateOptions()
+        self.models = (models or Models.from_settings()).with_options(backend=self.options.backend, device=device)
+        if self.models.registered("translate", self.source, self.target) is None:
             spec_for("translate", source=self.source, target=self.target, name=model)  # fails fast on a bad pair
         self.model_name = model
-        self.options = options or TranslateOptions()
-        self.device = device
-        self._generator = generator
+        self._generator: Generator | None = None
 
     @property
     def generator(self) -> Generator:
-        """The model, loaded on first use (once per process)."""
+        """The model, loaded on first use (once per `Models`)."""
         if self._generator is None:
-            device = pick_device(self.device)
-            quantize = self.options.quantize if self.options.quantize is not None else device == "cpu"
-            self._generator = get_generator("translate", source=self.source, target=self.target,
-                                            name=self.model_name, device=device, quantize=quantize,
-                                            backend=self.options.backend,
-                                            compute_type="float32" if self.options.quantize is False else None)
+            cpu = pick_device(self.models.device) == "cpu"
+            quantize = self.options.quantize if self.options.quantize is not None else cpu
+            self._generator = self.models.generator(
+                "translate", source=self.source, target=self.target, name=self.model_name, quantize=quantize,
+                compute_type="float32" if self.options.quantize is False else None)
         return self._generator
 
     @property

@@ -23,7 +23,7 @@ import threading
 import gradio as gr
 from starlette.middleware import Middleware
 
-from ..models import BACKENDS, requested_backend
+from ..models import BACKENDS
 from ..settings import (
     DEFAULT_HOST,
     DEFAULT_PORT,
@@ -35,7 +35,7 @@ from ..settings import (
     ui_queue,
 )
 from ..summarize import MODES
-from .choices import model_choices, model_options
+from .choices import model_choices, model_options, server_models
 from .components import TranscriptFile
 from .handlers import (
     UPLOAD_TYPES,
@@ -43,9 +43,9 @@ from .handlers import (
     enable_downloads,
     language_of,
     load_file,
-    make_brief,
     model_status,
     pick_example,
+    stream_brief,
 )
 from .storage import storage
 from .texts import I18N, UI, t
@@ -106,7 +106,7 @@ def build_demo() -> gr.Blocks:
                       api_name="load_file")
         run.click(clear_results, outputs=results, queue=False, show_progress="hidden",
                   api_visibility="private").then(
-            make_brief, inputs=[transcript, target, mode, n_quotes, *models, ui_lang], outputs=results,
+            stream_brief, inputs=[transcript, target, mode, n_quotes, *models, ui_lang], outputs=results,
             api_name="summarize", concurrency_id="brief", show_progress_on=[mode_note, brief], js=UI_LANG_JS,
         ).success(enable_downloads, outputs=[md_file, json_file, docx_file], api_visibility="private",
                   concurrency_limit=None, show_progress="hidden")
@@ -144,7 +144,7 @@ def _settings_column():
     with gr.Accordion(t("models"), open=False):
         models = (_model_dropdown("summarizer", "summarize"), _model_dropdown("es_en", "translate", "es", "en"),
                   _model_dropdown("en_es", "translate", "en", "es"),
-                  gr.Radio(list(BACKENDS), value=requested_backend(), label=t("backend"), info=t("backend_info"),
+                  gr.Radio(list(BACKENDS), value=server_models().backend, label=t("backend"), info=t("backend_info"),
                            elem_id="backend"))
     run = gr.Button(t("run"), variant="primary", elem_id="run")
     mode_note = gr.Markdown(elem_id="mode-note", min_height=110, latex_delimiters=[])  # also shows the progress

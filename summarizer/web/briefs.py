@@ -28,6 +28,7 @@ from ..errors import ModelNotAvailableError, SummarizerError
 from ..parse import parse_transcript
 from ..settings import interface, ui_max_bytes
 from ..summarize import SummaryOptions, summarize
+from .choices import server_models
 from .views import (
     highlighted_transcript,
     mode_note,
@@ -63,7 +64,7 @@ def make(text: str, target: str, options: SummaryOptions, folder: Path, report: 
     """The brief of ``text``; a missing model's error carries the transcript's ``language``."""
     doc = parse_transcript(text, max_bytes=ui_max_bytes())
     try:
-        summary = summarize(doc, target=target, options=options, progress=report)
+        summary = summarize(doc, target=target, options=options, progress=report, models=server_models())
     except ModelNotAvailableError as exc:
         exc.language = doc.language
         raise

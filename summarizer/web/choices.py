@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..models import is_tiny, locate, models_dir, spec_for
+from ..models import Models, is_tiny, spec_for
 from ..models.locate import explicit_path, is_complete
 
 TRANSLATION_TYPES = frozenset({"marian", "m2m_100", "mbart", "nllb", "t5", "mt5"})
@@ -41,14 +41,30 @@ def _suits(folder: Path, task: str, source: str | None, target: str | None) -> b
     return folder.name.endswith(pair) or f"{pair}-" in folder.name or f"{pair}." in folder.name
 
 
+_SERVER_MODELS: dict[tuple, Models] = {}
+
+
+def server_models() -> Models:
+    """The server's `Models`, made from the settings once (again if they change: a test, an
+    operator's new models folder), shared by every request so that each model loads once."""
+    from ..settings import backend_setting, hf_cache_dir, hub_offline, models_dir
+
+    key = (str(models_dir()), str(hf_cache_dir()), hub_offline(), backend_setting())
+    if key not in _SERVER_MODELS:
+        _SERVER_MODELS.clear()
+        _SERVER_MODELS[key] = Models.from_settings()
+    return _SERVER_MODELS[key]
+
+
 def model_options(task: str, source: str | None = None, target: str | None = None) -> list[tuple[str, str]]:
     """``(label, value)`` of each model a visitor may choose for ``task`` (and pair): the
     registered one first, then the suitable folders of the models folder."""
     spec = spec_for(task, source=source, target=target)
-    where = locate(spec)
+    models = server_models()
+    where = models.locate(spec)
     state = "not installed" if where is None else ("tiny random test model" if is_tiny(where.path) else "installed")
     options = [(f"{spec.short_name} ({state})", spec.name)]
-    base = models_dir()
+    base = models.places.folder
     taken = {where.path.resolve()} if where is not None else set()
     taken |= {(base / name).resolve() for name in spec.folder_names}
     for folder in sorted(base.iterdir()) if base.is_dir() else []:
@@ -79,7 +95,7 @@ def resolve_choice(value: str | None, task: str, source: str | None = None, targ
         return None
     if value in model_choices(task, source, target):
         if value.startswith(FOLDER):
-            return str((models_dir() / value[len(FOLDER):]).resolve())
+            return str((server_models().places.folder / value[len(FOLDER):]).resolve())
         return value
     if not allow_paths:
         raise UnknownModel(value)
@@ -87,4 +103,4 @@ def resolve_choice(value: str | None, task: str, source: str | None = None, targ
     return str(path.resolve()) if path is not None else value
 
 
-__all__ = ["model_options", "model_choices", "resolve_choice", "UnknownModel", "FOLDER"]
+__all__ = ["server_models", "model_options", "model_choices", "resolve_choice", "UnknownModel", "FOLDER"]

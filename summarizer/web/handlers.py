@@ -5,6 +5,9 @@
 * `make_brief(text, target, mode, quotes, models…, backend, ui_lang)` → what the result
   components show (`briefs`: a large transcript's brief in a process of its own); every
   error of the package becomes a `gr.Error` whose message says what to do;
+* `stream_brief(…)`, what the page runs: when a model will write the lines, first the
+  extractive brief (in a second or two: stories, quotes, questions), then the brief with
+  the written lines in its place;
 * `clear_results()` → empty results, shown while a brief is made (an error never sits
   under the previous brief);
 * `pick_example(text)` → the example and the brief language that works on this machine;
@@ -23,7 +26,7 @@ from pathlib import Path
 import gradio as gr
 
 from ..errors import ModelNotAvailableError, SummarizerError
-from ..models import is_available, is_tiny, locate, spec_for
+from ..models import is_tiny, spec_for
 from ..notes import Note
 from ..output.wording import NATIVE_NAMES
 from ..parse.completeness import INCOMPLETE
@@ -32,7 +35,7 @@ from ..parse.language import detect_language
 from ..settings import speaking_to, ui_allow_model_paths, ui_max_bytes
 from ..summarize import SummaryOptions
 from .briefs import maker
-from .choices import UnknownModel, resolve_choice
+from .choices import UnknownModel, resolve_choice, server_models
 from .storage import discard, storage
 from .texts import pick_language, say
 from .views import error_html
@@ -120,11 +123,11 @@ def load_file(path: str | None, request: gr.Request = None):
 def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float = 5,
                summarize_model: str | None = None, es_en_model: str | None = None,
                en_es_model: str | None = None, backend: str | None = None, ui_lang: str = "",
-               request: gr.Request = None, progress=gr.Progress()):
+               request: gr.Request = None, progress=gr.Progress(), warn: bool = True):
     """Make a brief; return the brief, the mode note, the quotes, the highlighted
     transcript, the participants, the Markdown and JSON downloads, the questions and the
     Word download. A transcript that looks incomplete (cut short, a page printed twice, no
-    questions, far shorter than usual) is also said in a warning toast."""
+    questions, far shorter than usual) is also said in a warning toast (with ``warn``)."""
     lang = language_of(request, ui_lang)
     text = text or ""
     _check_size(_utf8_size(text), lang)
@@ -140,13 +143,32 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
         except ModelNotAvailableError as exc:
             hint = _model_hint(lang, getattr(exc, "language", target), target, mode)
             raise ModelNotAvailableError(exc.render(lang) + hint) from None
-    for note in made.notes:
+    for note in made.notes if warn else ():
         if note["code"] in INCOMPLETE:
             gr.Warning(error_html(Note(note["code"], **note["params"]).render(lang)))
     return made.outputs
 
 
 _STAGES = ("parse", "select", "translate", "summarize", "compose")
+
+
+def stream_brief(text: str, target: str = "en", mode: str = "auto", quotes: float = 5,
+                 summarize_model: str | None = None, es_en_model: str | None = None,
+                 en_es_model: str | None = None, backend: str | None = None, ui_lang: str = "",
+                 request: gr.Request = None, progress=gr.Progress()):
+    """`make_brief`, shown at once: when a model writes the lines (mode chat or abstractive,
+    or auto with one of their models here), the extractive brief comes first, its mode note
+    saying that the written lines are on their way, then the finished brief."""
+    lang = language_of(request, ui_lang)
+    models = server_models()
+    writes = mode in ("chat", "abstractive") or (mode == "auto" and (models.available("chat")
+                                                                     or models.available("summarize")))
+    if writes and text and text.strip():
+        first = make_brief(text, target, "extractive", quotes, summarize_model, es_en_model, en_es_model, backend,
+                           ui_lang, request, progress, warn=False)
+        yield (first[0], say(lang, "lines_coming", mode=say(lang, f"mode_{mode}")), *first[2:])
+    yield make_brief(text, target, mode, quotes, summarize_model, es_en_model, en_es_model, backend, ui_lang,
+                     request, progress)
 
 
 def _models(lang: str, summarize_model, es_en_model, en_es_model) -> dict:
@@ -193,7 +215,7 @@ def pick_example(text: str):
     (no model needed) unless the model into the other one is installed."""
     source = detect_language(text[:6000])
     other = "en" if source == "es" else "es"
-    return text, other if is_available("translate", source=source, target=other) else source
+    return text, other if server_models().available("translate", source, other) else source
 
 
 def model_status(request: gr.Request = None):
@@ -224,4 +246,4 @@ _NEEDS = {"es_en": ("translate", "es", "en"), "en_es": ("translate", "en", "es")
 
 
 def _where(task: str, source: str | None, target: str | None):
-    return locate(spec_for(task, source=source, target=target))
+    return server_models().locate(spec_for(task, source=source, target=target))

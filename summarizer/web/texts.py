@@ -25,9 +25,10 @@ UI = {
         "examples": "Examples",
         "brief_in": "Brief in",
         "mode": "Mode",
-        "mode_info": "auto: abstractive when the summarization model is installed; extractive: every line is a "
-                     "sentence of the transcript.",
-        "auto": "auto", "abstractive": "abstractive", "extractive": "extractive",
+        "mode_info": "auto: chat when the chat model is installed, else abstractive when the summarization model "
+                     "is; chat: an instruct model writes the lines; extractive: every line is a sentence of the "
+                     "transcript.",
+        "auto": "auto", "abstractive": "abstractive", "extractive": "extractive", "chat": "chat",
         "quotes": "Quotes",
         "models": "Models",
         "summarizer": "Summarizer",
@@ -55,9 +56,10 @@ UI = {
         "examples": "Ejemplos",
         "brief_in": "Resumen en",
         "mode": "Modo",
-        "mode_info": "auto: abstractivo cuando el modelo de resumen está instalado; extractivo: cada línea es una "
+        "mode_info": "auto: chat cuando el modelo de chat está instalado, si no abstractivo cuando lo está el "
+                     "modelo de resumen; chat: un modelo instruct escribe las líneas; extractivo: cada línea es una "
                      "frase de la transcripción.",
-        "auto": "auto", "abstractive": "abstractivo", "extractive": "extractivo",
+        "auto": "auto", "abstractive": "abstractivo", "extractive": "extractivo", "chat": "chat",
         "quotes": "Citas",
         "models": "Modelos",
         "summarizer": "Modelo de resumen",
@@ -115,6 +117,9 @@ MESSAGES = {
                           "Spanish: a Spanish transcript gives a Spanish brief with no model at all.",
         "es_en_name": "es→en translation", "en_es_name": "en→es translation", "summarizer_name": "summarization",
         "stage_parse": "Reading the transcript", "stage_select": "Choosing topics and quotes",
+        "lines_coming": "The stories, quotes and questions are ready; the {mode} model is writing the lines (each "
+                        "line below is the speaker's own sentence until then)…",
+        "mode_chat": "chat", "mode_abstractive": "summarization", "mode_auto": "language",
         "stage_translate": "Translating", "stage_summarize": "Writing the brief", "stage_compose": "Composing the brief",
     },
     "es": {
@@ -154,6 +159,9 @@ MESSAGES = {
                           "sin ningún modelo.",
         "es_en_name": "traducción es→en", "en_es_name": "traducción en→es", "summarizer_name": "resumen",
         "stage_parse": "Leyendo la transcripción", "stage_select": "Eligiendo temas y citas",
+        "lines_coming": "Los temas, las citas y las preguntas están listos; el modelo de {mode} está escribiendo "
+                        "las líneas (hasta entonces, cada línea es la frase del propio orador)…",
+        "mode_chat": "chat", "mode_abstractive": "resumen", "mode_auto": "lenguaje",
         "stage_translate": "Traduciendo", "stage_summarize": "Escribiendo el resumen",
         "stage_compose": "Componiendo el resumen",
     },

@@ -1,6 +1,6 @@
 """Batch jobs through the Python API: inputs, outputs, manifest, resuming, failures, engines.
 
-The models are replaced by fakes through the jobs' ``generators=`` seam (translation
+The models are replaced by fakes registered in the jobs' ``models=`` (translation
 upper-cases the transcript, so labels and layout are kept and completeness is
 checkable exactly); parsing, the per-document function, the engines and all file
 handling are the real ones.
@@ -30,34 +30,27 @@ from summarizer.batch import (
 from summarizer.batch.inputs import discover
 from summarizer.batch.store import Manifest, read_manifest
 from summarizer.files import atomic_write, remove_stale_temporaries
+from summarizer.errors import UnsupportedLanguageError
 from summarizer.testing import FakeGenerator
+from summarizer.testing import fake_models as make_models
 
 from support import SEEDS, small_transcript
 WEB = (SEEDS / "2023-12-28.web.txt").read_text(encoding="utf-8")
 NATIVE = (SEEDS / "2023-12-28.native.txt").read_text(encoding="utf-8")
 
 
-class FakeModels:
-    """``generators(task, source, target)`` for the jobs: one fake translation model that
-    upper-cases each sentence (and fails on "FALLA DEL MODELO"), one fake summarizer;
-    both record their batches."""
-
-    def __init__(self):
-        self.translate = FakeGenerator("upper", name="fake-upper", fail_on="FALLA DEL MODELO")
-        self.summarize = FakeGenerator("first-words", name="fake-summarizer")
-
-    def __call__(self, task, source=None, target=None):
-        return self.translate if task == "translate" else self.summarize
-
-    @property
-    def batches(self) -> list[list[str]]:
-        return [texts for texts, _ in self.translate.calls]
+def batches(models) -> list[list[str]]:
+    """The batches the fake translation model was given."""
+    return [texts for texts, _ in models.registered("translate").calls]
 
 
 @pytest.fixture
-def fake_models() -> FakeModels:
-    """The models of both tasks, replaced through the jobs' ``generators=``; everything else is real."""
-    return FakeModels()
+def fake_models():
+    """The models of both tasks, replaced by fakes registered in the jobs' ``models=``:
+    one translation model that upper-cases each sentence (and fails on "FALLA DEL
+    MODELO"), one summarizer; both record their batches. Everything else is real."""
+    return make_models(translate=FakeGenerator("upper", name="fake-upper", fail_on="FALLA DEL MODELO"),
+                       summarize=FakeGenerator("first-words", name="fake-summarizer"))
 
 
 def latest(out: Path) -> dict[str, dict]:
@@ -180,7 +173,7 @@ def test_atomic_write_leaves_no_temporary(tmp_path):
 def test_translate_job_writes_outputs_and_manifest(fake_models, archive, tmp_path):
     out = tmp_path / "out"
     calls = []
-    results = list(translate_batch([archive], out, progress=lambda *a: calls.append(a), generators=fake_models))
+    results = list(translate_batch([archive], out, progress=lambda *a: calls.append(a), models=fake_models))
     assert sorted(r.status for r in results) == ["done"] * 5
     assert calls[0] == ("batch", 0, 5) and calls[-1] == ("batch", 5, 5)
     for n, rel in enumerate(["doc0.txt", "doc1.txt", "doc2.txt", "doc3.txt", "2024/doc4.txt"]):
@@ -188,36 +181,36 @@ def test_translate_job_writes_outputs_and_manifest(fake_models, archive, tmp_pat
     records = assert_consistent(out)
     record = records["doc0.txt"]
     assert record["input"] == str(archive / "doc0.txt")
-    assert record["models"] == {"translate-es-en": fake_models.translate.provenance}
+    assert record["models"] == {"translate-es-en": fake_models.registered("translate").provenance}
     assert record["source"] == "es" and record["target"] == "en" and record["seconds"] >= 0
     assert len(record["input_sha256"]) == 64 and len(record["settings_sha256"]) == 64
 
 
 def test_rerun_skips_and_redoes_what_changed(fake_models, archive, tmp_path):
     out = tmp_path / "out"
-    list(translate_batch([archive], out, generators=fake_models))
-    assert {r.status for r in translate_batch([archive], out, generators=fake_models)} == {"skipped"}
+    list(translate_batch([archive], out, models=fake_models))
+    assert {r.status for r in translate_batch([archive], out, models=fake_models)} == {"skipped"}
 
     (archive / "doc1.txt").write_text(small_transcript(11), encoding="utf-8")  # changed input
     (out / "doc2.txt").unlink()  # lost output
     (out / "doc3.txt").write_text("tampered", encoding="utf-8")  # output altered
-    results = {r.id: r.status for r in translate_batch([archive], out, generators=fake_models)}
+    results = {r.id: r.status for r in translate_batch([archive], out, models=fake_models)}
     assert results == {"doc0.txt": "skipped", "2024/doc4.txt": "skipped",
                        "doc1.txt": "done", "doc2.txt": "done", "doc3.txt": "done"}
     assert (out / "doc1.txt").read_text(encoding="utf-8") == small_transcript(11).upper()
     assert (out / "doc3.txt").read_text(encoding="utf-8") == small_transcript(3).upper()
 
     # other settings (the same output files): everything is redone
-    assert {r.status for r in translate_batch([archive], out, source="en", target="es", generators=fake_models)} == {"done"}
-    assert {r.status for r in translate_batch([archive], out, source="en", target="es", generators=fake_models)} == {"skipped"}
-    assert {r.status for r in translate_batch([archive], out, source="en", target="es", force=True, generators=fake_models)} == {"done"}
+    assert {r.status for r in translate_batch([archive], out, source="en", target="es", models=fake_models)} == {"done"}
+    assert {r.status for r in translate_batch([archive], out, source="en", target="es", models=fake_models)} == {"skipped"}
+    assert {r.status for r in translate_batch([archive], out, source="en", target="es", force=True, models=fake_models)} == {"done"}
     records = assert_consistent(out)
     assert len(read_manifest(out / MANIFEST_NAME)) == len(records) == 5  # compacted: one record each
     assert {r["source"] for r in records.values()} == {"en"}
 
-    # nothing to translate: a Spanish transcript into Spanish fails, saying why
-    results = list(translate_batch([archive / "doc0.txt"], tmp_path / "es", target="es", generators=fake_models))
-    assert results[0].status == "failed" and "already in 'es'" in results[0].error
+    # nothing to translate: a job of Spanish transcripts into Spanish is refused before it starts, saying why
+    with pytest.raises(UnsupportedLanguageError, match="1 document to do is in Spanish.*nothing to translate"):
+        list(translate_batch([archive / "doc0.txt"], tmp_path / "es", target="es", models=fake_models))
 
 
 def test_bad_documents_fail_alone(fake_models, archive, tmp_path):
@@ -226,7 +219,7 @@ def test_bad_documents_fail_alone(fake_models, archive, tmp_path):
     (archive / "model.txt").write_text("PREGUNTA: FALLA DEL MODELO aquí.\n", encoding="utf-8")
     (archive / "big.txt").write_text(small_transcript(9) * 50, encoding="utf-8")
     out = tmp_path / "out"
-    results = {r.id: r for r in translate_batch([archive], out, max_bytes=5000, generators=fake_models)}
+    results = {r.id: r for r in translate_batch([archive], out, max_bytes=5000, models=fake_models)}
     failed = {k: r.error for k, r in results.items() if r.status == "failed"}
     assert set(failed) == {"corrupt.txt", "empty.txt", "model.txt", "big.txt"}
     assert "UTF-8" in failed["corrupt.txt"] and "empty" in failed["empty.txt"]
@@ -239,22 +232,22 @@ def test_bad_documents_fail_alone(fake_models, archive, tmp_path):
 
 def test_a_failure_removes_the_older_output(fake_models, archive, tmp_path):
     out = tmp_path / "out"
-    list(translate_batch([archive], out, generators=fake_models))
+    list(translate_batch([archive], out, models=fake_models))
     (archive / "doc0.txt").write_text("", encoding="utf-8")
-    results = {r.id: r.status for r in translate_batch([archive], out, generators=fake_models)}
+    results = {r.id: r.status for r in translate_batch([archive], out, models=fake_models)}
     assert results["doc0.txt"] == "failed"
     assert not (out / "doc0.txt").exists()
     assert_consistent(out)
 
 
-def broken_models(task, source=None, target=None):
-    raise RuntimeError("CUDA out of cheese")
+def out_of_cheese(text):
+    raise TypeError("CUDA out of cheese")
 
 
 def test_unexpected_errors_are_recorded(archive, tmp_path):
-    results = list(translate_batch([archive / "doc0.txt"], tmp_path / "out", generators=broken_models))
+    results = list(translate_batch([archive / "doc0.txt"], tmp_path / "out", models=make_models(translate=out_of_cheese)))
     assert results[0].status == "failed"
-    assert results[0].error == "unexpected RuntimeError: CUDA out of cheese"
+    assert results[0].error == "unexpected TypeError: CUDA out of cheese"
 
 
 def test_jsonl_in_jsonl_out(fake_models, tmp_path):
@@ -263,7 +256,7 @@ def test_jsonl_in_jsonl_out(fake_models, tmp_path):
                {"id": "a/b c", "text": small_transcript(3)}, {"id": "vacío", "text": ""}]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records) + "{oops\n", encoding="utf-8")
     out = tmp_path / "out"
-    results = {r.id: r.status for r in translate_batch([path], out, generators=fake_models)}
+    results = {r.id: r.status for r in translate_batch([path], out, models=fake_models)}
     assert results == {"batch.jsonl#2023-12-28": "done", "batch.jsonl#2": "done", "batch.jsonl#a/b c": "done",
                        "batch.jsonl#vacío": "failed", "batch.jsonl#line-5": "failed"}
     lines = [json.loads(line) for line in (out / "batch.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -279,7 +272,7 @@ def test_jsonl_in_jsonl_out(fake_models, tmp_path):
     # resumed: the per-record outputs are reused, the assembled file is rebuilt the same
     before = (out / "batch.jsonl").read_bytes()
     (out / "batch.jsonl").unlink()
-    assert sorted(r.status for r in translate_batch([path], out, generators=fake_models)) == ["failed", "failed", "skipped", "skipped", "skipped"]
+    assert sorted(r.status for r in translate_batch([path], out, models=fake_models)) == ["failed", "failed", "skipped", "skipped", "skipped"]
     assert (out / "batch.jsonl").read_bytes() == before
 
 
@@ -287,15 +280,15 @@ def test_summaries_md_and_json(fake_models, archive, tmp_path):
     from summarizer.batch import summarize_batch
 
     out = tmp_path / "out"
-    list(summarize_batch([archive], out, generators=fake_models))
+    list(summarize_batch([archive], out, models=fake_models))
     assert (out / "doc0.md").read_text(encoding="utf-8").startswith("# Brief: Press conference\n")  # no Spanish title
-    list(summarize_batch([archive], out, format="json", target="es", generators=fake_models))
+    list(summarize_batch([archive], out, format="json", target="es", models=fake_models))
     assert json.loads((out / "2024" / "doc4.json").read_text(encoding="utf-8"))["target_lang"] == "es"
     records = assert_consistent(out)
     assert records["doc0.txt"]["output"] == str(out / "doc0.json") and not (out / "doc0.md").exists()
     # one task per folder: summaries never replace translations, or the reverse
     with pytest.raises(BatchError, match="holds the outputs of a summarize job"):
-        list(translate_batch([archive], out, generators=fake_models))
+        list(translate_batch([archive], out, models=fake_models))
 
 
 def test_output_clashes_fail_the_later_document(fake_models, archive, tmp_path):
@@ -303,7 +296,7 @@ def test_output_clashes_fail_the_later_document(fake_models, archive, tmp_path):
     from summarizer.batch import summarize_batch
 
     out = tmp_path / "out"
-    results = {r.id: r for r in summarize_batch([archive, archive / "doc0.md"], out, generators=fake_models)}
+    results = {r.id: r for r in summarize_batch([archive, archive / "doc0.md"], out, models=fake_models)}
     assert results["doc0.md"].status == "failed" and "would overwrite" in results["doc0.md"].error
     assert results["doc0.txt"].status == "done"
     assert_consistent(out)
@@ -311,12 +304,12 @@ def test_output_clashes_fail_the_later_document(fake_models, archive, tmp_path):
 
 def test_one_job_per_output_folder(fake_models, archive, tmp_path):
     out = tmp_path / "out"
-    first = translate_batch([archive], out, generators=fake_models)
+    first = translate_batch([archive], out, models=fake_models)
     next(first)  # the first job holds the folder
     with pytest.raises(BatchError, match="another batch job"):
-        list(translate_batch([archive], out, generators=fake_models))
+        list(translate_batch([archive], out, models=fake_models))
     list(first)
-    assert len(list(translate_batch([archive], out, generators=fake_models))) == 5
+    assert len(list(translate_batch([archive], out, models=fake_models))) == 5
 
 
 def test_no_documents_and_bad_out(tmp_path):
@@ -329,29 +322,34 @@ def test_no_documents_and_bad_out(tmp_path):
         list(translate_batch([tmp_path / "in.txt"], tmp_path / "file"))
 
 
-def test_settings_digest():
+def test_settings_digest(fake_models):
     base = BatchSettings("translate")
     assert base.format == "txt" and BatchSettings("summarize").format == "md"
-    assert base.digest() == BatchSettings("translate", max_bytes=10).digest()
-    assert base.digest() != BatchSettings("translate", target="es").digest()
-    assert base.digest() != BatchSettings("translate", format="json").digest()
-    assert BatchSettings("summarize").digest() != BatchSettings("summarize", quotes=3).digest()
+
+    def digest(settings, models=fake_models):
+        return settings.digest(models)
+
+    assert digest(base) == digest(BatchSettings("translate", max_bytes=10))
+    assert digest(base) != digest(BatchSettings("translate", target="es"))
+    assert digest(base) != digest(BatchSettings("translate", format="json"))
+    assert digest(BatchSettings("summarize")) != digest(BatchSettings("summarize", quotes=3))
+    assert digest(base) != digest(base, make_models(translate=FakeGenerator("upper", name="another")))
     with pytest.raises(ValueError, match="md or json"):
         BatchSettings("summarize", format="txt")
 
 
 def test_process_document_is_plain_and_safe(fake_models):
     settings = BatchSettings("translate")
-    outcome = process_document("x", small_transcript(1).encode("utf-8"), settings, generators=fake_models)
+    outcome = process_document("x", small_transcript(1).encode("utf-8"), settings, models=fake_models)
     assert outcome.ok and outcome.content == small_transcript(1).upper()
-    failed = process_document("y", b"", settings, generators=fake_models)
+    failed = process_document("y", b"", settings, models=fake_models)
     assert not failed.ok and failed.error_type == "EmptyTranscriptError" and failed.content is None
 
 
 # ---------------------------------------------------------------- engines
 
 
-def upper_worker(items, settings, progress=None) -> list[DocOutcome]:
+def upper_worker(items, settings, progress=None, models=None) -> list[DocOutcome]:
     """A worker for the process pool (top-level, so spawn can import it)."""
     outcomes = []
     for doc_id, data in items:
@@ -388,7 +386,7 @@ def test_pool_engine_shares_cores_and_survives_a_dead_worker(archive, tmp_path):
 def test_local_engine_runs_in_process(archive, tmp_path):
     seen = []
 
-    def worker(items, settings, progress=None):
+    def worker(items, settings, progress=None, models=None):
         seen.append(threading.get_ident())
         return [DocOutcome(doc_id, data.decode().upper()) for doc_id, data in items]
 
@@ -404,25 +402,25 @@ def test_small_documents_share_translation_batches(fake_models, tmp_path):
 
     settings = BatchSettings("translate")
     items = [(f"d{n}", small_transcript(n)) for n in range(10)]
-    together = process_documents(items, settings, generators=fake_models)
-    shared_calls = list(fake_models.batches)
-    fake_models.translate.calls.clear()
-    alone = [process_document(doc_id, data, settings, generators=fake_models) for doc_id, data in items]
+    together = process_documents(items, settings, models=fake_models)
+    shared_calls = list(batches(fake_models))
+    fake_models.registered("translate").calls.clear()
+    alone = [process_document(doc_id, data, settings, models=fake_models) for doc_id, data in items]
     # the same outputs as one by one, from far fewer model calls
     assert [o.content for o in together] == [o.content for o in alone] == [t.upper() for _, t in items]
-    assert len(shared_calls) == 1 < len(fake_models.batches) == 10
+    assert len(shared_calls) == 1 < len(batches(fake_models)) == 10
     # a sentence all ten documents share ("Vamos a informar mañana.") is translated once
     sent = [s for batch in shared_calls for s in batch]
     assert sent.count("Vamos a informar mañana.") == 1 and len(sent) == len(set(sent))
-    assert all(o.ok and o.models == {"translate-es-en": fake_models.translate.provenance} for o in together)
+    assert all(o.ok and o.models == {"translate-es-en": fake_models.registered("translate").provenance} for o in together)
 
 
 def test_a_failure_in_a_shared_pass_fails_one_document(fake_models):
     from summarizer.batch import process_documents
 
     items = [("a", small_transcript(1)), ("b", "PREGUNTA: FALLA DEL MODELO aquí.\n"), ("c", ""), ("d", small_transcript(2))]
-    outcomes = {o.id: o for o in process_documents(items, BatchSettings("translate"), generators=fake_models)}
-    assert [o.id for o in process_documents(items, BatchSettings("translate"), generators=fake_models)] == ["a", "b", "c", "d"]
+    outcomes = {o.id: o for o in process_documents(items, BatchSettings("translate"), models=fake_models)}
+    assert [o.id for o in process_documents(items, BatchSettings("translate"), models=fake_models)] == ["a", "b", "c", "d"]
     assert outcomes["a"].ok and outcomes["d"].ok
     assert outcomes["b"].error == "fake-upper failed on this input" and outcomes["c"].error_type == "EmptyTranscriptError"
 

@@ -32,17 +32,16 @@ from support import small_transcript
 # fall halfway; on the pool engine, or with $FAKE_ENGINE=ray on a RayEngine that starts
 # its own local Ray instance (as the CLI's does); prints what the CLI prints, exits as it does.
 FAKE_JOB = """
-import functools, os, sys
-from summarizer.batch import BatchSettings, LocalEngine, process_documents, run_batch
-from summarizer.testing import FakeGenerators
+import os, sys
+from summarizer.batch import BatchSettings, LocalEngine, run_batch
+from summarizer.testing import fake_models
 
-generators = FakeGenerators(translate="upper", delay=float(os.environ.get("FAKE_DELAY", "0")))
-worker = functools.partial(process_documents, generators=generators)
+models = fake_models(translate="upper", delay=float(os.environ.get("FAKE_DELAY", "0")))
 if os.environ.get("FAKE_ENGINE") == "ray":
     from summarizer.batch import RayEngine
-    engine = RayEngine(2, worker=worker, group_chars=0)
+    engine = RayEngine(2, group_chars=0, models=models)
 else:
-    engine = LocalEngine(worker, group_chars=0)
+    engine = LocalEngine(group_chars=0, models=models)
 counts = {"done": 0, "skipped": 0, "failed": 0}
 with engine:
     for result in run_batch([sys.argv[1]], sys.argv[2], BatchSettings("translate"), engine=engine):
@@ -306,7 +305,7 @@ def test_options_at_their_defaults_make_no_options_object(monkeypatch, tmp_path)
     from summarizer.cli import batch_cmd
 
     seen = []
-    monkeypatch.setattr(batch_cmd, "_run", lambda inputs, out, settings, *rest: seen.append(settings))
+    monkeypatch.setattr(batch_cmd, "_run", lambda models, inputs, out, settings, *rest: seen.append(settings))
     source = tmp_path / "a.txt"
     source.write_text(small_transcript(1), encoding="utf-8")
     for extra in ([], ["--no-questions"], ["--points", "3"], ["--backend", "auto"]):

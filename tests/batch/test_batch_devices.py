@@ -29,10 +29,10 @@ pytestmark = pytest.mark.skipif(not Path("/dev/zero").exists() or sys.platform =
 JOB = """
 import json, sys, time
 from summarizer.batch import translate_batch
-from summarizer.testing import FakeGenerators
+from summarizer.testing import fake_models
 
 started = time.monotonic()
-for result in translate_batch(sys.argv[1:-1], sys.argv[-1], generators=FakeGenerators()):
+for result in translate_batch(sys.argv[1:-1], sys.argv[-1], models=fake_models("upper", "first-words")):
     print(json.dumps({"id": result.id, "status": result.status, "error": result.error}), flush=True)
 print(json.dumps({"seconds": time.monotonic() - started}))
 """
@@ -79,7 +79,7 @@ def test_a_link_to_a_device_fails_alone_and_at_once(tmp_path, name):
 def test_a_device_named_directly_fails_alone(fake_models, tmp_path):
     (tmp_path / "doc.txt").write_text(small_transcript(1), encoding="utf-8")
     results = {r.id: r for r in translate_batch([tmp_path / "doc.txt", "/dev/null"], tmp_path / "out",
-                                                generators=fake_models)}
+                                                models=fake_models)}
     assert results["doc.txt"].status == "done"
     assert results["null"].status == "failed" and results["null"].error.endswith("it is a character device, not a file")
 
@@ -114,5 +114,5 @@ def test_jsonl_lines_are_bounded(fake_models, tmp_path):
     assert [s.line for s in sources] == [1, 2, 3]  # the long line skipped as a whole
     assert sources[2].read(500) == small_transcript(3)
 
-    results = {r.id: r.status for r in translate_batch([path], tmp_path / "out", max_bytes=500, generators=fake_models)}
+    results = {r.id: r.status for r in translate_batch([path], tmp_path / "out", max_bytes=500, models=fake_models)}
     assert results == {"batch.jsonl#a": "done", "batch.jsonl#line-2": "failed", "batch.jsonl#c": "done"}

@@ -34,11 +34,11 @@ def test_a_failure_keeps_a_file_the_job_never_wrote(no_models, tmp_path):
 
 def test_a_failure_keeps_an_output_changed_since_the_job_wrote_it(fake_models, archive, tmp_path):
     out = tmp_path / "out"
-    list(summarize_batch([archive], out, generators=fake_models))
+    list(summarize_batch([archive], out, models=fake_models))
     (out / "doc0.md").write_text("edited by hand\n", encoding="utf-8")  # no longer what the job wrote
     (archive / "doc0.txt").write_bytes(CORRUPT)
     (archive / "doc1.txt").write_bytes(CORRUPT)  # its output unchanged: the job's own, and stale now
-    results = {r.id: r.status for r in summarize_batch([archive], out, generators=fake_models)}
+    results = {r.id: r.status for r in summarize_batch([archive], out, models=fake_models)}
     assert results["doc0.txt"] == results["doc1.txt"] == "failed"
     assert (out / "doc0.md").read_text(encoding="utf-8") == "edited by hand\n"
     assert not (out / "doc1.md").exists()
@@ -46,9 +46,9 @@ def test_a_failure_keeps_an_output_changed_since_the_job_wrote_it(fake_models, a
 
 def test_the_output_of_another_format_goes_only_while_unchanged(fake_models, archive, tmp_path):
     out = tmp_path / "out"
-    list(summarize_batch([archive], out, generators=fake_models))
+    list(summarize_batch([archive], out, models=fake_models))
     (out / "doc0.md").write_text("edited by hand\n", encoding="utf-8")
-    list(summarize_batch([archive], out, format="json", generators=fake_models))
+    list(summarize_batch([archive], out, format="json", models=fake_models))
     assert (out / "doc0.md").read_text(encoding="utf-8") == "edited by hand\n"  # not the job's any more
     assert not (out / "doc1.md").exists() and (out / "doc1.json").is_file()  # the job's own: replaced
 
@@ -58,10 +58,12 @@ def test_the_output_of_another_format_goes_only_while_unchanged(fake_models, arc
 FULL_DISK_JOB = """
 import json, resource, sys
 from summarizer.batch import translate_batch
-from summarizer.testing import FakeGenerators
+from summarizer.testing import FakeGenerator, fake_models
 
 resource.setrlimit(resource.RLIMIT_FSIZE, (16_000, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
-for result in translate_batch([sys.argv[1]], sys.argv[2], force=True, generators=FakeGenerators()):
+for result in translate_batch([sys.argv[1]], sys.argv[2], force=True,
+                              models=fake_models(FakeGenerator("upper", name="fake-upper", fail_on="FALLA DEL MODELO"),
+                                                 FakeGenerator("first-words", name="fake-summarizer"))):
     print(json.dumps({"id": result.id, "status": result.status, "error": result.error}))
 """
 
@@ -72,7 +74,7 @@ def test_a_forced_run_that_cannot_write_loses_nothing(fake_models, tmp_path):
     inputs.mkdir()
     (inputs / "a.txt").write_text(WEB, encoding="utf-8")
     (inputs / "b.txt").write_text(WEB.replace("Buenos días", "Buenas tardes"), encoding="utf-8")
-    list(translate_batch([inputs], out, generators=fake_models))
+    list(translate_batch([inputs], out, models=fake_models))
     before = {name: (out / name).read_bytes() for name in ("a.txt", "b.txt")}
     assert all(len(data) > 16_000 for data in before.values())
 
@@ -90,4 +92,4 @@ def test_a_forced_run_that_cannot_write_loses_nothing(fake_models, tmp_path):
     assert {name: (out / name).read_bytes() for name in before} == before  # both kept
     records = assert_consistent(out)  # and still the manifest's: a re-run skips them
     assert {r["status"] for r in records.values()} == {"done"}
-    assert {r.status for r in translate_batch([inputs], out, generators=fake_models)} == {"skipped"}
+    assert {r.status for r in translate_batch([inputs], out, models=fake_models)} == {"skipped"}

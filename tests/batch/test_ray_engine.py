@@ -2,14 +2,13 @@
 
 One instance serves the whole session (starting one costs seconds); the SIGKILL test's
 jobs start their own, as the CLI does. Tests about the engine itself use the fake models
-(`FakeGenerators`, picklable, so the actors build them); the byte-for-byte comparison
+(`fake_models`, picklable, so the actors get copies); the byte-for-byte comparison
 with the pool engine uses the tiny random models.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import logging
 import os
@@ -25,13 +24,13 @@ ray = pytest.importorskip("ray", reason="Ray is not installed: pip install '.[ra
 from click.testing import CliRunner  # noqa: E402
 
 from summarizer.batch import (  # noqa: E402
-    MANIFEST_NAME, BatchError, BatchSettings, PoolEngine, RayEngine, process_documents, run_batch,
+    MANIFEST_NAME, BatchError, BatchSettings, PoolEngine, RayEngine, run_batch,
 )
 from summarizer.batch.engines.ray import WORKER_DIED  # noqa: E402
 from summarizer.batch.engines.ray.instance import connect, disconnect  # noqa: E402
 from summarizer.batch.store import read_manifest  # noqa: E402
 from summarizer.cli import main  # noqa: E402
-from summarizer.testing import FakeGenerators  # noqa: E402
+from summarizer.testing import fake_models  # noqa: E402
 
 from support import small_transcript  # noqa: E402
 from test_batch import WEB, assert_consistent, latest  # noqa: E402
@@ -113,10 +112,10 @@ def test_a_killed_worker_s_document_is_retried_and_one_that_kills_twice_fails(ra
         (inputs / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
     (inputs / "killer.txt").write_text("MATAR " + small_transcript(9), encoding="utf-8")  # ends its worker
     out = tmp_path / "out"
-    worker = functools.partial(process_documents, generators=FakeGenerators(delay=2.0, exit_on="MATAR"))
+    models = fake_models("upper", "first-words", delay=2.0, exit_on="MATAR")
     victim: dict = {}
     steps: list = []
-    with RayEngine(2, threads=1, worker=worker, group_chars=0) as engine:
+    with RayEngine(2, threads=1, group_chars=0, models=models) as engine:
         engine.start()
 
         def kill_a_busy_worker():  # SIGKILL, as the out-of-memory killer would
@@ -163,7 +162,7 @@ def test_a_killed_worker_s_document_is_retried_and_one_that_kills_twice_fails(ra
     assert len({stage for stage, done, total in steps if stage.startswith("translate:") and done < total}) >= 2
 
 
-def worker_the_actors_cannot_import(items, settings, progress=None):
+def worker_the_actors_cannot_import(items, settings, progress=None, models=None):
     """Pickled by reference to this test module, which Ray's workers cannot import."""
     raise AssertionError("never runs")
 
@@ -253,7 +252,7 @@ def test_driver_killed_then_resumed(tmp_path):
 
     # every output present once, identical to the pool engine's; the manifest agrees
     pool_out = tmp_path / "pool"
-    list(run_batch([inputs], pool_out, BatchSettings("translate"), workers=2, generators=FakeGenerators()))
+    list(run_batch([inputs], pool_out, BatchSettings("translate"), workers=2, models=fake_models("upper", "first-words")))
     assert output_bytes(out) == output_bytes(pool_out) and len(output_bytes(out)) == 12
     assert comparable(out) == comparable(pool_out)
     assert_consistent(out)

@@ -16,13 +16,13 @@ from summarizer.models import (
     REGISTRY,
     CT2Generator,
     GenerationOptions,
-    clear_cache,
+    Models,
     convert,
     convert_model,
-    get_generator,
 )
 from summarizer.models.backend import PROVENANCE_FILE, default_compute_type, fingerprint
 from summarizer.parse.sentences import sentence_spans
+from summarizer.testing import fake_models
 from summarizer.translate import TranslateOptions, Translator
 
 from support import SEEDS
@@ -45,13 +45,14 @@ def own_models(tiny_models_dir, tmp_path, monkeypatch):
         shutil.copytree(tiny_models_dir / name, base / name)
     monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(base))
     monkeypatch.delenv("SUMMARIZER_BACKEND", raising=False)
-    clear_cache()
-    yield base
-    clear_cache()
+    return base
 
 
-def backend_of(**options) -> str:
-    return get_generator("translate", source="es", target="en", **options).provenance["backend"]
+def backend_of(models: Models | None = None, **options) -> str:
+    """The backend that runs the es→en model, loaded by ``models`` (default: a new `Models`
+    from the settings, with ``options``)."""
+    models = models or Models.from_settings(**options)
+    return models.generator("translate", source="es", target="en").provenance["backend"]
 
 
 def test_conversion_writes_a_self_contained_copy_and_only_reads_the_model(tiny_models_dir, tmp_path):
@@ -88,16 +89,15 @@ def test_a_stale_copy_falls_back_with_one_notice_until_converted_again(own_model
     assert backend_of() == "ctranslate2"
     config = own_models / "opus-mt-es-en" / "config.json"
     config.write_bytes(config.read_bytes())  # a new mtime, the same bytes: still fresh (sha256 decides)
-    clear_cache()
     assert backend_of() == "ctranslate2" and not caplog.records
 
     weights = own_models / "opus-mt-es-en" / "model.safetensors"
     data = bytearray(weights.read_bytes())
     data[-1] ^= 1  # one weight changed, same size
     weights.write_bytes(bytes(data))
-    clear_cache()
-    assert backend_of() == "transformers" and backend_of(backend="auto") == "transformers"
-    translate("Buenos días.")
+    models = Models.from_settings()  # one caller: one notice
+    assert backend_of(models) == "transformers" and backend_of(models.with_options(backend="auto")) == "transformers"
+    translate("Buenos días.", models=models)
     assert [r.getMessage() for r in caplog.records] == [
         f"Helsinki-NLP/opus-mt-es-en runs with transformers: the CTranslate2 copy at {own_models}/opus-mt-es-en.ct2-int8 "
         "is stale: the model's model.safetensors changed (run `summarizer models convert opus-mt-es-en` for the "
@@ -105,10 +105,9 @@ def test_a_stale_copy_falls_back_with_one_notice_until_converted_again(own_model
     with pytest.raises(ModelNotAvailableError, match="run `summarizer models convert opus-mt-es-en`"):
         backend_of(backend="ctranslate2")
 
-    done = convert_model(ES_EN)
+    done = convert_model(ES_EN, models.places)
     assert done.converted and done.copy == own_models / "opus-mt-es-en.ct2-int8"
-    assert not convert_model(ES_EN).converted  # fresh now: left alone
-    clear_cache()
+    assert not convert_model(ES_EN, models.places).converted  # fresh now: left alone
     assert backend_of() == "ctranslate2"
 
 
@@ -117,7 +116,8 @@ def test_a_copy_that_does_not_load_falls_back_in_auto_and_fails_when_asked_for(o
     (own_models / "opus-mt-es-en.ct2-int8" / "model.bin").write_bytes(b"not a model")
     with pytest.raises(ModelNotAvailableError, match="CTranslate2 cannot load .*summarizer models convert"):
         backend_of(backend="ctranslate2")
-    assert backend_of() == backend_of() == "transformers"
+    models = Models.from_settings()
+    assert backend_of(models) == backend_of(models) == "transformers"
     assert len(caplog.records) == 1 and "runs with transformers: CTranslate2 cannot load" in caplog.text
 
 
@@ -138,7 +138,6 @@ def test_models_convert_and_list_from_the_cli(own_models):
     row = json.loads(listed)[0]
     assert (row["backend"], row["compute_type"]) == ("ctranslate2", "int8")
     assert row["ctranslate2"]["path"] == str(own_models / "opus-mt-es-en.ct2-int8") and row["ctranslate2"]["size"] > 0
-    clear_cache()
     assert backend_of() == "ctranslate2"
     result = CliRunner().invoke(main, ["models", "convert", "opus-mt-xx"])
     assert result.exit_code == 2 and "registered models are" in result.output
@@ -147,7 +146,6 @@ def test_models_convert_and_list_from_the_cli(own_models):
 def test_backend_from_option_environment_and_cli(tiny_models_dir, monkeypatch, tmp_path):
     monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tiny_models_dir))
     monkeypatch.setenv("SUMMARIZER_BACKEND", "transformers")
-    clear_cache()
     doc = parse_transcript(NATIVE)
     model = translate(doc).model
     assert (model["backend"], model["compute_type"], model["path"]) == (
@@ -185,7 +183,6 @@ def test_backend_from_option_environment_and_cli(tiny_models_dir, monkeypatch, t
     assert result.exit_code == 1 and "$SUMMARIZER_BACKEND must be one of" in result.output
     with pytest.raises(OptionError, match="backend must be one of"):
         SummaryOptions(backend="onnx")
-    clear_cache()
 
 
 # ---------------------------------------------------------------- the two backends agree
@@ -215,10 +212,9 @@ def test_backends_agree_token_for_token_on_a_whole_transcript(tiny_models_dir, t
     float32 against fp32 tests what the backend adds: the mapping of the generation
     settings, which is the same for every compute type."""
     monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tiny_models_dir))
-    clear_cache()
     summarize_spec = REGISTRY[("summarize", None, None)]
-    hf = {"es-en": get_generator("translate", source="es", target="en", backend="transformers", device="cpu"),
-          "summarize": get_generator("summarize", backend="transformers", device="cpu")}
+    models = Models.from_settings(backend="transformers", device="cpu")
+    hf = {"es-en": models.generator("translate", source="es", target="en"), "summarize": models.generator("summarize")}
     ct2 = {key: CT2Generator(spec, convert(tiny_models_dir / spec.short_name, tmp_path / f"{key}.ct2-float32",
                                            "float32"), compute_type="float32")
            for key, spec in (("es-en", ES_EN), ("summarize", summarize_spec))}
@@ -227,17 +223,16 @@ def test_backends_agree_token_for_token_on_a_whole_transcript(tiny_models_dir, t
     text = (SEEDS / "2023-12-28.web.txt").read_text(encoding="utf-8")
     sentences = [text[s:e] for s, e in sentence_spans(text)]
     assert len(sentences) > 400
-    theirs, _ = Translator("es", "en", generator=hf["es-en"]).run(sentences)
-    ours, _ = Translator("es", "en", generator=ct2["es-en"]).run(sentences)
+    theirs, _ = Translator("es", "en", models=fake_models(translate=hf["es-en"])).run(sentences)
+    ours, _ = Translator("es", "en", models=fake_models(translate=ct2["es-en"])).run(sentences)
     tokenizer = ct2["es-en"].tokens.tokenizer
     tokens, identical = agreement(tokenizer, ours, theirs)
     assert tokens >= 0.95 and identical >= 0.95, (tokens, identical)
 
-    briefs = [Summarizer(SummaryOptions(mode="abstractive"), generator=generators["summarize"],
-                         translators=lambda s, t, g=generators["es-en"]: Translator(s, t, generator=g))
+    briefs = [Summarizer(SummaryOptions(mode="abstractive"),
+                         models=fake_models(translate=generators["es-en"], summarize=generators["summarize"]))
               .summarize(text, target="en") for generators in (hf, ct2)]
     lines = [[briefs[i].lead] + [p.line.text for p in briefs[i].points] for i in (0, 1)]
     assert len(lines[0]) == len(lines[1]) > 3
     tokens, identical = agreement(ct2["summarize"].tokens.tokenizer, lines[1], lines[0])
     assert tokens >= 0.95 and identical >= 0.95, (tokens, identical)
-    clear_cache()

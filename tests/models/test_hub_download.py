@@ -131,8 +131,6 @@ def test_an_explicit_revision_never_falls_back(hub, checkpoint, tmp_path):
 
 def _translations(folder: Path) -> list[str]:
     from summarizer import Translator
-    from summarizer.models import clear_cache
 
-    clear_cache()
     translator = Translator("es", "en", model=str(folder), device="cpu")
     return translator.translate_texts(["Buenos días.", "Vamos a informar mañana sobre el acuerdo."])

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from summarizer import models
 from summarizer.cli import main
 from summarizer.errors import ModelError, ModelNotAvailableError, UnsupportedLanguageError
-from summarizer.models import REGISTRY, ModelSpec, get_model, is_available, models_dir
+from summarizer.models import REGISTRY, Models, ModelSpec
+from summarizer.settings import models_dir
 from summarizer.models.hf import LoadedModel
 
 from support import REPO, TRANSFORMERS_ONLY
@@ -24,6 +25,7 @@ def test_registry_pins_every_default():
         ("translate", "es", "en"): "Helsinki-NLP/opus-mt-es-en",
         ("translate", "en", "es"): "Helsinki-NLP/opus-mt-en-es",
         ("summarize", None, None): "sshleifer/distilbart-cnn-12-6",
+        ("chat", None, None): "Qwen/Qwen2.5-1.5B-Instruct",
     }
     assert all(spec.revision for spec in REGISTRY.values())
     assert REGISTRY[("translate", "es", "en")].folder_names == ("opus-mt-es-en", "Helsinki-NLP--opus-mt-es-en")
@@ -60,6 +62,16 @@ def test_pick_device():
             models.pick_device("cuda")
 
 
+def get_model(task, *, models=None, device="auto", **pair):
+    """The transformers objects of ``task``'s model, loaded by ``models`` (default: one from the settings)."""
+    models = models or Models.from_settings(device=device, backend="transformers")
+    return models.generator(task, **pair).loaded
+
+
+def is_available(task, **pair) -> bool:
+    return Models.from_settings().available(task, pair.get("source"), pair.get("target"), name=pair.get("name"))
+
+
 def loads(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.getMessage().startswith("loading ")]
 
@@ -69,22 +81,24 @@ def test_tiny_models_resolve_from_models_folder(tiny_models, caplog):
     caplog.set_level("INFO", logger="summarizer")
     for (task, source, target), spec in REGISTRY.items():
         assert is_available(task, source=source, target=target)
-        where = models.locate(spec)
+        where = Models.from_settings().locate(spec)
         assert (where.kind, where.path) == ("folder", tiny_models / spec.short_name)
     assert loads(caplog) == []  # is_available never loads
 
 
 @TRANSFORMERS_ONLY
 def test_get_model_loads_once_and_describes_itself(tiny_models):
-    loaded = get_model("translate", source="es", target="en", device="cpu")
+    cpu = Models.from_settings(device="cpu")
+    loaded = get_model("translate", source="es", target="en", models=cpu)
     assert isinstance(loaded, LoadedModel)
     assert loaded.spec is REGISTRY[("translate", "es", "en")]
     assert loaded.path == str(tiny_models / "opus-mt-es-en")
     assert (loaded.device, loaded.max_input_tokens, loaded.quantized) == ("cpu", 512, False)
     assert type(loaded.model).__name__ == "MarianMTModel" and not loaded.model.training
     assert type(loaded.tokenizer).__name__ == "MarianTokenizer"
-    assert get_model("translate", source="es", target="en", device="cpu") is loaded
-    summarizer = get_model("summarize")
+    assert get_model("translate", source="es", target="en", models=cpu) is loaded  # once per Models
+    assert get_model("translate", source="es", target="en", device="cpu") is not loaded  # each caller its own
+    summarizer = get_model("summarize", models=cpu)
     assert type(summarizer.model).__name__ == "BartForConditionalGeneration"
     assert summarizer.max_input_tokens == 1024 and summarizer.tokenizer("Hola")["input_ids"][0] == 0
 
@@ -93,7 +107,9 @@ def test_get_model_loads_once_and_describes_itself(tiny_models):
 def test_get_model_is_thread_safe(tiny_models, caplog):
     caplog.set_level("INFO", logger="summarizer")
     results = []
-    threads = [threading.Thread(target=lambda: results.append(get_model("translate", source="en", target="es")))
+    shared = Models.from_settings()
+    threads = [threading.Thread(target=lambda: results.append(get_model("translate", source="en", target="es",
+                                                                        models=shared)))
                for _ in range(5)]
     for thread in threads:
         thread.start()
@@ -106,9 +122,8 @@ def test_full_id_folder_and_explicit_path(tiny_models_dir, tmp_path, monkeypatch
     base = tmp_path / "models"
     shutil.copytree(tiny_models_dir / "opus-mt-es-en", base / "Helsinki-NLP--opus-mt-es-en")
     monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(base))
-    models.clear_cache()
     spec = REGISTRY[("translate", "es", "en")]
-    assert models.locate(spec) == models.Location("folder", base / "Helsinki-NLP--opus-mt-es-en")
+    assert Models.from_settings().locate(spec) == models.Location("folder", base / "Helsinki-NLP--opus-mt-es-en")
     explicit = str(tiny_models_dir / "opus-mt-en-es")
     loaded = get_model("translate", source="en", target="es", name=explicit)
     assert loaded.path == explicit and loaded.spec.name == explicit
@@ -168,7 +183,7 @@ def test_cli_models_list_json_when_missing(no_models):
     result = CliRunner().invoke(main, ["models", "list", "--json"])
     assert result.exit_code == 0
     rows = json.loads(result.output)
-    assert [r["present"] for r in rows] == [False, False, False]
+    assert [r["present"] for r in rows] == [False, False, False, False]
     assert rows[2]["name"] == "sshleifer/distilbart-cnn-12-6" and rows[2]["size"] is None
 
 

@@ -25,8 +25,9 @@ def test_module_writes_a_models_folder_deterministically(tmp_path, tiny_models_d
     assert result.returncode == 0, result.stderr
     assert f"SUMMARIZER_MODELS_DIR={dest.resolve()}" in result.stdout
     assert sorted(p.name for p in dest.iterdir()) == [
-        "distilbart-cnn-12-6", "distilbart-cnn-12-6.ct2-int8", "opus-mt-en-es", "opus-mt-en-es.ct2-int8",
-        "opus-mt-es-en", "opus-mt-es-en.ct2-int8"]
+        "Qwen2.5-1.5B-Instruct", "Qwen2.5-1.5B-Instruct.ct2-int8", "distilbart-cnn-12-6",
+        "distilbart-cnn-12-6.ct2-int8", "opus-mt-en-es", "opus-mt-en-es.ct2-int8", "opus-mt-es-en",
+        "opus-mt-es-en.ct2-int8"]
     assert "(CTranslate2 int8 copy: " in result.stdout
     for name in ("opus-mt-es-en", "opus-mt-en-es"):
         files = {p.name for p in (dest / name).iterdir()}
@@ -38,10 +39,13 @@ def test_module_writes_a_models_folder_deterministically(tmp_path, tiny_models_d
             assert digest(dest / name / file) == digest(tiny_models_dir / name / file)
     assert {"merges.txt", "vocab.json", "tokenizer.json", "model.safetensors"} <= {
         p.name for p in (dest / "distilbart-cnn-12-6").iterdir()}
-    for name in ("opus-mt-es-en", "opus-mt-en-es", "distilbart-cnn-12-6"):  # the CTranslate2 copies, alike too
-        copy = dest / f"{name}.ct2-int8"
-        assert {"model.bin", "config.json", "shared_vocabulary.json", "summarizer-ct2.json", MARKER, "hf"} <= {
-            p.name for p in copy.iterdir()}
+    chat = {p.name for p in (dest / "Qwen2.5-1.5B-Instruct").iterdir()}  # a chat model: its template too
+    assert {"tokenizer.json", "tokenizer_config.json", "model.safetensors", "config.json", MARKER} <= chat
+    assert "chat_template.jinja" in chat or "im_start" in (dest / "Qwen2.5-1.5B-Instruct" / "tokenizer_config.json"
+                                                           ).read_text(encoding="utf-8")
+    for name in ("opus-mt-es-en", "opus-mt-en-es", "distilbart-cnn-12-6", "Qwen2.5-1.5B-Instruct"):
+        copy = dest / f"{name}.ct2-int8"  # the CTranslate2 copies, alike too
+        assert {"model.bin", "config.json", "summarizer-ct2.json", MARKER, "hf"} <= {p.name for p in copy.iterdir()}
         assert digest(copy / "model.bin") == digest(tiny_models_dir / f"{name}.ct2-int8" / "model.bin")
 
 
@@ -57,12 +61,13 @@ def test_marian_vocabulary_is_shaped_like_opus_mt(tiny_models_dir):
 
 @TRANSFORMERS_ONLY
 def test_tiny_tokenizers_cover_the_seed_text(tiny_models):
-    from summarizer.models import get_model
+    from summarizer.models import Models
 
-    tokenizer = get_model("translate", source="es", target="en").tokenizer
+    models = Models.from_settings()
+    tokenizer = models.generator("translate", source="es", target="en").loaded.tokenizer
     ids = tokenizer("Buenos días. Está muy bien el clima, ¿no? Ánimo.")["input_ids"]
     assert tokenizer.unk_token_id not in ids and ids[-1] == tokenizer.eos_token_id
-    bart = get_model("summarize").tokenizer
+    bart = models.generator("summarize").loaded.tokenizer
     text = "Se han apoyado alrededor de 270 mil hogares."
     assert bart.decode(bart(text)["input_ids"], skip_special_tokens=True) == text
 

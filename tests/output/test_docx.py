@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from summarizer import Summarizer, SummaryOptions, parse_transcript, summarize
 from summarizer.cli import main
 from summarizer.output.rows import percent, quote_speaker
-from summarizer.testing import FakeTranslators
+from summarizer.testing import FakeTranslators, fake_models
 
 from support import DATA, SEEDS
 
@@ -58,8 +58,8 @@ def test_the_docx_holds_every_quote_verbatim_with_its_speaker(tmp_path):
 
 
 def test_an_english_docx_has_translations_beside_the_originals_and_its_sections(tmp_path):
-    summarizer = Summarizer(SummaryOptions(mode="extractive"), translators=FakeTranslators(),
-                            available=lambda *need: True)
+    summarizer = Summarizer(SummaryOptions(mode="extractive"),
+                            models=fake_models(translators=FakeTranslators()))
     doc = parse_transcript(LIES.read_bytes())
     summary = summarizer.summarize(doc, target="en")
     paragraphs, tables = read(summary.to_docx(tmp_path / "brief.docx"))

@@ -10,10 +10,11 @@ import pytest
 from summarizer import Summarizer, SummaryOptions, parse_transcript
 from summarizer.document import Kind
 from summarizer.parse.labels import classify_label
+from summarizer.testing import fake_models
 
 from support import DATA
 
-BRIEF = Summarizer(SummaryOptions(mode="extractive"), available=lambda *a: False)
+BRIEF = Summarizer(SummaryOptions(mode="extractive"), models=fake_models())
 BRIEFING = (DATA / "briefing-en.excerpt.txt").read_text(encoding="utf-8")
 REMARKS = (DATA / "remarks-en.excerpt.txt").read_text(encoding="utf-8")
 

@@ -12,10 +12,11 @@ import pytest
 
 from summarizer import Summarizer, SummaryOptions, parse_transcript
 from summarizer.parse.furniture import is_furniture
+from summarizer.testing import fake_models
 
 from support import DATA
 
-BRIEF = Summarizer(SummaryOptions(mode="extractive"), available=lambda *a: False)
+BRIEF = Summarizer(SummaryOptions(mode="extractive"), models=fake_models())
 SOURCE = (DATA / "2022-04-27.excerpt.web.txt").read_text(encoding="utf-8")
 BETWEEN = ["PUBLICIDAD", "Lee también: Sheinbaum presenta su gabinete de seguridad",
            "Te puede interesar: ¿Cuánto cuesta la gasolina hoy?", "Facebook Twitter WhatsApp Copiar enlace",

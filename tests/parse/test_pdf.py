@@ -16,6 +16,7 @@ import pytest
 from summarizer import Summarizer, SummaryOptions, parse_transcript
 from summarizer.parse.decode import read_text
 from summarizer.parse.reflow import reflow
+from summarizer.testing import fake_models
 
 from pdfmaker import Layout, make_pdf, official, printable, printed, word_processor
 from support import CORPUS, DATA
@@ -26,7 +27,7 @@ LAYOUTS = {
     "typed": lambda title: word_processor(),
     "narrow": lambda title: Layout(width=300, gap=3, hyphenate=True, foot=lambda n, total: [f"- {n} -"]),
 }
-BRIEF = Summarizer(SummaryOptions(mode="extractive"), available=lambda *a: False)
+BRIEF = Summarizer(SummaryOptions(mode="extractive"), models=fake_models())
 
 
 def _pdf_and_text(source: str, layout: str) -> tuple[bytes, str]:

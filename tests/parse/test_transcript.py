@@ -14,6 +14,7 @@ from summarizer import (
 )
 from summarizer.evaluation import turn_of
 from summarizer.parse import decode, find_date
+from summarizer.testing import fake_models
 
 from support import DATA
 
@@ -407,7 +408,7 @@ def test_a_voice_heard_only_inside_a_videos_narration_is_a_recording_not_a_parti
     ))
     ordaz, rosa = doc.turns[2], doc.turns[6]
     assert ordaz.in_clip and not rosa.in_clip  # an official answering an off-mic question stays a participant
-    summary = Summarizer(SummaryOptions(mode="extractive"), available=lambda *a: False).summarize(doc, target="es")
+    summary = Summarizer(SummaryOptions(mode="extractive"), models=fake_models()).summarize(doc, target="es")
     assert "Gustavo Díaz" not in [s.display for s in summary.speakers]
     assert not any("tolerantes" in q.original for q in summary.quotes)
     assert "Rosa Icela Rodríguez" in [s.display for s in summary.speakers]

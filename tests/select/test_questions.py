@@ -12,6 +12,7 @@ from summarizer import parse_transcript
 from summarizer.parse.exchanges import find_introduction
 from summarizer.select import select
 from summarizer.select.answers import reply_turns
+from summarizer.testing import fake_models
 
 from support import DATA
 
@@ -91,7 +92,7 @@ def test_a_question_quotes_one_turn_and_each_excerpt_is_credited_to_its_own_turn
     question = select(doc).questions[0]
     assert question.turns == (1, 2)
     assert [doc.text[s:e] for s, e in question.sentences] == ["¿Les van a seguir dejando vender, presidente?"]
-    summary = Summarizer(SummaryOptions(mode="extractive"), available=lambda *a: False).summarize(doc, target="es")
+    summary = Summarizer(SummaryOptions(mode="extractive"), models=fake_models()).summarize(doc, target="es")
     for q in summary.questions:
         for excerpt in q.asked:
             turn = doc.turns[excerpt.turn]

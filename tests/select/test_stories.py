@@ -13,6 +13,7 @@ from summarizer.select import select
 from summarizer.select.months import MonthlyStats, from_counts
 from summarizer.select.procedure import is_procedure
 from summarizer.select.stories import names, story_label, story_terms, terms
+from summarizer.testing import fake_models
 
 from support import SEEDS
 
@@ -154,7 +155,7 @@ def test_the_package_table_says_what_was_new_in_december_2023():
 
 def test_a_brief_lists_labelled_stories_and_its_points_are_the_top_ones():
     doc = parse_transcript((SEEDS / "2023-12-28.web.txt").read_bytes())
-    summary = Summarizer(SummaryOptions(mode="extractive"), available=lambda *a: False).summarize(doc, target="es")
+    summary = Summarizer(SummaryOptions(mode="extractive"), models=fake_models()).summarize(doc, target="es")
     assert summary.stories and all(s.label for s in summary.stories[:6])
     assert [s.rank for s in summary.stories] == list(range(1, len(summary.stories) + 1))
     assert [p.story for p in summary.points] == list(range(len(summary.points)))

@@ -14,7 +14,7 @@ from summarizer.output.wording import WORDS, markdown_text, table_cell
 from summarizer.select.answers import reply_turns
 from summarizer.summarize.answers import ANSWER_BATCH
 from summarizer.summarize.speakers import largest_remainder, speaking_shares
-from summarizer.testing import FakeGenerator, FakeTranslators
+from summarizer.testing import FakeGenerator, FakeTranslators, fake_models
 
 from support import DATA, SEEDS
 
@@ -25,8 +25,8 @@ ARTICLE = (DATA / "2023-12-28-news-article.txt").read_bytes()
 
 def make(mode: str = "extractive", **options):
     translators, generator = FakeTranslators(), FakeGenerator("first-words")
-    summarizer = Summarizer(SummaryOptions(mode=mode, **options), translators=translators, generator=generator,
-                            available=lambda *need: True)
+    summarizer = Summarizer(SummaryOptions(mode=mode, **options),
+                            models=fake_models(summarize=generator, translators=translators))
     return summarizer, translators, generator
 
 

@@ -8,13 +8,10 @@ from summarizer.output.rows import answer_line, answerer_name
 from summarizer.output.wording import markdown_text
 from summarizer.parse.sentences import sentence_spans
 from summarizer.select.candidates import trim
+from summarizer.testing import fake_models
 
 from support import CORPUS
 FILES = sorted(CORPUS.glob("*.web.txt")) + sorted(CORPUS.glob("*.native.txt")) if CORPUS.exists() else []
-
-
-def nothing_available(task, source, target):
-    return False
 
 
 @pytest.mark.corpus
@@ -22,7 +19,7 @@ def nothing_available(task, source, target):
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_extractive_brief_of_every_corpus_transcript(path):
     doc = parse_transcript(path.read_bytes())
-    summary = Summarizer(SummaryOptions(), available=nothing_available).summarize(doc, target="es")
+    summary = Summarizer(SummaryOptions(), models=fake_models()).summarize(doc, target="es")
     assert summary.mode == "extractive"
     lines = ([summary.lead_line] if summary.lead_line and summary.lead_line.start is not None else []) + [p.line for p in summary.points]
     assert lines, "a brief with no line"

@@ -9,7 +9,7 @@ import pytest
 
 from summarizer import OptionError, SummarizerError, Summarizer, SummaryOptions, summarize
 from summarizer.notes import TEMPLATES, Note, render_all
-from summarizer.testing import FakeGenerator, FakeTranslators
+from summarizer.testing import FakeGenerator, FakeTranslators, fake_models
 from summarizer.translate import Translator
 
 from support import SEEDS
@@ -29,15 +29,17 @@ class EmptyTranslators(FakeTranslators):
             seen.append(text)
             return "" if len(seen) == 1 and source == "es" else text
 
-        return Translator(source, target, generator=FakeGenerator(answer, name=f"empty-{source}-{target}"))
+        return Translator(source, target,
+                          models=fake_models(translate=FakeGenerator(answer, name=f"empty-{source}-{target}")))
 
 
 def test_a_spanish_brief_has_only_spanish_notes():
     partial = SEED.rstrip() + " (Continúa…)\n".encode()
     damaged = partial.replace(b"Buenos", b"\x81Buenos", 1)
     outputs = ["Unas 999,999 familias recibieron apoyo."] + ["Una línea fiel."] * 12
-    summarizer = Summarizer(SummaryOptions(mode="abstractive"), translators=EmptyTranslators(),
-                            generator=FakeGenerator("first-words", outputs=outputs), available=lambda *a: True)
+    summarizer = Summarizer(SummaryOptions(mode="abstractive"),
+                            models=fake_models(summarize=FakeGenerator("first-words", outputs=outputs),
+                                               translators=EmptyTranslators()))
     brief = summarizer.summarize(damaged, target="es")
     codes = [n["code"] for n in brief.notes]
     assert codes[:2] == ["decode.invalid", "parse.partial"]
@@ -58,8 +60,7 @@ def test_a_spanish_brief_has_only_spanish_notes():
 
 
 def test_the_same_notes_in_english_for_an_english_brief():
-    summarizer = Summarizer(SummaryOptions(mode="extractive"), translators=EmptyTranslators(),
-                            available=lambda *a: True)
+    summarizer = Summarizer(SummaryOptions(mode="extractive"), models=fake_models(translators=EmptyTranslators()))
     brief = summarizer.summarize(SEED, target="en")
     pair = next(w for w, n in zip(brief.warnings, brief.notes) if n["code"] == "translate.pair")
     assert pair.startswith("translation es→en: ") and "1 of " in pair and " sentences came back empty, e.g. “" in pair
@@ -69,8 +70,8 @@ def test_the_same_notes_in_english_for_an_english_brief():
 
 
 def test_an_english_brief_has_no_spanish_heading():
-    summarizer = Summarizer(SummaryOptions(mode="extractive"), translators=FakeTranslators(),
-                            available=lambda *a: True)
+    summarizer = Summarizer(SummaryOptions(mode="extractive"),
+                            models=fake_models(translators=FakeTranslators()))
     brief = summarizer.summarize(SEED, target="en")
     markdown = brief.to_markdown()
     assert markdown.startswith("# Brief: Press conference, 28 December 2023\n\n")
@@ -86,15 +87,15 @@ def test_a_spanish_brief_keeps_the_spanish_title_and_dates_in_spanish():
 
 
 def test_a_spanish_brief_of_an_english_article_has_a_spanish_heading():
-    summarizer = Summarizer(SummaryOptions(mode="extractive"), translators=FakeTranslators(),
-                            available=lambda *a: True)
+    summarizer = Summarizer(SummaryOptions(mode="extractive"),
+                            models=fake_models(translators=FakeTranslators()))
     brief = summarizer.summarize(ARTICLE, target="es")
     assert brief.to_markdown().startswith("# Resumen: Conferencia de prensa")
 
 
 def test_auto_reason_in_spanish():
-    summarizer = Summarizer(SummaryOptions(), translators=FakeTranslators(),
-                            available=lambda task, s, t: task == "translate")
+    summarizer = Summarizer(SummaryOptions(),
+                            models=fake_models(translators=FakeTranslators()))
     brief = summarizer.summarize(SEED, target="es")
     assert brief.mode_reason == ("auto: el modelo de resumen no está disponible, así que cada línea es una frase "
                                  "de la transcripción (ejecute `summarizer models download` para resúmenes "
@@ -102,7 +103,7 @@ def test_auto_reason_in_spanish():
 
 
 def test_a_bogus_mode_is_an_option_error():
-    with pytest.raises(OptionError, match="mode must be one of auto, abstractive, extractive, not 'bogus'") as caught:
+    with pytest.raises(OptionError, match="mode must be one of auto, abstractive, extractive, chat, not 'bogus'") as caught:
         summarize(SEED, target="es", mode="bogus")
     assert isinstance(caught.value, SummarizerError) and isinstance(caught.value, ValueError)
 
@@ -115,7 +116,7 @@ SAMPLES = {"count": 2, "total": 9, "examples": "“x”", "encoding": "UTF-8", "
            "option": "--to es", "size": 10, "detail": "x", "kind": "image", "format": "PNG", "odd": 3, "at": 4,
            "what": Note("model.summarizer"), "advice": "", "terms": [["Sembrando Vida", "Sowing Life", 2]],
            "turns": 3, "words": 1200, "median": 11500, "ending": "y entonces", "question": 2, "blocks": 2,
-           "chars": 40000}
+           "chars": 40000, "lines": 12, "paragraphs": 3, "found": ["figure 999", "name Juan Pérez", "empty"]}
 
 
 @pytest.mark.parametrize("code", sorted(TEMPLATES))

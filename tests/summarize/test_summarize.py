@@ -7,24 +7,18 @@ import pytest
 
 from summarizer.output.wording import markdown_text
 from summarizer import ModelNotAvailableError, Summarizer, SummaryOptions, parse_transcript, summarize
-from summarizer.testing import FakeGenerator, FakeTranslators
+from summarizer.testing import FakeGenerator, FakeTranslators, fake_models
 
 from support import SEEDS
 SEED = (SEEDS / "2023-12-28.web.txt").read_bytes()
 
 
-def everything_available(task, source, target):
-    return True
-
-
-def nothing_available(task, source, target):
-    return False
-
-
-def make(mode="auto", available=everything_available, outputs=None, **options):
+def make(mode="auto", available="all", outputs=None, **options):
+    """A summarizer whose models are fakes: "all" of them, the "translate" ones, or "none"."""
     translator, generator = FakeTranslators(), FakeGenerator("first-words", outputs=outputs or ())
-    summarizer = Summarizer(SummaryOptions(mode=mode, **options), translators=translator, generator=generator,
-                            available=available)
+    models = {"all": lambda: fake_models(summarize=generator, translators=translator),
+              "translate": lambda: fake_models(translators=translator), "none": fake_models}[available]()
+    summarizer = Summarizer(SummaryOptions(mode=mode, **options), models=models)
     return summarizer, translator, generator
 
 
@@ -37,7 +31,7 @@ def assert_verbatim_and_attributed(doc, summary):
 
 
 def test_extractive_spanish_brief_needs_no_model_and_every_line_is_verbatim():
-    summarizer, translator, generator = make(mode="auto", available=nothing_available)
+    summarizer, translator, generator = make(mode="auto", available="none")
     doc = parse_transcript(SEED)
     summary = summarizer.summarize(doc, target="es")
     assert summary.mode == "extractive"
@@ -77,7 +71,7 @@ def test_extractive_english_brief_translates_chosen_sentences_and_quotes_once():
 
 
 def test_missing_translation_model_offers_the_spanish_brief():
-    summarizer = Summarizer(SummaryOptions(mode="extractive"), available=nothing_available)
+    summarizer = Summarizer(SummaryOptions(mode="extractive"), models=fake_models())
     with pytest.raises(ModelNotAvailableError) as info:
         summarizer.summarize(SEED, target="en")
     message = str(info.value)
@@ -168,7 +162,7 @@ def test_markdown_attributes_each_point_quote_to_its_speaker():
 
 
 def test_seed_brief_shows_lopez_obrador_on_the_migration_talks():
-    summarizer, _, _ = make(mode="extractive", available=nothing_available)
+    summarizer, _, _ = make(mode="extractive", available="none")
     summary = summarizer.summarize(SEED, target="es")
     markdown = summary.to_markdown()
     migration = [q for q in summary.quotes if "Blinken" in q.original or "Estados Unidos" in q.original
@@ -199,7 +193,7 @@ def test_bad_mode_and_language_are_clear_errors():
 
 
 def test_english_brief_says_why_in_english():
-    summarizer, _, _ = make(mode="auto", available=lambda task, s, t: task == "translate")
+    summarizer, _, _ = make(mode="auto", available="translate")
     summary = summarizer.summarize(SEED, target="en")
     assert summary.mode == "extractive"
     assert summary.mode_reason == ("auto: the summarization model is not available, so every line is a sentence of "
@@ -208,8 +202,7 @@ def test_english_brief_says_why_in_english():
 
 def test_abstractive_without_its_model_fails_before_any_work():
     translators = FakeTranslators()
-    summarizer = Summarizer(SummaryOptions(mode="abstractive"), translators=translators,
-                            available=lambda task, s, t: task == "translate")
+    summarizer = Summarizer(SummaryOptions(mode="abstractive"), models=fake_models(translators=translators))
     with pytest.raises(ModelNotAvailableError, match="an abstractive brief needs the summarization model"):
         summarizer.summarize(SEED, target="en")
     assert translators.calls == []

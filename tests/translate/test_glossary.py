@@ -14,7 +14,7 @@ from summarizer.cli import main
 from summarizer.batch import BatchSettings, process_document
 from summarizer.errors import OptionError
 from summarizer.summarize import Summarizer, SummaryOptions
-from summarizer.testing import FakeGenerator, FakeGenerators
+from summarizer.testing import FakeGenerator, fake_models
 from summarizer.translate import Glossary, TranslateOptions, Translator, read_glossary, transcript_names, translate
 from summarizer.translate.glossary import Entry, as_glossary, builtin, parse_glossary, protected_terms
 from summarizer.translate.protect import ProtectedTerms
@@ -35,7 +35,7 @@ def word_by_word(text: str) -> str:
 
 def fake(transform, options=None):
     generator = FakeGenerator(transform)
-    return Translator("es", "en", options=options, generator=generator), generator
+    return Translator("es", "en", options=options, models=fake_models(translate=generator)), generator
 
 
 SENTENCES = ["La Guardia Nacional y Pemex apoyan Sembrando Vida.", "Rosa Icela Rodríguez habló."]
@@ -235,7 +235,7 @@ def test_warnings_about_inputs_show_the_terms_not_their_codes():
 
 def test_a_transcript_keeps_its_own_speakers_and_reporters_names():
     doc = parse_transcript((SEEDS / "2023-12-28.web.txt").read_bytes())
-    result = Translator("es", "en", generator=FakeGenerator(str.lower)).translate_transcript(doc)
+    result = Translator("es", "en", models=fake_models(translate=FakeGenerator(str.lower))).translate_transcript(doc)
     assert "presidente. Tzeltzin Juárez, de sinlineamx." in result.text
     assert "programas como Sembrando Vida, el programa de Jóvenes Construyendo el Futuro y" in result.text
     assert not TRACE.search(result.text) and result.warnings == ()
@@ -254,7 +254,7 @@ PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Tzeltzin Juárez pregunta por Cancún.
 def test_quotes_originals_untouched_their_translations_keep_the_terms():
     doc = parse_transcript(BRIEF)
     summarizer = Summarizer(SummaryOptions(mode="extractive"),
-                            translators=lambda s, t: Translator(s, t, generator=FakeGenerator(str.lower)))
+                            models=fake_models(translate=FakeGenerator(str.lower)))
     brief = summarizer.summarize(doc, target="en", quotes=5)
     assert brief.quotes and any("Tren Maya" in q.original for q in brief.quotes)
     for quote in brief.quotes:
@@ -274,7 +274,7 @@ def protected_lower(text: str) -> str:
 @pytest.mark.parametrize("task, options", [("translate", TranslateOptions), ("summarize", SummaryOptions)])
 def test_batch_work_passes_the_glossary_on(task, options):
     settings = BatchSettings(task, target="en", mode="extractive", options=options(glossary={"Chetumal": "Chetumal, Q. Roo"}))
-    outcome = process_document("brief", BRIEF, settings, generators=FakeGenerators(translate="upper"))
+    outcome = process_document("brief", BRIEF, settings, models=fake_models(translate="upper"))
     assert outcome.ok and "Chetumal, Q. Roo" in outcome.content and "CHETUMAL" not in outcome.content
     assert "TZELTZIN JUÁREZ" not in outcome.content and not TRACE.search(outcome.content)
 
@@ -299,7 +299,7 @@ def test_tiny_models_translate_and_brief_with_a_glossary(tiny_models, tmp_path):
     result = translate(doc, options=TranslateOptions(glossary=path))
     for turn in result.turns:
         _came_through_or_named(turn.original, turn.text, result.warnings, terms)
-    brief = summarize(doc, target="en", options=SummaryOptions(glossary=path))
+    brief = summarize(doc, target="en", options=SummaryOptions(glossary=path, mode="abstractive"))
     assert brief.mode == "abstractive" and brief.quotes
     assert not TRACE.search(brief.to_markdown())
     for quote in brief.quotes:

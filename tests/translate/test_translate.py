@@ -26,16 +26,16 @@ from summarizer.translate import (
     translate,
 )
 
-from summarizer.models import Generator, get_generator
+from summarizer.models import Generator, Models
 from summarizer.parse.sentences import paragraph_spans
-from summarizer.testing import FakeGenerator
+from summarizer.testing import FakeGenerator, fake_models
 
 from support import SEEDS, TRANSFORMERS_ONLY
 
 
 def fake(options=None, **kw):
     generator = FakeGenerator(kw.pop("fn", "tag"), **kw)
-    return Translator("es", "en", options=options, generator=generator), generator
+    return Translator("es", "en", options=options, models=fake_models(translate=generator)), generator
 
 
 WEB = """Versión estenográfica de la conferencia
@@ -361,10 +361,11 @@ class WidthSpy(Generator):
 
 
 def test_long_sentence_with_tiny_model_stays_within_window(tiny_models):
-    spy = WidthSpy(get_generator("translate", source="es", target="en"))
+    spy = WidthSpy(Models.from_settings().generator("translate", source="es", target="en"))
     clause = "el presidente dijo que la reconstrucción de Acapulco avanza con los apoyos a {} familias"
     sentence = ", ".join(clause.format(n) for n in range(100, 130)) + "."
-    out = Translator("es", "en", options=TranslateOptions(max_input_tokens=64), generator=spy).translate_texts([sentence])[0]
+    out = Translator("es", "en", options=TranslateOptions(max_input_tokens=64),
+                     models=fake_models(translate=spy)).translate_texts([sentence])[0]
     widths = spy.widths
     assert out.strip() and "\n" not in out
     assert widths and max(widths) <= 64 and len(widths) >= 10
@@ -372,21 +373,21 @@ def test_long_sentence_with_tiny_model_stays_within_window(tiny_models):
 
 @TRANSFORMERS_ONLY
 def test_models_load_once_across_threads(tiny_models):
-    from summarizer.models import get_model
-
+    models = Models.from_settings()
     results = []
-    threads = [threading.Thread(target=lambda: results.append(get_model("translate", source="es", target="en",
-                                                                         quantize=True))) for _ in range(4)]
+    threads = [threading.Thread(target=lambda: results.append(
+        models.generator("translate", source="es", target="en", quantize=True).loaded)) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert len(results) == 4 and all(r is results[0] for r in results)
     assert results[0].quantized is True
-    translator = Translator("es", "en")
+    translator = Translator("es", "en", models=models)
     assert translator.generator.loaded is results[0]  # int8 is the CPU default
-    fp32 = Translator("es", "en", options=TranslateOptions(quantize=False)).generator.loaded
+    fp32 = Translator("es", "en", options=TranslateOptions(quantize=False), models=models).generator.loaded
     assert fp32 is not results[0] and fp32.quantized is False
+    assert Translator("es", "en", models=Models.from_settings()).generator.loaded is not results[0]  # another caller's
 
 
 def test_concurrent_translations_agree(tiny_models):
@@ -459,7 +460,7 @@ def _lines(text):
 def identity_translation(doc):
     generator = FakeGenerator("copy", window=10**6)
     options = TranslateOptions(max_input_tokens=10**6, builtin_glossary=False)  # its renderings are not copies
-    return Translator("es", "en", options=options, generator=generator).translate_transcript(doc)
+    return Translator("es", "en", options=options, models=fake_models(translate=generator)).translate_transcript(doc)
 
 
 @pytest.mark.parametrize("name", ["2023-12-28.web.txt", "2023-12-28.native.txt", "2023-12-28-news-article.txt"])

@@ -80,7 +80,7 @@ def _comparable(data: dict) -> dict:
 
 def _check_brief(data: dict) -> None:
     assert data["source_lang"] == "es" and data["target_lang"] == "en"
-    assert data["mode"] == "abstractive"
+    assert data["mode"] == "chat"  # auto: the tiny chat model is installed
     assert len(data["quotes"]) == 5
     assert {q["speaker"]["display"] for q in data["quotes"]} == {"López Obrador"}
 
@@ -137,7 +137,7 @@ def test_brief_in_a_real_browser(browser_brief):
     page, data = browser_brief
     _check_brief(data)  # the JSON download parses: López Obrador speaks every quote
     assert page.locator("#brief h1").inner_text().startswith("Brief:")
-    assert "Mode: abstractive" in page.locator("#mode-note").inner_text()
+    assert "Mode: chat" in page.locator("#mode-note").inner_text()
     with page.expect_download() as download:
         page.locator("#download-md").click()
     assert Path(download.value.path()).read_text(encoding="utf-8").startswith("# Brief:")
@@ -229,9 +229,35 @@ def test_a_transcripts_markup_stays_text_in_the_page(app_url, browser_context):
     page.get_by_role("tab", name="Questions").click()
     assert HOSTILE in page.locator("#questions").inner_text()
     for where in ("#brief", "#quotes-table", "#questions"):
-        assert page.locator(f"{where} img, {where} svg, {where} strong, {where} a").count() == 0, where
+        assert page.locator(f"{where} img, {where} svg, {where} a").count() == 0, where
+        # the brief's own bold is its stories' labels; the transcript's '**negritas**' is never bold
+        assert "negritas" not in page.locator(f"{where} strong").all_inner_texts(), where
     assert page.locator("img[src*=pwned], svg[onload], .katex").count() == 0
     assert not [url for url in requested if "pwned" in url or "x.test" in url]
+    page.close()
+
+
+def test_a_chat_brief_shows_at_once_then_fills_in(app_url, browser_context):
+    """The test corpus's median transcript (2021-01-18, 11,894 words) in mode chat: the
+    extractive brief is in the page within 2 s of the click while the chat model's lines are
+    still to come, then the chat brief takes its place."""
+    text = (REPO / "tests" / "data" / "2021-01-18.web.txt").read_text(encoding="utf-8")
+    page = browser_context.new_page()
+    page.goto(app_url)
+    page.wait_for_selector("#model-status p")
+    page.locator("#transcript-input textarea").fill(text)
+    page.locator("#target").get_by_text("Español", exact=True).click()
+    page.locator("#mode").get_by_text("chat", exact=True).click()
+    started = time.monotonic()
+    page.locator("#run").click()
+    page.wait_for_selector("#brief h1", timeout=BRIEF_TIMEOUT_MS)
+    shown = time.monotonic() - started
+    assert "the chat model is writing the lines" in page.locator("#mode-note").inner_text()
+    assert "extractivo (cada línea es una frase" in page.locator("#brief").inner_text()
+    assert shown <= 2.0, f"the first content took {shown:.1f} s"
+    page.wait_for_function("() => document.querySelector('#brief').innerText.includes('chat (líneas escritas')",
+                           timeout=BRIEF_TIMEOUT_MS)
+    assert "writing the lines" not in page.locator("#mode-note").inner_text()
     page.close()
 
 

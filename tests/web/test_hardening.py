@@ -16,7 +16,7 @@ from pathlib import Path
 import gradio as gr
 import pytest
 
-from summarizer.models import get_model
+from summarizer.models import Models
 from summarizer.web import app as webapp
 from summarizer.web import handlers
 from summarizer.web.choices import FOLDER, model_choices, model_options, resolve_choice
@@ -75,8 +75,9 @@ def test_typed_paths_with_the_flag_load_one_copy_per_folder(tiny_models, monkeyp
                  f"{folder}/../{folder.name}"]
     resolved = {resolve_choice(s, "translate", "es", "en", allow_paths=True) for s in spellings}
     assert resolved == {str(folder.resolve())}
-    models = {id(get_model("translate", source="es", target="en", name=s, device="cpu")) for s in spellings}
-    assert len(models) == 1  # one copy in memory, however the folder is spelled
+    server = Models.from_settings(device="cpu")
+    loaded = {id(server.generator("translate", source="es", target="en", name=s)) for s in spellings}
+    assert len(loaded) == 1  # one copy in memory, however the folder is spelled
     assert resolve_choice("org/model", "translate", "es", "en", allow_paths=True) == "org/model"
 
 
@@ -152,7 +153,7 @@ def test_a_new_brief_first_clears_the_previous_one():
     demo = webapp.build_demo()
     index = {fn.api_name: key for key, fn in demo.fns.items()}
     clear, make = demo.fns[index["clear_results"]], demo.fns[index["summarize"]]
-    assert clear.fn is handlers.clear_results and make.fn is handlers.make_brief
+    assert clear.fn is handlers.clear_results and make.fn is handlers.stream_brief
     assert [block._id for block in clear.outputs] == [block._id for block in make.outputs]
     assert clear.targets[0][1] == "click" and not clear.queue  # at once, on the click
     assert make.trigger_after == index["clear_results"]  # the brief is made after the results are emptied

@@ -4,6 +4,7 @@ return what the components show, errors are readable `gr.Error`s."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,8 +44,8 @@ def test_importing_app_builds_demo_without_loading_any_model():
     code = (
         "import sys\n"
         "import summarizer.models as m\n"
-        "def refuse(*a, **k): raise AssertionError('get_model called while building the demo')\n"
-        "m.get_model = refuse\n"
+        "def refuse(*a, **k): raise AssertionError('a model loaded while building the demo')\n"
+        "m.Models.generator = refuse\n"
         "import app\n"
         "import gradio as gr\n"
         "assert isinstance(app.demo, gr.Blocks)\n"
@@ -111,7 +112,7 @@ def test_extractive_spanish_brief_of_the_seed(seed_text, no_models):
 
     # the questions tab, in the order asked; the Word download holds the same brief
     questions = out["questions"].splitlines()
-    assert questions[0].startswith("1. Tzeltzin Juárez (SinLineaMX) preguntó: “")
+    assert re.match(r"1\. Tzeltzin Juárez \(SinLineaMX\) preguntó sobre [^—]+ — “Saber sobre los acuerdos", questions[0])
     assert questions[1].startswith("   - Respondió López Obrador: ")
     assert sum(line[:1].isdigit() for line in questions) == len(data["questions"])
     docx_path = Path(out["docx_path"])
@@ -176,20 +177,16 @@ def test_model_status_without_models_starts_in_spanish(no_models):
 
 
 def test_backend_choice_defaults_to_the_environment_and_reaches_the_brief(tiny_models_dir, monkeypatch, seed_text):
-    from summarizer import models
-
     monkeypatch.setenv("SUMMARIZER_BACKEND", "transformers")
     radio = next(b for b in webapp.build_demo().blocks.values() if getattr(b, "elem_id", None) == "backend")
     assert (radio.value, [c[1] for c in radio.choices]) == ("transformers", ["auto", "ctranslate2", "transformers"])
     monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tiny_models_dir))
-    models.clear_cache()
     short = seed_text[:seed_text.index("\n\n", 6000)]
     for backend in ("ctranslate2", "transformers"):
         result = brief(short, "en", "abstractive", 3, backend=backend)
         data = json.loads(Path(result["json_path"]).read_text(encoding="utf-8"))
         assert {m["backend"] for m in data["provenance"]["models"].values()} == {backend}
         assert data["provenance"]["options"]["backend"] == backend
-    models.clear_cache()
 
 
 def test_model_status_with_models_keeps_english(tiny_models):
@@ -375,3 +372,25 @@ def test_the_mode_note_names_the_models_in_the_briefs_language(seed_text, no_mod
     english = replace(summary, target_lang="en")
     assert mode_note(english).endswith("models used: the summarization model: `distilbart-cnn-12-6`, "
                                        "the es→en translation model: `opus-mt-es-en`")
+
+
+# ---------------------------------------------------------------- a brief shown at once
+
+
+def test_a_brief_a_model_writes_shows_its_extractive_brief_first(tiny_models_dir, monkeypatch, seed_text):
+    """What the page runs: the extractive brief (stories, quotes, questions) at once, saying
+    that the lines are being written, then the brief with the chat model's lines."""
+    monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tiny_models_dir))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    short = seed_text[:seed_text.index("\n\n", 12_000)]
+    first, last = (dict(zip(OUTPUTS, step)) for step in handlers.stream_brief(short, "es", "chat", 3))
+    assert first["mode_note"] == ("The stories, quotes and questions are ready; the chat model is writing the lines "
+                                  "(each line below is the speaker's own sentence until then)…")
+    assert first["brief"].startswith("# Resumen: ") and "## Temas del día" in first["brief"]
+    assert "extractivo" in first["brief"] and "chat (líneas escritas por un modelo instruct" in last["brief"]
+    assert first["quotes"] == last["quotes"] and first["questions"].splitlines()[0] == last["questions"].splitlines()[0]
+    assert last["mode_note"] != first["mode_note"] and "chat" in last["mode_note"]
+    data = json.loads(Path(last["json_path"]).read_text(encoding="utf-8"))
+    assert data["mode"] == "chat" and data["provenance"]["models"]["chat"]["name"] == "Qwen/Qwen2.5-1.5B-Instruct"
+    # nothing writes in extractive mode: one step
+    assert len(list(handlers.stream_brief(short, "es", "extractive", 3))) == 1

@@ -11,7 +11,7 @@ from ...progress import DocProgress
 from ..work import BatchSettings, DocOutcome, WorkItem
 
 Worker = Callable[..., list[DocOutcome]]
-"""``worker(items, settings, progress=None) -> outcomes``, like `work.process_documents`."""
+"""``worker(items, settings, progress=None, models=None) -> outcomes``, like `work.process_documents`."""
 
 
 class Engine(Protocol):
@@ -41,9 +41,8 @@ def cpu_cores() -> int:
 
 
 def set_threads(threads: int) -> None:
-    """Use ``threads`` CPU threads for PyTorch (and the OpenMP/MKL libraries under it)."""
-    for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[name] = str(threads)
+    """Use ``threads`` CPU threads for PyTorch in this process (a worker's share of the
+    cores; CTranslate2 gets its share through the worker's `Models`)."""
     try:
         import torch
     except ImportError:

@@ -4,6 +4,7 @@ its models once; a worker that dies takes only the document that killed it down.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
+from ...models import Models
 from ...progress import DocProgress
 from ...errors import OptionError
 from ..work import GROUP_CHARS, BatchSettings, DocOutcome, WorkItem, group_items, process_documents
@@ -24,14 +26,18 @@ from .base import Worker, cpu_cores, set_threads
 log = logging.getLogger("summarizer")
 
 
-_progress_queue = None  # in a worker process: where it reports progress
+# In a worker process: where it reports progress, and its copy of the engine's `Models`
+# (handed over once, when the process starts, so that its models load once in it).
+_progress_queue = None
+_models: Models | None = None
 
 
-def _init_worker(threads: int, progress_queue, parent: int, log_level: int) -> None:
-    global _progress_queue
+def _init_worker(threads: int, progress_queue, parent: int, log_level: int, models: Models) -> None:
+    global _progress_queue, _models
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     log.setLevel(log_level)  # as quiet as the job's own logger
     _progress_queue = progress_queue
+    _models = dataclasses.replace(models, threads=threads)
     threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-parent", daemon=True).start()
     set_threads(threads)
 
@@ -47,7 +53,7 @@ def _work_in_worker(worker: Worker, items: list[WorkItem], settings: BatchSettin
     """Run in a worker process: the work, reporting progress (at most every 0.3 s per document)."""
     sink = _progress_queue
     if sink is None:
-        return worker(items, settings, None)
+        return worker(items, settings, None, models=_models)
     last: dict[str, float] = {}
 
     def progress(doc_id: str, stage: str, done: int, total: int) -> None:
@@ -58,11 +64,11 @@ def _work_in_worker(worker: Worker, items: list[WorkItem], settings: BatchSettin
         with contextlib.suppress(Exception):  # progress is never worth failing the work
             sink.put_nowait((doc_id, stage, done, total))
 
-    return worker(items, settings, progress)
+    return worker(items, settings, progress, models=_models)
 
 
 class PoolEngine:
-    """The work runs in ``workers`` processes, each with ``cores // workers`` PyTorch threads.
+    """The work runs in ``workers`` processes, each with ``cores // workers`` CPU threads.
 
     Workers are started with ``spawn`` (no forked PyTorch state) and keep their
     loaded models for as long as the engine lives. At most ``window`` documents
@@ -73,7 +79,7 @@ class PoolEngine:
     """
 
     def __init__(self, workers: int, threads: int | None = None, worker: Worker | None = None,
-                 window: int | None = None, group_chars: int = GROUP_CHARS):
+                 window: int | None = None, group_chars: int = GROUP_CHARS, models: Models | None = None):
         if workers < 1:
             raise OptionError("workers must be at least 1")
         self.workers = workers
@@ -81,6 +87,7 @@ class PoolEngine:
         self.worker = worker or process_documents
         self.window = window or 2 * workers
         self.group_chars = group_chars
+        self.models = models or Models.from_settings()
         self._pool: ProcessPoolExecutor | None = None
         self._queue = None
 
@@ -90,7 +97,7 @@ class PoolEngine:
             self._queue = context.Queue()
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_init_worker,
-                initargs=(self.threads, self._queue, os.getpid(), log.getEffectiveLevel()),
+                initargs=(self.threads, self._queue, os.getpid(), log.getEffectiveLevel(), self.models),
             )
         return self._pool
 

@@ -3,8 +3,8 @@
 Runs in a Ray worker process. ``process`` runs in the actor's default concurrency
 group (one thread: one group of documents at a time, in order); ``poll``, ``info``
 and ``probe`` in the ``"control"`` group, so the job can ask a busy actor for its
-progress. The models load on first use and stay in the process (the models cache),
-as in a pool worker.
+progress. The models load on first use and stay in the actor's copy of the engine's
+`Models`, as in a pool worker.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from ....files import TMP_SUFFIX
+from ....models import Models
 from ...staging import stage
 from ...work import BatchSettings, DocOutcome, WorkItem, process_documents
 from ..base import Worker, set_threads
@@ -31,10 +32,11 @@ Step = tuple[str, str, int, int]
 class DocWorker:
     """The work on groups of documents, in a Ray actor; see the module docstring."""
 
-    def __init__(self, worker: Worker | None, threads: int, log_level: int):
+    def __init__(self, worker: Worker | None, threads: int, log_level: int, models: Models):
         set_threads(threads)
         log.setLevel(log_level)  # as quiet as the job's own logger
         self.worker = worker or process_documents
+        self.models = dataclasses.replace(models, threads=threads)
         self._lock = threading.Lock()
         self._steps: dict[str, Step] = {}
         self._last: dict[str, float] = {}
@@ -48,7 +50,7 @@ class DocWorker:
         """The outcomes of a group; with ``stage_dir``, each output written there (see `staging`)."""
         self._docs = [doc_id for doc_id, _ in items]
         try:
-            outcomes = self.worker(items, settings, self._report)
+            outcomes = self.worker(items, settings, self._report, models=self.models)
         finally:
             self._docs = []
             with self._lock:

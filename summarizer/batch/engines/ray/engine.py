@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ....errors import BatchError, OptionError
+from ....models import Models
 from ....progress import DocProgress
 from ...work import GROUP_CHARS, BatchSettings, DocOutcome, WorkItem, group_items
 from ..base import Worker
@@ -80,10 +81,13 @@ class RayEngine:
         group_chars: documents to translate under this size share a pass (0: never).
         env: more environment variables for the actors (they get this process's
             ``SUMMARIZER_*``, ``HF_*`` and ``TRANSFORMERS_*`` anyway).
+        models: the `Models` the actors use (each gets a copy with its threads; None: one
+            made from the settings). Its folders must be where the actors run.
     """
 
     def __init__(self, workers: int | None = None, *, address: str | None = None, threads: int | None = None,
-                 worker: Worker | None = None, group_chars: int = GROUP_CHARS, env: dict | None = None):
+                 worker: Worker | None = None, group_chars: int = GROUP_CHARS, env: dict | None = None,
+                 models: Models | None = None):
         import importlib.util
 
         if workers is not None and workers < 1:
@@ -92,6 +96,7 @@ class RayEngine:
             raise BatchError("the Ray engine needs Ray: pip install 'mananera-summarizer[ray]' (or \"ray>=2.50,<3\")")
         self.workers, self.address, self.threads = workers, address, threads
         self.worker, self.group_chars, self.env = worker, group_chars, dict(env or {})
+        self.models = models or Models.from_settings()
         self._slots: list[_Slot] = []
         self._actor_class = None
         self._connected = False  # this engine called ray.init (and must leave)
@@ -119,7 +124,7 @@ class RayEngine:
         return self._actor_class.options(
             num_cpus=self._actor_threads, max_restarts=0, max_task_retries=0, scheduling_strategy="SPREAD",
             runtime_env={"env_vars": actor_env(self._actor_threads, self.env)},
-        ).remote(self.worker, self._actor_threads, log.getEffectiveLevel())
+        ).remote(self.worker, self._actor_threads, log.getEffectiveLevel(), self.models)
 
     def actors(self) -> list[tuple[object, dict]]:
         """Each actor's handle and `DocWorker.info` (pid, host, the documents in work), even while busy."""

@@ -1,25 +1,12 @@
-"""Notes: what a reader should know about a result, said in the reader's language.
-
-A `Note` is a warning with a code and its parameters. It *is* its English text (a `str`,
-so code that logs, prints or stores warnings keeps working), and `Note.render` says it
-in another language: a Spanish brief carries Spanish notes, an English brief English
-ones. Parsing (`Transcript.warnings`), the translator and the summarizer make notes; a
-`Summary` holds them rendered in the brief's language (``warnings``) and, for
-developers, as codes with their parameters (``notes``).
-
-Errors use the same templates (``error.*``): a `SummarizerError` made from a note
-(``DecodeError(note=Note("error.empty"))``) says itself in English and `render`s in
-Spanish for the web app's Spanish page.
-
-It imports only the language names of `output.wording`.
-"""
+"""The notes' texts: each code's English and Spanish template (a format string, or a
+function of the parameters where the wording depends on them)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
 
-from .output.wording import LANGUAGE_NAMES, a_language
+from ..output.wording import LANGUAGE_NAMES, a_language
+
 
 def _plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
@@ -80,6 +67,20 @@ def _lost_terms(p: Mapping, lang: str) -> str:
     return (f"{len(p['terms'])} protected term{'' if one else 's'} did not come through the translation "
             f"(the model dropped or changed {'it' if one else 'them'}; nothing was put in "
             f"{'its' if one else 'their'} place): " + ", ".join(shown))
+
+
+_PROBLEMS = {"en": {"empty": "an empty answer"},
+             "es": {"figure": "cifra", "name": "nombre", "month": "mes", "quote": "cita", "empty": "una respuesta vacía"}}
+
+
+def say_problems(what: Iterable[str], lang: str) -> str:
+    """What a generated line said that its sources do not (`faithful.problems`: "figure 999;
+    name Juan Pérez"), in ``lang``."""
+    return "; ".join(f"{_PROBLEMS[lang].get(k, k)} {v}".strip() for k, _, v in (i.partition(" ") for i in what))
+
+
+def _problems(p: Mapping, lang: str) -> str:
+    return say_problems(p["found"], lang)
 
 
 def _missing_translation(p: Mapping, lang: str) -> str:
@@ -261,6 +262,13 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
                           "el PDF ({pages} páginas) no tiene capa de texto, solo imágenes (¿un escaneo?): aplíquele "
                           "OCR o copie su texto, e inténtelo de nuevo"),
     "model.summarizer": ("the summarization model", "el modelo de resumen"),
+    "model.chat": ("the chat model", "el modelo de chat"),
+    "error.missing_chat": (
+        "a chat brief needs {what}, which is not available: run `summarizer models download chat` (or put an instruct "
+        "model in models/){advice}.",
+        "un resumen de chat necesita {what}, que no está disponible: ejecute `summarizer models download chat` (o "
+        "ponga un modelo instruct en models/){advice}.",
+    ),
     "model.translation": ("the {source}→{target} translation model", "el modelo de traducción {source}→{target}"),
     "error.missing_abstractive": (
         "an abstractive brief needs {what}, which is not available: run `summarizer models download` (or put the "
@@ -308,6 +316,18 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
         "entrada: las cifras {figures} de la entrada generada no están en sus frases de origen; se sustituyó por "
         "la frase de un orador",
     ),
+    "summary.chat_guard": (
+        lambda p: f"point {p['point']}: the chat model's line said what its story's sentences do not "
+                  f"({_problems(p, 'en')}), asked twice; replaced by the speaker's own sentence",
+        lambda p: f"punto {p['point']}: la línea del modelo de chat dijo lo que las frases de su tema no dicen "
+                  f"({_problems(p, 'es')}), dos veces; se sustituyó por la frase del propio orador",
+    ),
+    "summary.chat_lead_guard": (
+        lambda p: f"lead: the chat model's lead said what the day's stories do not ({_problems(p, 'en')}), asked "
+                  "twice; replaced by a speaker's own sentence",
+        lambda p: f"entrada: la entrada del modelo de chat dijo lo que los temas del día no dicen "
+                  f"({_problems(p, 'es')}), dos veces; se sustituyó por la frase de un orador",
+    ),
     "summary.lead_figures": (
         "lead: figures not in the source and no sentence left to stand in; lead left empty",
         "entrada: cifras que no están en el original y ninguna frase para sustituirla; la entrada quedó vacía",
@@ -323,54 +343,4 @@ TEMPLATES: dict[str, tuple[Template, Template]] = {
 }
 
 
-class Note(str):
-    """A warning: its English text, with ``code`` and ``params`` to say it in another language.
-
-    ``Note("parse.partial")``; ``Note("translate.empty", count=2, total=9, examples="“…”")``.
-    Parameters are JSON values or other notes (rendered in the same language).
-    """
-
-    code: str
-    params: dict[str, Any]
-
-    def __new__(cls, code: str, /, **params: Any) -> "Note":
-        if code not in TEMPLATES:
-            raise KeyError(f"unknown note code {code!r}")
-        note = super().__new__(cls, _render(code, params, "en"))
-        note.code, note.params = code, params
-        return note
-
-    @classmethod
-    def of(cls, warning: str) -> "Note":
-        """``warning`` as a note: itself if it is one, else a note that reads the same in every language."""
-        return warning if isinstance(warning, Note) else cls("text", text=str(warning))
-
-    def render(self, lang: str = "en") -> str:
-        """The note in ``lang`` ("en" or "es"; English for anything else)."""
-        return _render(self.code, self.params, lang)
-
-    def to_dict(self) -> dict[str, Any]:
-        """``{"code", "params"}``, nested notes as dicts too: for JSON."""
-        params = {k: v.to_dict() if isinstance(v, Note) else v for k, v in self.params.items()}
-        return {"code": self.code, "params": params}
-
-    def __reduce__(self):
-        return _restore, (self.code, self.params)
-
-
-def _restore(code: str, params: dict) -> Note:
-    return Note(code, **params)
-
-
-def _render(code: str, params: Mapping, lang: str) -> str:
-    template = TEMPLATES[code][1 if lang == "es" else 0]
-    values = {k: v.render(lang) if isinstance(v, Note) else v for k, v in params.items()}
-    return template(values) if callable(template) else template.format(**values)
-
-
-def render_all(notes: Iterable[str], lang: str) -> tuple[str, ...]:
-    """Each note in ``lang``; plain strings (from other code) as they are."""
-    return tuple(n.render(lang) if isinstance(n, Note) else str(n) for n in notes)
-
-
-__all__ = ["Note", "TEMPLATES", "render_all"]
+__all__ = ["TEMPLATES", "say_problems"]

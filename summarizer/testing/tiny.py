@@ -1,22 +1,6 @@
-"""What tests (and offline trials) need: tiny random models of the real architectures,
-laid out like a models folder, and fakes that replace the models through public seams.
-
-``python -m summarizer.testing DEST`` writes, in seconds::
-
-    DEST/opus-mt-es-en/          Marian es→en, SentencePiece vocabularies trained on Spanish/English text
-    DEST/opus-mt-en-es/          Marian en→es
-    DEST/distilbart-cnn-12-6/    BART with a byte-level BPE tokenizer
-    DEST/<each>.ct2-int8/        its CTranslate2 int8 copy, as `summarizer models convert` writes it
-
-so that ``SUMMARIZER_MODELS_DIR=DEST`` runs every command offline through the same
-``from_pretrained`` code as the real models, with either backend. The weights are random: the output is
-gibberish of plausible shape, good for tests and trials, never for reading.
-
-The fakes record their calls (as simonw/llm's ``MockModel``) and go in through the
-package's public seams: `FakeGenerator` wherever a `Generator` is taken (``Translator(…,
-generator=)``, ``Summarizer(generator=)``), `FakeGenerators` as a batch job's
-``generators=``, `FakeTranslators` as ``Summarizer(translators=)``.
-"""
+"""Tiny random models of the real architectures, laid out like a models folder
+(`build_models`, ``python -m summarizer.testing DEST``): Marian translators, a BART
+summarizer and a Qwen2 instruct model with a chat template, each with its CTranslate2 copy."""
 
 from __future__ import annotations
 
@@ -24,21 +8,15 @@ import argparse
 import io
 import json
 import logging
-import os
 import shutil
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ModelError
-from .models import REGISTRY, GenerationOptions, Generator
-from .models.locate import TINY_MARKER as MARKER
-from .models.backend import COPY_SUFFIX, ctranslate2_installed
-from .models.convert import convert
-from .progress import Progress
+from ..models import REGISTRY
+from ..models.backend import COPY_SUFFIX, ctranslate2_installed
+from ..models.convert import convert
+from ..models.locate import TINY_MARKER as MARKER
 
 logger = logging.getLogger("summarizer")
 # MARKER: a file in every folder this module writes; folders without it are never overwritten,
@@ -66,7 +44,7 @@ An agreement was reached to open the railway crossings and the border bridges.
 def sample_texts() -> tuple[list[str], list[str]]:
     """Spanish and English lines to train the vocabularies on: the project's ``seeds/``
     (present in every clone) plus a short built-in sample (all there is in a wheel)."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     spanish, english = [], []
     seeds = root / "seeds"
     if seeds.is_dir():
@@ -201,6 +179,49 @@ def build_bart(dest: Path, *, lines: list[str], bpe_vocab: int = 2000, d_model: 
     return dest
 
 
+CHAT_TEMPLATE = (
+    "{% for message in messages %}{% if loop.first and message['role'] != 'system' %}"
+    "{{ '<|im_start|>system\\nYou are a helpful assistant.<|im_end|>\\n' }}{% endif %}"
+    "{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
+)
+"""ChatML, as Qwen2.5-Instruct's template writes it (without its tool calls)."""
+
+
+def build_chat(dest: Path, *, lines: list[str], bpe_vocab: int = 2000, d_model: int = 32, layers: int = 2,
+               heads: int = 4, ffn: int = 64, init_std: float = 0.5, max_positions: int = 4096, seed: int = 0,
+               vocab_size: int | None = None, kv_heads: int | None = None) -> Path:
+    """A random Qwen2 instruct model: a byte-level BPE tokenizer trained on ``lines`` with
+    Qwen's special tokens and chat template; ``vocab_size`` widens the embeddings (the
+    benchmarks give it the real model's dimensions)."""
+    import torch
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import GenerationConfig, PreTrainedTokenizerFast, Qwen2Config, Qwen2ForCausalLM
+
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator(lines, vocab_size=bpe_vocab, min_frequency=2, show_progress=False,
+                            special_tokens=["<|endoftext|>", "<|im_start|>", "<|im_end|>"])
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=bpe._tokenizer, eos_token="<|im_end|>",
+                                        pad_token="<|endoftext|>", model_max_length=max_positions)
+    tokenizer.chat_template = CHAT_TEMPLATE
+    tokenizer.save_pretrained(str(dest))
+    end, pad = tokenizer.convert_tokens_to_ids("<|im_end|>"), tokenizer.convert_tokens_to_ids("<|endoftext|>")
+    config = Qwen2Config(
+        vocab_size=max(len(tokenizer), vocab_size or 0), hidden_size=d_model, intermediate_size=ffn,
+        num_hidden_layers=layers, num_attention_heads=heads, num_key_value_heads=kv_heads or max(1, heads // 2),
+        max_position_embeddings=max_positions, tie_word_embeddings=True, initializer_range=init_std,
+        eos_token_id=end, pad_token_id=pad, bos_token_id=None,
+    )
+    torch.manual_seed(seed)
+    model = Qwen2ForCausalLM(config).eval()
+    model.generation_config = GenerationConfig(eos_token_id=[end, pad], pad_token_id=pad, do_sample=False)
+    model.save_pretrained(str(dest))
+    _mark(dest, "Qwen2 instruct model")
+    return dest
+
+
 # ---------------------------------------------------------------- the folder
 
 
@@ -238,6 +259,8 @@ def build_models(dest: str | Path, *, force: bool = False, seed: int = 0, ctrans
         if task == "translate":
             build_marian(folder, source=source, target=target, source_lines=lines[source],
                          target_lines=lines[target], seed=seed, **TINY)
+        elif task == "chat":
+            build_chat(folder, lines=spanish + english, seed=seed, **TINY)
         else:
             build_bart(folder, lines=spanish + english, seed=seed, **TINY)
         if ctranslate2 and ctranslate2_installed():
@@ -245,98 +268,6 @@ def build_models(dest: str | Path, *, force: bool = False, seed: int = 0, ctrans
         built[spec.name] = folder
         logger.info("wrote %s", folder)
     return built
-
-
-# ---------------------------------------------------------------- fakes
-
-TRANSFORMS = {
-    "tag": lambda text: f"<{text}>",
-    "copy": lambda text: text,
-    "upper": str.upper,
-    "first-words": lambda text: " ".join(text.split()[:12]),
-}
-"""What a `FakeGenerator` writes for an input, by name."""
-
-
-class FakeGenerator(Generator):
-    """A stand-in model behind the `Generator` interface.
-
-    Each output is ``transform(input)`` (a function, or the name of one of `TRANSFORMS`),
-    or the next of ``outputs``, queued in order. A token is a word, plus one for the end
-    of sequence (``count`` replaces that rule). Every batch is recorded in ``calls`` as
-    ``(texts, options)``. A batch holding ``fail_on`` raises `ModelError`; one holding
-    ``exit_on`` ends the process at once, as the out-of-memory killer would (engine
-    tests); each batch sleeps ``delay`` seconds.
-    """
-
-    def __init__(self, transform: str | Callable[[str], str] = "tag", *, outputs: Sequence[str] = (),
-                 window: int = 512, name: str = "fake-model", delay: float = 0.0, fail_on: str | None = None,
-                 count: Callable[[str], int] | None = None, exit_on: str | None = None):
-        super().__init__(name, window, {"name": name, "revision": None, "path": None, "backend": "fake"})
-        self.transform = TRANSFORMS[transform] if isinstance(transform, str) else transform
-        self.count = count or (lambda text: len(text.split()) + 1)
-        self.outputs = list(outputs)
-        self.delay = delay
-        self.fail_on = fail_on
-        self.exit_on = exit_on
-        self.calls: list[tuple[list[str], GenerationOptions]] = []
-
-    def _count(self, texts: list[str]) -> list[int]:
-        return [self.count(t) for t in texts]
-
-    def _forward(self, texts: list[str], options: GenerationOptions) -> list[str]:
-        if self.exit_on and any(self.exit_on in t for t in texts):
-            os._exit(9)
-        if self.delay:
-            time.sleep(self.delay)
-        if self.fail_on and any(self.fail_on in t for t in texts):
-            raise ModelError(f"{self.name} failed on this input")
-        self.calls.append((list(texts), options))
-        return [self.outputs.pop(0) if self.outputs else self.transform(t) for t in texts]
-
-
-@dataclass(frozen=True)
-class FakeGenerators:
-    """``generators(task, source, target)`` → a new `FakeGenerator`: ``translate`` and
-    ``summarize`` name each task's transform. Picklable, for batch jobs' worker processes."""
-
-    translate: str = "upper"
-    summarize: str = "first-words"
-    delay: float = 0.0
-    fail_on: str | None = None
-    exit_on: str | None = None
-
-    def __call__(self, task: str, source: str | None = None, target: str | None = None) -> FakeGenerator:
-        transform = self.translate if task == "translate" else self.summarize
-        name = f"fake-{task}" + (f"-{source}-{target}" if source else "")
-        return FakeGenerator(transform, name=name, delay=self.delay, fail_on=self.fail_on, exit_on=self.exit_on)
-
-
-class FakeTranslators:
-    """``translators(source, target)`` for ``Summarizer(translators=)``: each text becomes
-    ``[source>target] text``; every call is recorded in ``calls`` as ``(texts, source, target)``."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[list[str], str, str]] = []
-
-    def __call__(self, source: str, target: str) -> "FakeTranslator":
-        return FakeTranslator(source, target, self.calls)
-
-
-class FakeTranslator:
-    """One pair of `FakeTranslators`."""
-
-    def __init__(self, source: str, target: str, calls: list):
-        self.source, self.target, self.calls = source, target, calls
-
-    def run(self, texts: Sequence[str], progress: Progress | None = None,
-            names: Sequence[str] = ()) -> tuple[list[str], list[str]]:
-        self.calls.append((list(texts), self.source, self.target))
-        return [f"[{self.source}>{self.target}] {t}" for t in texts], []
-
-    @property
-    def provenance(self) -> dict:
-        return {"name": "fake-translator", "revision": None, "path": None}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -363,5 +294,5 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+__all__ = ["MARKER", "TINY", "sample_texts", "train_sentencepiece", "marian_vocab", "build_marian", "build_bart",
+           "build_chat", "build_models", "main"]
