@@ -49,3 +49,23 @@ def test_summarize_speed_fails_when_it_misses_its_target(capsys):
     assert "target at most 0.5×: NOT met" in capsys.readouterr().out
     assert module.verdict(records(16.0, 1300)) == 1
     assert "target at most 1,200 MB: NOT met" in capsys.readouterr().out
+
+
+def test_chat_speed_fails_when_it_misses_its_target(capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("chat_speed", REPO / "benchmarks" / "chat_speed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # builds nothing: the model is built by main()
+
+    def records(ct2_seconds: float, peak_mb: int) -> list[dict]:
+        return [{"backend": "ctranslate2", "median": True, "seconds": ct2_seconds, "peak_mb": peak_mb},
+                {"backend": "transformers", "median": True, "seconds": 150.0, "peak_mb": 7000},
+                {"backend": "ctranslate2", "median": False, "seconds": 90.0, "peak_mb": 2100}]
+
+    assert module.verdict(records(45.0, 2000)) == 0
+    assert "45.0 s — target at most 60 s: met; peak RSS 2,100 MB" in capsys.readouterr().out
+    assert module.verdict(records(61.0, 2000)) == 1
+    assert "target at most 60 s: NOT met" in capsys.readouterr().out
+    assert module.verdict(records(45.0, 3100)) == 1
+    assert "target at most 3,000 MB: NOT met" in capsys.readouterr().out

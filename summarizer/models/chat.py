@@ -31,6 +31,12 @@ CHAT_WINDOW = 4096
 """The longest prompt and answer a chat model is given (the models' own context is longer,
 but on a CPU a longer prompt is slow and a story's sentences need far less)."""
 
+CPU_SUB_BATCH_TOKENS = 1536
+"""On a CPU, CTranslate2 reads prompts together up to this many tokens: it computes the
+vocabulary's scores for every prompt token (151,936 each for Qwen2.5), so six prompts of
+500 tokens at once took 1.8 GB more (3.8 GB in all at Qwen2.5-1.5B's size, 3.0 GB in
+sub-batches of 1,536 tokens, 15 % slower; `benchmarks/chat_speed.py`)."""
+
 
 class ChatTemplate:
     """The tokenizer's part of running a chat model: a user message → the prompt's ids.
@@ -143,6 +149,7 @@ class CT2Chat(Generator):
         from transformers import AutoConfig, AutoTokenizer
 
         device_type, _, index = device.partition(":")
+        self.device = device_type
         self.compute_type = compute_type or default_compute_type(device_type)
         hf = Path(folder) / HF_SUBDIR
         try:
@@ -174,8 +181,9 @@ class CT2Chat(Generator):
             min_length=options.min_new_tokens, sampling_topk=1, beam_size=options.num_beams,
             no_repeat_ngram_size=options.no_repeat_ngram_size, length_penalty=options.length_penalty,
             include_prompt_in_result=False, end_token=tokenizer.convert_ids_to_tokens(self.template.stop_ids),
+            max_batch_size=CPU_SUB_BATCH_TOKENS if self.device == "cpu" else 0, batch_type="tokens",
         )
         return self.template.decode([r.sequences_ids[0] for r in results])
 
 
-__all__ = ["CHAT_WINDOW", "ChatTemplate", "TransformersChat", "CT2Chat"]
+__all__ = ["CHAT_WINDOW", "CPU_SUB_BATCH_TOKENS", "ChatTemplate", "TransformersChat", "CT2Chat"]
