@@ -43,6 +43,7 @@ from .handlers import (
     enable_downloads,
     language_of,
     load_file,
+    load_url,
     model_status,
     pick_example,
     stream_brief,
@@ -77,6 +78,7 @@ CSS = """
 #quotes-table table, #brief table { table-layout: fixed; width: 100%; }
 #quotes-table th:first-child, #brief th:first-child { width: 16%; }
 #quotes-table td, #brief td, #participants-table td { vertical-align: top; overflow-wrap: anywhere; }
+#quotes-table th, #brief th, #participants-table th { overflow-wrap: normal; word-break: keep-all; white-space: nowrap; }
 #brief h1 { font-size: 1.6em; }
 #model-status { padding: 0 var(--size-2); border-left: 4px solid var(--color-accent); }
 #model-status:empty { display: none; }
@@ -95,6 +97,10 @@ def build_demo() -> gr.Blocks:
                                         placeholder="PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días…")
                 upload = TranscriptFile(label=t("upload"), file_types=UPLOAD_TYPES, type="filepath", height=120,
                                         elem_id="transcript-file")
+                with gr.Row(equal_height=True):
+                    url = gr.Textbox(label=t("url"), placeholder="https://www.gob.mx/presidencia/articulos/…",
+                                     elem_id="url-input", scale=4, max_lines=1)
+                    fetch = gr.Button(t("fetch"), elem_id="fetch-url", scale=1, size="sm")
             with gr.Column(scale=1, min_width=260):
                 target, mode, n_quotes, models, run, mode_note, ui_lang = _settings_column()
         with input_column:  # the examples set the transcript and a brief language that works here
@@ -104,6 +110,10 @@ def build_demo() -> gr.Blocks:
                    docx_file]
         upload.upload(load_file, inputs=upload, outputs=[transcript, upload], concurrency_limit=None,
                       api_name="load_file")
+        fetch.click(load_url, inputs=url, outputs=[transcript, url], api_name="load_url", concurrency_id="fetch",
+                    concurrency_limit=4)
+        url.submit(load_url, inputs=url, outputs=[transcript, url], api_visibility="private", concurrency_id="fetch",
+                   concurrency_limit=4)
         run.click(clear_results, outputs=results, queue=False, show_progress="hidden",
                   api_visibility="private").then(
             stream_brief, inputs=[transcript, target, mode, n_quotes, *models, ui_lang], outputs=results,

@@ -2,6 +2,7 @@
 
 * `load_file(path)` → the text of an uploaded .txt / .md / .html / .docx / .pdf file (the
   upload is deleted once read, rejected or not, a file of another type too);
+* `load_url(url)` → the text of the page at a public http(s) address (`fetch.from_url`);
 * `make_brief(text, target, mode, quotes, models…, backend, ui_lang)` → what the result
   components show (`briefs`: a large transcript's brief in a process of its own); every
   error of the package becomes a `gr.Error` whose message says what to do;
@@ -118,6 +119,31 @@ def load_file(path: str | None, request: gr.Request = None):
         discard(path)
         storage().prune()
     return decoded.text, None
+
+
+PUBLIC_ONLY = True
+"""Read only public addresses for a visitor: a server must not fetch its own network's pages
+(loopback, private, link-local, reserved) on anyone's behalf. Tests turn it off to read a
+local server."""
+
+
+def load_url(url: str, request: gr.Request = None):
+    """The text of the page at ``url`` for the paste box (an HTML page reduced to its
+    paragraphs, a PDF to its text), and the address box emptied; what the reading noticed
+    in toasts."""
+    from ..fetch import from_url
+
+    if not (url or "").strip():
+        return gr.skip(), gr.skip()
+    lang = language_of(request)
+    limit = 10 * ui_max_bytes()
+    with user_errors(lang):
+        page = from_url(url.strip(), max_bytes=limit, public_only=PUBLIC_ONLY)
+        decoded = page.decoded(limit)
+    _check_size(_utf8_size(decoded.text), lang)
+    for note in decoded.notes:
+        gr.Warning(error_html(note.render(lang)))
+    return decoded.text, ""
 
 
 def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float = 5,
