@@ -63,7 +63,7 @@ def _stories(summary, lang: str) -> list[str]:
         head = f"**{markdown_text(label)}** — " if label else ""
         out.append(f"{n}. {head}{markdown_text(line)}")
         if note:
-            out.append(f"   *{markdown_text(note)}*")
+            out.append(f"{_under(n)}*{markdown_text(note)}*")
     if others:
         out += ["", f"{w['also']}: " + "; ".join(markdown_text(o) for o in others) + "."]
     return out + [""]
@@ -88,8 +88,14 @@ def _questions(summary, lang: str) -> list[str]:
     out = [f"## {words(lang)['questions']}", ""]
     for question in summary.questions:
         out += [f"{question.index}. {markdown_text(asked_line(question, lang))}",
-                f"   - {markdown_text(answer_line(question, lang))}"]
+                f"{_under(question.index)}- {markdown_text(answer_line(question, lang))}"]
     return out + [""]
+
+
+def _under(n: int) -> str:
+    """The indent that keeps a line inside list item ``n`` (as wide as "10. ": a narrower one
+    starts a list of its own from item 10 on)."""
+    return " " * len(f"{n}. ")
 
 
 def _sections(summary, lang: str) -> list[str]:

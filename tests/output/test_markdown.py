@@ -96,3 +96,15 @@ def test_word_keeps_the_transcripts_markup_as_plain_text(tmp_path):
     assert any(re.search(r"preguntó(?: sobre .+ — |: )“", p.text) and f"“{HOSTILE} Gracias, presidente." in p.text
                for p in document.paragraphs)
     assert not any("&lt;" in p.text or "\\*" in p.text for p in document.paragraphs)
+
+
+def test_answers_and_notes_nest_under_items_ten_and_later():
+    """A list item's own lines are indented as wide as its marker: "10. " takes four spaces
+    (with three, Markdown makes the answer an item of a list of its own)."""
+    text = (SEEDS / "2023-12-28.web.txt").read_text(encoding="utf-8")
+    lines = summarize(text, target="es", mode="extractive").to_markdown().splitlines()
+    asked = [i for i, line in enumerate(lines) if re.match(r"\d+\. .* preguntó", line)]
+    assert len(asked) >= 10
+    for i in asked:
+        marker = lines[i].split(" ", 1)[0] + " "
+        assert lines[i + 1].startswith(" " * len(marker) + "- ") and not lines[i + 1].startswith(" " * (len(marker) + 1))

@@ -167,6 +167,11 @@ def test_brief_in_a_real_browser(browser_brief):
 
     page.get_by_role("tab", name="Participants").click()
     assert "Andrés Manuel López Obrador" in page.locator("#participants-table").inner_text()
+    # no header is split mid-word ("Turn/os") at 1400 px: each header's text is one line box
+    lines = page.evaluate("""() => [...document.querySelectorAll('#participants-table th')].map(th => {
+        const range = document.createRange(); range.selectNodeContents(th);
+        return [th.innerText, new Set([...range.getClientRects()].map(r => Math.round(r.top))).size]; })""")
+    assert lines and all(count <= 1 for _, count in lines), lines
 
     # The questions in their own tab, in the order asked; the brief as a Word document.
     page.get_by_role("tab", name="Questions").click()
