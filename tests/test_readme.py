@@ -88,3 +88,15 @@ def test_no_doubled_words_in_what_users_read():
     for where, text in texts.items():
         doubled = [m.group(0) for m in DOUBLED.finditer(text) if not m.group(1).isdigit()]
         assert doubled == [], (where, doubled)
+
+
+def test_what_the_examples_write_goes_where_git_ignores_it():
+    """A user who runs the README's commands in a clone leaves its tree clean: every -o and
+    --out is under out/, which .gitignore lists."""
+    assert "/out/" in (REPO / ".gitignore").read_text(encoding="utf-8").split()
+    written = []
+    for words in commands():
+        for option, value in zip(words, words[1:]):
+            if option in ("-o", "--out") and value not in ("-", "…") and not value.startswith("/"):
+                written.append(value)
+    assert len(written) >= 8 and all(value.startswith("out/") for value in written), written
