@@ -58,8 +58,12 @@ def list_command(as_json, check_hub):
             lines.append(f"{'':{widths[0]}}  {copy['problem']}: run `summarizer models convert {row['name'].split('/')[-1]}`")
         elif copy:
             lines.append(f"{'':{widths[0]}}  CTranslate2 copy: {copy['path']} ({_size(copy['size'])})")
-    if not all(row["present"] for row in rows):
-        lines.append("Fetch the missing ones with `summarizer models download`.")
+    missing = {row["task"] for row in rows if not row["present"]}
+    if missing - {"chat"}:
+        lines.append("Fetch the missing ones with `summarizer models download`"
+                     + (" (the chat model, 3 GB, with `summarizer models download chat`)." if "chat" in missing else "."))
+    elif missing:
+        lines.append("The chat model (3 GB, for --mode chat) is fetched with `summarizer models download chat`.")
     if any(row["tiny"] for row in rows):
         lines.append("Tiny random test models (from `python -m summarizer.testing`) write gibberish: for trials "
                      "only; `summarizer models download` fetches the real ones.")
