@@ -60,14 +60,19 @@ class Made:
     notes: tuple
 
 
-def make(text: str, target: str, options: SummaryOptions, folder: Path, report: Report) -> Made:
-    """The brief of ``text``; a missing model's error carries the transcript's ``language``."""
+def make(text: str, target: str, options: SummaryOptions, folder: Path, report: Report, quick: bool = False) -> Made:
+    """The brief of ``text``; a missing model's error carries the transcript's ``language``.
+    ``quick``: what is shown first, while a model writes the lines — no downloads and no
+    highlighted transcript (None in their places: the finished brief brings them)."""
     doc = parse_transcript(text, max_bytes=ui_max_bytes())
     try:
         summary = summarize(doc, target=target, options=options, progress=report, models=server_models())
     except ModelNotAvailableError as exc:
         exc.language = doc.language
         raise
+    if quick:
+        return Made((summary.to_markdown(), mode_note(summary), quotes_table(summary), None,
+                     participants_table(summary), None, None, questions_view(summary), None), tuple(summary.notes))
     md_path, json_path, docx_path = write_downloads(summary, folder)
     outputs = (summary.to_markdown(), mode_note(summary), quotes_table(summary),
                highlighted_transcript(doc.text, summary), participants_table(summary), str(md_path),
@@ -80,13 +85,14 @@ def maker(size: int) -> Callable[..., Made]:
     return make_isolated if size > ISOLATED_BYTES else make
 
 
-def make_isolated(text: str, target: str, options: SummaryOptions, folder: Path, report: Report) -> Made:
+def make_isolated(text: str, target: str, options: SummaryOptions, folder: Path, report: Report,
+                  quick: bool = False) -> Made:
     """`make` in a child process; its progress is reported here, its error raised here."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])),
            "SUMMARIZER_INTERFACE": interface()}  # its messages name options as this interface does
     child = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
     try:
-        pickle.dump((text, target, options, folder), child.stdin)
+        pickle.dump((text, target, options, folder, quick), child.stdin)
         child.stdin.close()
         while True:
             try:
@@ -114,14 +120,14 @@ def _serve() -> None:
     sys.stdout = sys.stderr
     if hasattr(os, "nice"):
         os.nice(NICE)
-    text, target, options, folder = pickle.load(sys.stdin.buffer)
+    text, target, options, folder, quick = pickle.load(sys.stdin.buffer)
 
     def send(kind: str, value) -> None:
         out.write(pickle.dumps((kind, value)))
         out.flush()
 
     try:
-        made = make(text, target, options, folder, lambda *stage: send("progress", stage))
+        made = make(text, target, options, folder, lambda *stage: send("progress", stage), quick)
     except Exception as exc:  # raised again in the server, whose boundary (`handlers.user_errors`) says it
         if not isinstance(exc, SummarizerError):
             logger.exception("unexpected error in a brief's process")

@@ -149,11 +149,13 @@ def load_url(url: str, request: gr.Request = None):
 def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float = 5,
                summarize_model: str | None = None, es_en_model: str | None = None,
                en_es_model: str | None = None, backend: str | None = None, ui_lang: str = "",
-               request: gr.Request = None, progress=gr.Progress(), warn: bool = True):
+               request: gr.Request = None, progress=gr.Progress(), quick: bool = False):
     """Make a brief; return the brief, the mode note, the quotes, the highlighted
     transcript, the participants, the Markdown and JSON downloads, the questions and the
     Word download. A transcript that looks incomplete (cut short, a page printed twice, no
-    questions, far shorter than usual) is also said in a warning toast (with ``warn``)."""
+    questions, far shorter than usual) is also said in a warning toast. ``quick``: the brief
+    shown first while a model writes (`stream_brief`): no downloads, no highlighted
+    transcript (None in their places), no toast."""
     lang = language_of(request, ui_lang)
     text = text or ""
     _check_size(_utf8_size(text), lang)
@@ -165,11 +167,11 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
                              **_models(lang, summarize_model, es_en_model, en_es_model))
     with user_errors(lang):
         try:  # a large transcript in a process of its own: out of the other requests' way
-            made = maker(_utf8_size(text))(text, target, options, storage().request_folder(), report)
+            made = maker(_utf8_size(text))(text, target, options, storage().request_folder(), report, quick)
         except ModelNotAvailableError as exc:
             hint = _model_hint(lang, getattr(exc, "language", target), target, mode)
             raise ModelNotAvailableError(exc.render(lang) + hint) from None
-    for note in made.notes if warn else ():
+    for note in made.notes if not quick else ():
         if note["code"] in INCOMPLETE:
             gr.Warning(error_html(Note(note["code"], **note["params"]).render(lang)))
     return made.outputs
@@ -191,7 +193,7 @@ def stream_brief(text: str, target: str = "en", mode: str = "auto", quotes: floa
                                                                      or models.available("summarize")))
     if writes and text and text.strip():
         first = make_brief(text, target, "extractive", quotes, summarize_model, es_en_model, en_es_model, backend,
-                           ui_lang, request, progress, warn=False)
+                           ui_lang, request, progress, quick=True)
         yield (first[0], say(lang, "lines_coming", mode=say(lang, f"mode_{mode}")), *first[2:])
     yield make_brief(text, target, mode, quotes, summarize_model, es_en_model, en_es_model, backend, ui_lang,
                      request, progress)

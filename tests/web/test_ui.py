@@ -389,6 +389,9 @@ def test_a_brief_a_model_writes_shows_its_extractive_brief_first(tiny_models_dir
     assert first["brief"].startswith("# Resumen: ") and "## Temas del día" in first["brief"]
     assert "extractivo" in first["brief"] and "chat (líneas escritas por un modelo instruct" in last["brief"]
     assert first["quotes"] == last["quotes"] and first["questions"].splitlines()[0] == last["questions"].splitlines()[0]
+    # shown first, then finished: the downloads and the highlighted transcript come with the finished brief
+    assert [first[k] for k in ("transcript", "md_path", "json_path", "docx_path")] == [None] * 4
+    assert all(Path(last[k]).is_file() for k in ("md_path", "json_path", "docx_path")) and last["transcript"]
     assert last["mode_note"] != first["mode_note"] and "chat" in last["mode_note"]
     data = json.loads(Path(last["json_path"]).read_text(encoding="utf-8"))
     assert data["mode"] == "chat" and data["provenance"]["models"]["chat"]["name"] == "Qwen/Qwen2.5-1.5B-Instruct"
