@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
+import sys
+import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -29,6 +35,15 @@ def small_transcript(n: int) -> str:
     )
 
 
+def transcript_folder(tmp_path: Path, count: int = 3) -> Path:
+    """``tmp_path/in`` holding ``count`` small transcripts, ``doc0.txt``…"""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
+    return folder
+
+
 def free_port() -> int:
     """A TCP port of 127.0.0.1 that nothing listens on now."""
     with socket.socket() as sock:
@@ -50,3 +65,38 @@ def wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 
         except OSError:
             time.sleep(0.3)
     pytest.fail(f"app.py did not answer on {url} within {timeout:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+@contextmanager
+def running_app(tmp: Path, **settings: str) -> Iterator[str]:
+    """`python app.py` on a free port: offline, no models, its temporary files in ``tmp``,
+    ``settings`` (environment variables) added; yields its address; always stopped."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", "TMPDIR": str(tmp),
+           "SUMMARIZER_MODELS_DIR": str(tmp / "no-models"), "PYTHONPATH": str(REPO), **settings}
+    env.pop("GRADIO_TEMP_DIR", None)
+    port = free_port()
+    log = tmp / "app.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=REPO, env=env, stdout=out,
+                                stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_until_up(url, proc, log)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@contextmanager
+def http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[ThreadingHTTPServer]:
+    """A local HTTP server (127.0.0.1, a free port) answering with ``handler`` in a thread of
+    its own; its ``seen`` list is for the handler to record requests in; always shut down."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads, httpd.seen = True, []
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield httpd
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -17,6 +17,17 @@ def bench(script: str, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600)
 
 
+def benchmark(name: str):
+    """The script ``benchmarks/NAME.py`` as a module; importing it builds nothing (its
+    models are built by its main())."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_parse_agreement_without_the_corpus_says_so(tmp_path):
     result = bench("parse_agreement.py", str(tmp_path / "no-corpus"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
@@ -33,11 +44,7 @@ def test_parse_agreement_skips_a_missing_format(tmp_path):
 
 
 def test_summarize_speed_fails_when_it_misses_its_target(capsys):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("summarize_speed", REPO / "benchmarks" / "summarize_speed.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # builds nothing: the models are built by main()
+    module = benchmark("summarize_speed")
 
     def records(ct2_seconds: float, peak_mb: int) -> list[dict]:
         return [{"backend": "transformers", "target": "en", "seconds": 40.0, "cpu": 70.0, "peak_mb": 2400},
@@ -52,11 +59,7 @@ def test_summarize_speed_fails_when_it_misses_its_target(capsys):
 
 
 def test_chat_speed_fails_when_it_misses_its_target(capsys):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("chat_speed", REPO / "benchmarks" / "chat_speed.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # builds nothing: the model is built by main()
+    module = benchmark("chat_speed")
 
     def records(ct2_seconds: float, peak_mb: int) -> list[dict]:
         return [{"backend": "ctranslate2", "median": True, "seconds": ct2_seconds, "peak_mb": peak_mb},

@@ -24,7 +24,7 @@ from test_batch import WEB
 
 from support import REPO as ROOT
 from support import SEEDS
-from support import small_transcript
+from support import small_transcript, transcript_folder
 
 # Runs a job in a fresh interpreter through the public API, with the models replaced by
 # fakes (translation upper-cases each sentence after sleeping $FAKE_DELAY seconds per
@@ -181,10 +181,7 @@ def layout(text: str) -> tuple[list[str], list[bool]]:
 
 def test_tiny_models_through_the_cli_with_two_workers(tiny_models, tmp_path):
     """The real per-document work, in spawned worker processes that load the models themselves."""
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for n in range(3):
-        (inputs / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
+    inputs = transcript_folder(tmp_path)
     (inputs / "corrupt.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20)
     (inputs / "records.jsonl").write_text(
         json.dumps({"id": "r1", "text": small_transcript(7)}, ensure_ascii=False) + "\n", encoding="utf-8")

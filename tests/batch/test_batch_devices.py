@@ -19,7 +19,7 @@ import pytest
 from summarizer.batch import translate_batch
 from summarizer.batch.inputs import discover
 
-from support import REPO, small_transcript
+from support import REPO, small_transcript, transcript_folder
 from test_batch import assert_consistent, fake_models  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.skipif(not Path("/dev/zero").exists() or sys.platform == "win32", reason="needs /dev/zero")
@@ -60,10 +60,7 @@ def run_limited(*args: str | os.PathLike, timeout: float = 60) -> tuple[dict[str
 
 @pytest.mark.parametrize("name", ["zero.txt", "zero.jsonl"])  # one job each: one device is one document
 def test_a_link_to_a_device_fails_alone_and_at_once(tmp_path, name):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for n in range(2):
-        (inputs / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
+    inputs = transcript_folder(tmp_path, 2)
     (inputs / "records.jsonl").write_text(json.dumps({"id": "r", "text": small_transcript(5)}) + "\n", encoding="utf-8")
     (inputs / name).symlink_to("/dev/zero")  # its size says 0 and it never ends; a .jsonl: one endless line
     out = tmp_path / "out"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from summarizer.batch import MANIFEST_NAME, BatchSettings, PoolEngine, run_batch
 
-from support import SEEDS, small_transcript
+from support import SEEDS, transcript_folder
 
 def outputs(out) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
@@ -15,10 +15,7 @@ def outputs(out) -> dict[str, bytes]:
 
 
 def test_one_worker_with_two_threads_writes_what_two_workers_with_one_write(tiny_models, tmp_path):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for n in range(3):
-        (inputs / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
+    inputs = transcript_folder(tmp_path)
     (inputs / "web.txt").write_text((SEEDS / "2023-12-28.web.txt").read_text(encoding="utf-8")[:5000], encoding="utf-8")
     with PoolEngine(1, threads=2) as one, PoolEngine(2, threads=1) as two:
         for task in ("translate", "summarize"):

@@ -17,7 +17,7 @@ from summarizer.batch import BatchSettings, process_documents, run_batch, summar
 from summarizer.cli import main
 from summarizer.errors import ModelNotAvailableError
 
-from support import DATA, REPO, small_transcript
+from support import DATA, REPO, transcript_folder
 
 ENGLISH = DATA / "2023-12-28-news-article.txt"
 
@@ -40,18 +40,10 @@ class WatchedEngine:
         pass
 
 
-def spanish_folder(tmp_path, count=3):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n in range(count):
-        (folder / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
-    return folder
-
-
 def test_an_english_brief_of_spanish_transcripts_without_the_model_is_refused_before_the_engine(no_models, tmp_path):
     engine = WatchedEngine()
     with pytest.raises(ModelNotAvailableError) as refused:
-        list(run_batch([spanish_folder(tmp_path)], tmp_path / "out", BatchSettings("summarize", target="en"),
+        list(run_batch([transcript_folder(tmp_path)], tmp_path / "out", BatchSettings("summarize", target="en"),
                        engine=engine))
     message = str(refused.value)
     assert message.startswith("the job cannot run: its 3 documents to do are in Spanish, and a brief in English "
@@ -63,12 +55,12 @@ def test_an_english_brief_of_spanish_transcripts_without_the_model_is_refused_be
 @pytest.mark.parametrize("mode", ["extractive", "auto"])
 def test_a_spanish_brief_of_spanish_transcripts_needs_no_model(no_models, tmp_path, mode):
     engine = WatchedEngine()
-    results = list(summarize_batch([spanish_folder(tmp_path)], tmp_path / "out", target="es", mode=mode, engine=engine))
+    results = list(summarize_batch([transcript_folder(tmp_path)], tmp_path / "out", target="es", mode=mode, engine=engine))
     assert [r.status for r in results] == ["done"] * 3 and engine.ran
 
 
 def test_a_job_some_of_whose_documents_can_be_done_runs(no_models, tmp_path):
-    folder = spanish_folder(tmp_path, 2)
+    folder = transcript_folder(tmp_path, 2)
     shutil.copy(ENGLISH, folder / "article.txt")  # an English brief of it needs no model
     results = {r.id: r for r in summarize_batch([folder], tmp_path / "out", target="en")}
     assert {i: r.status for i, r in results.items()} == {"article.txt": "done", "doc0.txt": "failed",
@@ -79,7 +71,7 @@ def test_a_job_some_of_whose_documents_can_be_done_runs(no_models, tmp_path):
 def test_a_translation_job_without_its_model_is_refused_at_once(no_models, tmp_path):
     with pytest.raises(ModelNotAvailableError, match=r"^the job cannot run: model Helsinki-NLP/opus-mt-es-en "
                                                      r".*`summarizer models download opus-mt-es-en`"):
-        list(translate_batch([spanish_folder(tmp_path)], tmp_path / "out", target="en", engine=WatchedEngine()))
+        list(translate_batch([transcript_folder(tmp_path)], tmp_path / "out", target="en", engine=WatchedEngine()))
 
 
 def test_the_ctranslate2_backend_without_its_copy_is_refused(tiny_models_dir, tmp_path, monkeypatch):
@@ -91,13 +83,13 @@ def test_the_ctranslate2_backend_without_its_copy_is_refused(tiny_models_dir, tm
     settings = BatchSettings("translate", target="en", options=TranslateOptions(backend="ctranslate2"))
     engine = WatchedEngine()
     with pytest.raises(ModelNotAvailableError, match="the job cannot run: .*the ctranslate2 backend was asked for"):
-        list(run_batch([spanish_folder(tmp_path)], tmp_path / "out", settings, engine=engine))
+        list(run_batch([transcript_folder(tmp_path)], tmp_path / "out", settings, engine=engine))
     assert not engine.ran
 
 
 def test_a_document_whose_language_cannot_be_told_never_counts_against_the_job(no_models, tmp_path):
     """Refused only when sure: here the binary file fails on its own, and the job runs."""
-    folder = spanish_folder(tmp_path, 1)
+    folder = transcript_folder(tmp_path, 1)
     (folder / "binary.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20)
     engine = WatchedEngine()
     results = {r.id: r for r in summarize_batch([folder], tmp_path / "out", target="en", engine=engine)}
@@ -121,7 +113,7 @@ def test_the_cli_refuses_a_ray_job_without_its_model_before_ray_starts(no_models
     env = {k: v for k, v in os.environ.items() if not k.startswith("RAY_")}
     env.update(PYTHONPATH=str(REPO), HF_HUB_OFFLINE="1")
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-c", REFUSED_JOB, "batch", "summarize", str(spanish_folder(tmp_path)),
+    result = subprocess.run([sys.executable, "-c", REFUSED_JOB, "batch", "summarize", str(transcript_folder(tmp_path)),
                              "--out", str(tmp_path / "out"), "--engine", "ray"],
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     seconds = time.monotonic() - started
@@ -134,7 +126,7 @@ def test_the_cli_refuses_a_ray_job_without_its_model_before_ray_starts(no_models
 
 
 def test_an_error_every_document_repeats_is_said_once(no_models, tmp_path):
-    folder = spanish_folder(tmp_path, 3)
+    folder = transcript_folder(tmp_path, 3)
     shutil.copy(ENGLISH, folder / "article.txt")
     result = CliRunner().invoke(main, ["batch", "summarize", str(folder), "--out", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 1

@@ -20,7 +20,7 @@ import pytest
 
 from summarizer.cli.progress import JobBar, StageBar
 
-from support import REPO, SEEDS, small_transcript
+from support import REPO, SEEDS, transcript_folder
 
 SEED = SEEDS / "2023-12-28.web.txt"
 SUMMARIZE = ["summarize", str(SEED), "--to", "es", "--mode", "extractive"]
@@ -30,14 +30,6 @@ def _env() -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RAY_")}
     env.update(PYTHONPATH=str(REPO), HF_HUB_OFFLINE="1")
     return env
-
-
-def _archive(tmp_path, count=3):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n in range(count):
-        (folder / f"doc{n}.txt").write_text(small_transcript(n), encoding="utf-8")
-    return folder
 
 
 def run_cli(args, stderr_file, **kwargs) -> subprocess.CompletedProcess:
@@ -93,7 +85,7 @@ def test_a_brief_with_standard_error_in_a_file_writes_lines_not_bars(tmp_path, n
 
 
 def test_a_batch_job_with_standard_error_in_a_pipe_writes_lines_not_bars(tmp_path, no_models):
-    folder = _archive(tmp_path)
+    folder = transcript_folder(tmp_path)
     (folder / "binary.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20)
     result = subprocess.run([sys.executable, "-m", "summarizer", "batch", "summarize", str(folder), "--out",
                              str(tmp_path / "out"), "--to", "es", "--mode", "extractive"],
@@ -162,7 +154,7 @@ def test_on_a_terminal_the_bars_stay(tmp_path, no_models):
     assert "parse: 1/1 in" not in seen
     assert seen.rstrip().endswith("modo: extractivo — se pidió el modo extractivo.")
 
-    status, seen = run_on_terminal(["batch", "summarize", str(_archive(tmp_path)), "--out", str(tmp_path / "out"),
+    status, seen = run_on_terminal(["batch", "summarize", str(transcript_folder(tmp_path)), "--out", str(tmp_path / "out"),
                                     "--to", "es", "--mode", "extractive"])
     assert status == 0, seen
     assert "summarize: 100%|" in seen and "3/3 docs]" in seen and "documents (" not in seen

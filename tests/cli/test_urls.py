@@ -7,9 +7,8 @@ import gzip
 import html
 import re
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from click.testing import CliRunner
@@ -20,7 +19,7 @@ from summarizer.errors import FetchError, InputTooLargeError
 from summarizer.cli.common import looks_like_address
 from summarizer.fetch import USER_AGENT, from_url, is_url, transcript_from_url
 
-from support import DATA, SEEDS, free_port
+from support import DATA, SEEDS, free_port, http_server
 
 SEED = SEEDS / "2023-12-28.web.txt"
 TEXT = SEED.read_bytes()
@@ -142,16 +141,10 @@ class Address(str):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    httpd.seen = []
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = Address(f"http://127.0.0.1:{httpd.server_address[1]}")
-    base.seen = httpd.seen
-    yield base
-    httpd.shutdown()
-    httpd.server_close()
+    with http_server(_Handler) as httpd:
+        base = Address(f"http://127.0.0.1:{httpd.server_address[1]}")
+        base.seen = httpd.seen
+        yield base
 
 
 @pytest.fixture(autouse=True)

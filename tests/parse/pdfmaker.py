@@ -145,7 +145,13 @@ def make_pdf(paragraphs: Sequence[str], layout: Layout | None = None, compress: 
                        b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (contents, font))
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), total)
-    out, offsets = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), []
+    return pdf_file(objects, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+
+
+def pdf_file(objects: Sequence[bytes], header: bytes = b"%PDF-1.4\n") -> bytes:
+    """A PDF file of ``objects`` (numbered from 1 in order; the first is the catalog): each
+    object, the cross-reference table of their offsets and the trailer."""
+    out, offsets = bytearray(header), []
     for n, body in enumerate(objects, 1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % n + body + b"\nendobj\n"

@@ -14,6 +14,7 @@ from summarizer import DecodeError, parse_transcript, summarize
 from summarizer.notes import Note
 from summarizer.parse.decode import decode, read_text
 
+from pdfmaker import pdf_file
 from support import SEEDS
 
 SEED = SEEDS / "2023-12-28.web.txt"
@@ -134,15 +135,7 @@ def make_pdf(lines: list[str], compress: bool = False) -> bytes:
         b"<< /Length %d%s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 PDF_LINES = ["PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días.", "",

@@ -5,17 +5,14 @@ busy with other work slows both alike."""
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 
 import pytest
 
-from support import CORPUS, REPO, SEEDS, free_port, wait_until_up
+from support import CORPUS, SEEDS, running_app
 
 MAX_BYTES = 2_000_000
 
@@ -36,23 +33,9 @@ def _large_transcript() -> str:
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("slow")
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", "TMPDIR": str(tmp),
-           "SUMMARIZER_MODELS_DIR": str(tmp / "no-models"), "SUMMARIZER_UI_CONCURRENCY": "2",
-           "SUMMARIZER_UI_MAX_BYTES": str(MAX_BYTES), "PYTHONPATH": str(REPO)}
-    env.pop("GRADIO_TEMP_DIR", None)
-    port = free_port()
-    log = tmp / "app.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=REPO, env=env, stdout=out,
-                                stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        wait_until_up(url, proc, log)
+    with running_app(tmp_path_factory.mktemp("slow"), SUMMARIZER_UI_CONCURRENCY="2",
+                     SUMMARIZER_UI_MAX_BYTES=str(MAX_BYTES)) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def _brief(url: str, text: str) -> float:

@@ -7,16 +7,15 @@ from __future__ import annotations
 import http.client
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from support import REPO, SEEDS, free_port, wait_until_up
+from support import SEEDS, running_app
 
 CAP = 1_000_000
 PIECE = 300_000
@@ -26,22 +25,9 @@ PIECE = 300_000
 def server(tmp_path_factory):
     """``(port, storage folder)`` of `python app.py` with a 1 MB cap for uploads and downloads."""
     tmp = tmp_path_factory.mktemp("uploads")
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False", "TMPDIR": str(tmp),
-           "SUMMARIZER_MODELS_DIR": str(tmp / "no-models"), "SUMMARIZER_UI_UPLOADS_MB": "1",
-           "SUMMARIZER_UI_MAX_BYTES": "300000", "PYTHONPATH": str(REPO)}
-    env.pop("GRADIO_TEMP_DIR", None)
-    port = free_port()
-    log = tmp / "app.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=REPO, env=env, stdout=out,
-                                stderr=subprocess.STDOUT)
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/", proc, log)
+    with running_app(tmp, SUMMARIZER_UI_UPLOADS_MB="1", SUMMARIZER_UI_MAX_BYTES="300000") as url:
         [root] = tmp.glob("summarizer-ui-*")
-        yield port, root
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        yield urlsplit(url).port, root
 
 
 @pytest.fixture

@@ -4,14 +4,15 @@ visitor; errors are readable toasts."""
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import gradio as gr
 import pytest
 
 from summarizer.web import app as webapp
 from summarizer.web import handlers
+
+from support import http_server
 
 PAGE = ("<!DOCTYPE html><html><head><title>Versión estenográfica</title></head><body><nav>Inicio</nav>"
         "<p>PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días. Vamos a informar sobre el Tren Maya.</p>"
@@ -36,12 +37,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads, httpd.seen = True, []
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with http_server(_Handler) as httpd:
+        yield httpd
 
 
 @pytest.fixture(autouse=True)
