@@ -68,8 +68,8 @@ class ChatTemplate:
 
 
 def _window(config, tokenizer) -> int:
-    window = int(getattr(config, "max_position_embeddings", 0) or (config.get("max_position_embeddings", 0)
-                                                                   if isinstance(config, dict) else 0) or 2048)
+    """The model's context (its configuration's, else its tokenizer's if shorter), at most `CHAT_WINDOW`."""
+    window = int(getattr(config, "max_position_embeddings", 0) or 2048)
     limit = getattr(tokenizer, "model_max_length", None)
     if isinstance(limit, int) and 0 < limit < window:
         window = limit
