@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..document import LANGUAGES
 from ..errors import ModelNotAvailableError, SummarizerError
 from ..parse import parse_transcript
 from ..settings import interface, ui_max_bytes
-from ..summarize import SummaryOptions, summarize
+from ..summarize import Summarizer, SummaryOptions
+from ..summarize.modes import choose_mode
 from .choices import server_models
 from .views import (
     highlighted_transcript,
@@ -54,10 +56,13 @@ _ROOT = str(Path(__file__).resolve().parents[2])  # where the child finds this p
 
 @dataclass(frozen=True)
 class Made:
-    """What the page shows of a brief (`handlers.OUTPUTS` values), and the brief's notes."""
+    """What the page shows of a brief (`handlers.OUTPUTS` values, the mode note in the
+    brief's language), the mode note in each language the page speaks (``mode_notes``), and
+    the brief's notes."""
 
     outputs: tuple
     notes: tuple
+    mode_notes: dict
 
 
 def make(text: str, target: str, options: SummaryOptions, folder: Path, report: Report, quick: bool = False) -> Made:
@@ -65,19 +70,23 @@ def make(text: str, target: str, options: SummaryOptions, folder: Path, report: 
     ``quick``: what is shown first, while a model writes the lines — no downloads and no
     highlighted transcript (None in their places: the finished brief brings them)."""
     doc = parse_transcript(text, max_bytes=ui_max_bytes())
+    summarizer = Summarizer(options, models=server_models())
     try:
-        summary = summarize(doc, target=target, options=options, progress=report, models=server_models())
+        summary = summarizer.summarize(doc, target=target, progress=report)
     except ModelNotAvailableError as exc:
         exc.language = doc.language
         raise
+    choice = choose_mode(options.mode, doc.language, target, summarizer.is_available)  # why, in any language
+    notes = {lang: mode_note(summary, lang, choice.reason(lang)) for lang in LANGUAGES}
     if quick:
-        return Made((summary.to_markdown(), mode_note(summary), quotes_table(summary), None,
-                     participants_table(summary), None, None, questions_view(summary), None), tuple(summary.notes))
+        return Made((summary.to_markdown(), notes[target], quotes_table(summary), None,
+                     participants_table(summary), None, None, questions_view(summary), None), tuple(summary.notes),
+                    notes)
     md_path, json_path, docx_path = write_downloads(summary, folder)
-    outputs = (summary.to_markdown(), mode_note(summary), quotes_table(summary),
+    outputs = (summary.to_markdown(), notes[target], quotes_table(summary),
                highlighted_transcript(doc.text, summary), participants_table(summary), str(md_path),
                str(json_path), questions_view(summary), str(docx_path))
-    return Made(outputs, tuple(summary.notes))
+    return Made(outputs, tuple(summary.notes), notes)
 
 
 def maker(size: int) -> Callable[..., Made]:

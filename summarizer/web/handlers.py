@@ -1,27 +1,32 @@
 """The web app's handlers: plain functions over the public API, testable without a browser.
 
-* `load_file(path)` → the text of an uploaded .txt / .md / .html / .docx / .pdf file (the
+* `load_file(path, ui_lang)` → the text of an uploaded .txt / .md / .html / .docx / .pdf file (the
   upload is deleted once read, rejected or not, a file of another type too);
-* `load_url(url)` → the text of the page at a public http(s) address (`fetch.from_url`);
+* `load_url(url, ui_lang)` → the text of the page at a public http(s) address (`fetch.from_url`);
 * `make_brief(text, target, mode, quotes, models…, backend, ui_lang)` → what the result
-  components show (`briefs`: a large transcript's brief in a process of its own); every
-  error of the package becomes a `gr.Error` whose message says what to do;
+  components show (`briefs`: a large transcript's brief in a process of its own), and its
+  mode note in each language the page speaks (for `switch_language`); every error of the
+  package becomes a `gr.Error` whose message says what to do;
 * `stream_brief(…)`, what the page runs: when a model will write the lines, first the
   extractive brief (in a second or two: stories, quotes, questions), then the brief with
   the written lines in its place;
 * `clear_results()` → empty results, shown while a brief is made (an error never sits
   under the previous brief);
 * `pick_example(text)` → the example and the brief language that works on this machine;
-* `model_status()` → the target language to start with, and a note on the models here.
+* `model_status(ui_lang)` → the target language to start with, and a note on the models here;
+* `switch_language(ui_lang, mode_notes)` → what the server wrote on the page, said again
+  in the language the visitor chose: the models note, the examples' labels, the tabs, the
+  mode note.
 
 Messages are in the page's language (`texts.pick_language`): the ``ui_lang`` the page
-sends, else the request's ``Accept-Language``.
+sends (its language control), else its cookie, else the request's ``Accept-Language``.
 """
 
 from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
+from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 
 import gradio as gr
@@ -29,30 +34,46 @@ import gradio as gr
 from ..errors import ModelNotAvailableError, SummarizerError
 from ..models import is_tiny, spec_for
 from ..notes import Note
-from ..output.wording import NATIVE_NAMES
 from ..parse.completeness import INCOMPLETE
 from ..parse.decode import read_text
 from ..parse.language import detect_language
-from ..settings import speaking_to, ui_allow_model_paths, ui_max_bytes
+from ..settings import PROJECT_ROOT, speaking_to, ui_allow_model_paths, ui_max_bytes
 from ..summarize import SummaryOptions
 from .briefs import maker
 from .choices import UnknownModel, resolve_choice, server_models
 from .storage import discard, storage
-from .texts import pick_language, say
+from .texts import COOKIE, MESSAGES, UI, pick_language, say
 from .views import error_html
 
 logger = logging.getLogger("summarizer")
 
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".docx", ".pdf"]
-OUTPUTS = 9
+OUTPUTS = 10
 """make_brief's outputs: brief, mode note, quotes, transcript, participants, two downloads
-(Markdown, JSON), the questions, the Word download."""
+(Markdown, JSON), the questions, the Word download; and the mode note in each language the
+page speaks (a `gr.State`, which the API leaves out)."""
+SEEDS = PROJECT_ROOT / "seeds"
+EXAMPLES = (
+    ("2023-12-28.web.txt", "example_web"),
+    ("2023-12-28.native.txt", "example_native"),
+    ("2023-12-28-news-article.txt", "example_article"),
+)
+"""The examples under ``seeds/``: a file, and the key of its label in `texts.UI`."""
+TABS = ("tab_brief", "tab_quotes", "tab_questions", "tab_transcript", "tab_participants")
+"""The result tabs' labels (`texts.UI` keys), in the page's order."""
 
 
 def language_of(request: gr.Request | None, hint: str | None = None) -> str:
-    """The page's language for this request."""
+    """The page's language for this request: ``hint`` (what the page sent), else its cookie,
+    else its ``Accept-Language``."""
     headers = getattr(request, "headers", None) or {}
-    return pick_language(hint, headers.get("accept-language"))
+    cookie = None
+    try:
+        morsel = SimpleCookie(headers.get("cookie") or "").get(COOKIE)
+        cookie = morsel.value if morsel else None
+    except CookieError:  # a malformed cookie header: the browser's languages decide
+        pass
+    return pick_language(hint, headers.get("accept-language"), cookie)
 
 
 @contextmanager
@@ -94,7 +115,7 @@ def _utf8_size(text: str) -> int:
 # ---------------------------------------------------------------- handlers
 
 
-def load_file(path: str | None, request: gr.Request = None):
+def load_file(path: str | None, ui_lang: str = "", request: gr.Request = None):
     """The text of an uploaded file (an HTML page reduced to its paragraphs, a .docx or a
     PDF to its text), and the upload field emptied: the file is deleted once read, or at
     once when it is refused (a type other than `UPLOAD_TYPES`, too large, not text).
@@ -104,7 +125,7 @@ def load_file(path: str | None, request: gr.Request = None):
     """
     if not path:
         return gr.skip(), gr.skip()
-    lang = language_of(request)
+    lang = language_of(request, ui_lang)
     file = Path(path)
     try:
         _check_type(file, lang)
@@ -114,7 +135,7 @@ def load_file(path: str | None, request: gr.Request = None):
                                 html=file.suffix.lower() in (".html", ".htm"))
         _check_size(_utf8_size(decoded.text), lang)
         for note in decoded.notes:
-            gr.Warning(error_html(note.render(lang)))
+            warn(note.render(lang), lang)
     finally:
         discard(path)
         storage().prune()
@@ -127,7 +148,7 @@ PUBLIC_ONLY = True
 local server."""
 
 
-def load_url(url: str, request: gr.Request = None):
+def load_url(url: str, ui_lang: str = "", request: gr.Request = None):
     """The text of the page at ``url`` for the paste box (an HTML page reduced to its
     paragraphs, a PDF to its text), and the address box emptied; what the reading noticed
     in toasts."""
@@ -135,14 +156,14 @@ def load_url(url: str, request: gr.Request = None):
 
     if not (url or "").strip():
         return gr.skip(), gr.skip()
-    lang = language_of(request)
+    lang = language_of(request, ui_lang)
     limit = 10 * ui_max_bytes()
     with user_errors(lang):
         page = from_url(url.strip(), max_bytes=limit, public_only=PUBLIC_ONLY)
         decoded = page.decoded(limit)
     _check_size(_utf8_size(decoded.text), lang)
     for note in decoded.notes:
-        gr.Warning(error_html(note.render(lang)))
+        warn(note.render(lang), lang)
     return decoded.text, ""
 
 
@@ -150,9 +171,9 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
                summarize_model: str | None = None, es_en_model: str | None = None,
                en_es_model: str | None = None, backend: str | None = None, ui_lang: str = "",
                request: gr.Request = None, progress=gr.Progress(), quick: bool = False):
-    """Make a brief; return the brief, the mode note, the quotes, the highlighted
-    transcript, the participants, the Markdown and JSON downloads, the questions and the
-    Word download. A transcript that looks incomplete (cut short, a page printed twice, no
+    """Make a brief; return the brief, the mode note (in the page's language), the quotes,
+    the highlighted transcript, the participants, the Markdown and JSON downloads, the
+    questions and the Word download, and the mode note in each language. A transcript that looks incomplete (cut short, a page printed twice, no
     questions, far shorter than usual) is also said in a warning toast. ``quick``: the brief
     shown first while a model writes (`stream_brief`): no downloads, no highlighted
     transcript (None in their places), no toast."""
@@ -173,8 +194,13 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
             raise ModelNotAvailableError(exc.render(lang) + hint) from None
     for note in made.notes if not quick else ():
         if note["code"] in INCOMPLETE:
-            gr.Warning(error_html(Note(note["code"], **note["params"]).render(lang)))
-    return made.outputs
+            warn(Note(note["code"], **note["params"]).render(lang), lang)
+    return (made.outputs[0], made.mode_notes[lang], *made.outputs[2:], made.mode_notes)
+
+
+def warn(message: str, lang: str) -> None:
+    """A warning toast, its title in the page's language too."""
+    gr.Warning(error_html(message), title=say(lang, "warning_title"))
 
 
 _STAGES = ("parse", "select", "translate", "summarize", "compose")
@@ -194,7 +220,8 @@ def stream_brief(text: str, target: str = "en", mode: str = "auto", quotes: floa
     if writes and text and text.strip():
         first = make_brief(text, target, "extractive", quotes, summarize_model, es_en_model, en_es_model, backend,
                            ui_lang, request, progress, quick=True)
-        yield (first[0], say(lang, "lines_coming", mode=say(lang, f"mode_{mode}")), *first[2:])
+        coming = {code: say(code, "lines_coming", mode=say(code, f"mode_{mode}")) for code in MESSAGES}
+        yield (first[0], coming[lang], *first[2:-1], coming)
     yield make_brief(text, target, mode, quotes, summarize_model, es_en_model, en_es_model, backend, ui_lang,
                      request, progress)
 
@@ -218,7 +245,7 @@ def _model_hint(lang: str, source: str, target: str, mode: str) -> str:
     """What this page offers when a model is missing, added to the error message."""
     ways = []
     if source != target:
-        ways.append(say(lang, "hint_language", language=NATIVE_NAMES.get(source, source)))
+        ways.append(say(lang, "hint_language", language=UI[lang].get(f"lang_{source}", source)))
     if mode == "abstractive":
         ways.append(say(lang, "hint_auto"))
     ways.append(say(lang, "hint_install"))
@@ -230,7 +257,7 @@ def clear_results():
     def off():
         return gr.DownloadButton(value=None, interactive=False)
 
-    return "", "", "", None, "", off(), off(), "", off()
+    return "", "", "", None, "", off(), off(), "", off(), {}
 
 
 def enable_downloads():
@@ -246,9 +273,9 @@ def pick_example(text: str):
     return text, other if server_models().available("translate", source, other) else source
 
 
-def model_status(request: gr.Request = None):
+def model_status(ui_lang: str = "", request: gr.Request = None):
     """The target language to start with, and a note on the models this machine has."""
-    lang = language_of(request)
+    lang = language_of(request, ui_lang)
     with user_errors(lang):
         found = {key: _where(*need) for key, need in _NEEDS.items()}
     present = {key: where is not None for key, where in found.items()}
@@ -275,3 +302,24 @@ _NEEDS = {"es_en": ("translate", "es", "en"), "en_es": ("translate", "en", "es")
 
 def _where(task: str, source: str | None, target: str | None):
     return server_models().locate(spec_for(task, source=source, target=target))
+
+
+def example_labels(ui_lang: str = "", request: gr.Request = None) -> gr.Dataset:
+    """The examples' labels in the page's language (they are data to Gradio, not page words)."""
+    lang = language_of(request, ui_lang)
+    return gr.Dataset(sample_labels=[UI[lang][key] for _, key in found_examples()])
+
+
+def found_examples() -> list[tuple[Path, str]]:
+    """`EXAMPLES` whose file is here."""
+    return [(SEEDS / name, key) for name, key in EXAMPLES if (SEEDS / name).is_file()]
+
+
+def switch_language(ui_lang: str, mode_notes: dict | None = None, request: gr.Request = None):
+    """What the server wrote on the page, in the language the visitor chose: the models
+    note, the examples' labels, the tabs' labels (Gradio draws them once) and the mode note
+    (unchanged while there is none)."""
+    lang = language_of(request, ui_lang)
+    note = (mode_notes or {}).get(lang)
+    return (model_status(lang, request)[1], example_labels(lang, request),
+            *(gr.Tab(label=UI[lang][key]) for key in TABS), gr.skip() if note is None else note)

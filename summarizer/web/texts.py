@@ -1,11 +1,14 @@
 """The web app's words in English and Spanish.
 
-The page's fixed words (labels, help, tabs, buttons) go to Gradio's `gr.I18n`: the
-browser shows them in its language (``navigator.language``), and Gradio's settings
-panel (the footer's "Settings") switches it. What the handlers say (errors, the models
-note, progress) follows the same choice: the page sends its language with each request
-(``document.documentElement.lang``), else the request's ``Accept-Language`` decides.
-A brief's own words (its tables, its notes) are in the brief's language, not the page's.
+The page is in one language, English or Spanish, which its language control (top
+right) switches and a cookie (`COOKIE`) and the address (``?lang=es``) keep: first the
+address's, then the cookie's, then the first of the browser's languages that we speak,
+else English (`pick_language`, and `PAGE_LANGUAGE_JS` in the browser, before Gradio
+starts, so that Gradio's own words — the upload box, the footer, the progress — are in
+it too). The page's fixed words (labels, help, tabs, buttons) go to Gradio's `gr.I18n`;
+what the handlers say (errors and warnings with their titles, the models note, the mode
+note, progress) is said in the language the page sends with each request. A brief's own
+words (its headings, tables and notes) are in the brief's language, not the page's.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from ..document import LANGUAGES
 
 UI = {
     "en": {
+        "page_language": "Page language",
         "intro": "# Mañanera brief\nPaste (or upload) the transcript of a Mexican presidential press conference "
                  "and get a quote-attributed brief in English or Spanish.",
         "transcript": "Transcript",
@@ -26,6 +30,7 @@ UI = {
         "fetch": "Read the page",
         "examples": "Examples",
         "brief_in": "Brief in",
+        "lang_en": "English", "lang_es": "Spanish",
         "mode": "Mode",
         "mode_info": "auto: chat when the chat model is installed, else abstractive when the summarization model "
                      "is; chat: an instruct model writes the lines; extractive: every line is a sentence of the "
@@ -51,6 +56,7 @@ UI = {
         "example_article": "28 Dec 2023 — a news article (English)",
     },
     "es": {
+        "page_language": "Idioma de la página",
         "intro": "# Resumen de la mañanera\nPegue (o suba) la transcripción de una conferencia de prensa presidencial "
                  "mexicana y obtenga un resumen con citas atribuidas, en inglés o en español.",
         "transcript": "Transcripción",
@@ -59,6 +65,7 @@ UI = {
         "fetch": "Leer la página",
         "examples": "Ejemplos",
         "brief_in": "Resumen en",
+        "lang_en": "Inglés", "lang_es": "Español",
         "mode": "Modo",
         "mode_info": "auto: chat cuando el modelo de chat está instalado, si no abstractivo cuando lo está el "
                      "modelo de resumen; chat: un modelo instruct escribe las líneas; extractivo: cada línea es una "
@@ -88,6 +95,7 @@ UI = {
 
 MESSAGES = {
     "en": {
+        "warning_title": "Warning", "error_title": "Error", "info_title": "Info",
         "too_large_title": "Transcript too large",
         "too_large": "{what} is {size:,} bytes; this app takes at most {limit:,} bytes (a long mañanera is about "
                      "200,000). Give one conference at a time, or start the app with SUMMARIZER_UI_MAX_BYTES={size} "
@@ -127,6 +135,7 @@ MESSAGES = {
         "stage_translate": "Translating", "stage_summarize": "Writing the brief", "stage_compose": "Composing the brief",
     },
     "es": {
+        "warning_title": "Aviso", "error_title": "Error", "info_title": "Información",
         "too_large_title": "Transcripción demasiado grande",
         "too_large": "{what} tiene {size:,} bytes; esta aplicación acepta como máximo {limit:,} bytes (una mañanera "
                      "larga tiene unos 200,000). Dé una conferencia a la vez, o inicie la aplicación con "
@@ -181,14 +190,19 @@ def say(lang: str, key: str, **params) -> str:
     return MESSAGES.get(lang, MESSAGES["en"])[key].format(**params)
 
 
-def pick_language(hint: str | None = None, accept_language: str | None = None) -> str:
-    """The page's language: ``hint`` (the page's own ``lang``, "es-MX"…) when it names one
-    we speak, else the first of ``Accept-Language`` we speak, else English."""
-    for tag in [hint or ""] + re.split(r",", accept_language or ""):
+COOKIE = "summarizer_lang"
+"""The cookie that keeps the page's language (a year, for the whole site)."""
+
+
+def pick_language(hint: str | None = None, accept_language: str | None = None, cookie: str | None = None) -> str:
+    """The page's language: ``hint`` (what the page says it is: "es", "es-MX"…) when it
+    names one we speak, else the `COOKIE`'s, else the first of ``Accept-Language`` we
+    speak, else English."""
+    for tag in [hint or "", cookie or ""] + re.split(r",", accept_language or ""):
         code = tag.split(";")[0].strip().lower()[:2]
         if code in LANGUAGES:
             return code
     return "en"
 
 
-__all__ = ["UI", "MESSAGES", "I18N", "t", "say", "pick_language", "LANGUAGES"]
+__all__ = ["UI", "MESSAGES", "I18N", "COOKIE", "t", "say", "pick_language", "LANGUAGES"]

@@ -91,14 +91,17 @@ def questions_view(summary: Summary) -> str:
     return "\n".join(out)
 
 
-def mode_note(summary: Summary) -> str:
-    """Which mode made the brief and why, the languages and the models (Markdown, in the brief's language)."""
-    lang = summary.target_lang
+def mode_note(summary: Summary, lang: str | None = None, reason: str | None = None) -> str:
+    """Which mode made the brief and why, the languages and the models (Markdown): in
+    ``lang`` (the page's; the brief's by default), ``reason`` the mode's reason in it (the
+    brief's own, `Summary.mode_reason`, by default)."""
+    lang = lang or summary.target_lang
     w = words(lang)
     name, _, how = w.get(summary.mode, summary.mode).partition(" (")
     models = summary.provenance.get("models", {}) if summary.provenance else {}
     used = ", ".join(f"{_task_name(task, lang)}: `{m.get('name')}`" for task, m in models.items() if m) or w["none"]
-    reason = summary.mode_reason[:1].upper() + summary.mode_reason[1:]
+    reason = reason or summary.mode_reason
+    reason = reason[:1].upper() + reason[1:]
     note = (f"**{w['mode']}: {name}** ({how}. {markdown_text(reason)}\n\n"
             f"{language_name(summary.source_lang, lang)} → "
             f"{language_name(summary.target_lang, lang)} · {w['models_used']}: {used}")

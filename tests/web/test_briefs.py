@@ -43,4 +43,4 @@ def test_the_handler_briefs_a_large_transcript_in_its_own_process(no_models, mon
     with pytest.raises(gr.Error) as caught:  # the message says what this page offers, from the child's error
         monkeypatch.setattr(briefs, "ISOLATED_BYTES", 10_000)
         handlers.make_brief(SEED, "en", "auto", 3, None, None, None, None, "")
-    assert "In this app: choose “Brief in: Español”" in caught.value.message
+    assert "In this app: choose “Brief in: Spanish”" in caught.value.message

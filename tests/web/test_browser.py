@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -24,6 +25,9 @@ import pytest
 pytestmark = pytest.mark.browser
 
 from hostile import HOSTILE, hostile_transcript
+from summarizer.output.wording import NATIVE_NAMES as NATIVE
+from summarizer.web.texts import MESSAGES as MESSAGE_WORDS
+from summarizer.web.texts import UI as UI_WORDS
 from support import REPO, free_port, wait_until_up
 SEED = REPO / "seeds" / "2023-12-28.web.txt"
 ARTIFACTS = REPO / "test-artifacts"
@@ -224,7 +228,7 @@ def test_a_transcripts_markup_stays_text_in_the_page(app_url, browser_context):
     page.goto(app_url)
     page.wait_for_selector("#model-status p")
     page.locator("#transcript-input textarea").fill(hostile_transcript())
-    page.locator("#target").get_by_text("Español", exact=True).click()
+    page.locator("#target").get_by_text("Spanish", exact=True).click()
     page.locator("#mode").get_by_text("extractive", exact=True).click()
     page.locator("#run").click()
     page.wait_for_selector("#brief h1", timeout=BRIEF_TIMEOUT_MS)
@@ -251,7 +255,7 @@ def test_a_chat_brief_shows_at_once_then_fills_in(app_url, browser_context):
     page.goto(app_url)
     page.wait_for_selector("#model-status p")
     page.locator("#transcript-input textarea").fill(text)
-    page.locator("#target").get_by_text("Español", exact=True).click()
+    page.locator("#target").get_by_text("Spanish", exact=True).click()
     page.locator("#mode").get_by_text("chat", exact=True).click()
     started = time.monotonic()
     page.locator("#run").click()
@@ -275,6 +279,7 @@ def test_a_spanish_browser_gets_a_spanish_page(app_url, playwright):
         page.goto(app_url)
         page.wait_for_selector("#model-status p")
         assert page.locator("#run").inner_text().strip() == "Hacer el resumen"
+        assert page.locator("#page-language input[value='es']").is_checked()
         assert page.get_by_role("tab", name="Citas").count() == 1
         assert "modelos de prueba diminutos y aleatorios" in page.locator("#model-status").inner_text()
         page.get_by_role("button", name="28 dic 2023 — copiada de gob.mx").wait_for()
@@ -282,6 +287,117 @@ def test_a_spanish_browser_gets_a_spanish_page(app_url, playwright):
         page.get_by_text("la transcripción está vacía").wait_for(timeout=30_000)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "ui-spanish.png"), full_page=True)
+    finally:
+        browser.close()
+
+
+LOCALES = {"en": "en-US", "es": "es-MX"}
+GRADIO_WORDS = {  # Gradio's own words on this page, in its own translations
+    "en": ("Drop File Here", "Click to Upload", "Use via API", "Built with Gradio", "Settings"),
+    "es": ("Coloque el archivo aquí", "Haga clic para cargar", "Usar vía API", "Construido con Gradio"),
+}
+RESULTS = ("#brief", "#quotes-table", "#questions", "#transcript-view", "#participants-table")
+"""The brief's own words, in the brief's language (not the page's)."""
+
+
+def _words(lang: str) -> tuple[set[str], set[str]]:
+    """The page's words in ``lang`` that are not the same in the other language: short ones
+    (a line of the page: "Mode") and phrases of three words or more (found anywhere)."""
+    from summarizer.output.wording import NATIVE_NAMES
+    from summarizer.web.texts import MESSAGES, UI
+
+    def pieces(code: str) -> set[str]:
+        found = set(GRADIO_WORDS[code])
+        for text in [*UI[code].values(), *MESSAGES[code].values()]:
+            found.update(p.strip(" .:;,()…") for p in re.split(r"\{[^}]*\}|\*\*|`|\n|#|\(|\)|:", text))
+        return {p for p in found if p}
+
+    other = "es" if lang == "en" else "en"
+    own = pieces(lang) - pieces(other) - set(NATIVE_NAMES.values())  # the language control's names are native
+    return {p for p in own if len(p.split()) < 3}, {p for p in own if len(p.split()) >= 3}
+
+
+def _stray_words(page, lang: str) -> list[str]:
+    """Words of the other language on the page (the results aside: they are the brief's;
+    toasts too: each is said once, in the page's language then, and checked when it comes)."""
+    text = page.evaluate("""(results) => {
+        const hidden = results.map((id) => document.querySelector(id)).filter(Boolean);
+        hidden.forEach((element) => { element.dataset.display = element.style.display; element.style.display = "none"; });
+        const text = document.body.innerText;
+        hidden.forEach((element) => { element.style.display = element.dataset.display; });
+        return text; }""", [*RESULTS, ".toast-wrap"])
+    lines = {line.strip(" .:;,()…") for line in text.splitlines()}
+    short, phrases = _words("es" if lang == "en" else "en")
+    flat = " ".join(text.split())
+    return sorted(short & lines) + sorted(p for p in phrases if " ".join(p.split()) in flat)
+
+
+def _in_language(page, lang: str) -> None:
+    page.wait_for_function("(lang) => document.documentElement.lang === lang", arg=lang)
+    words = {"en": "Make the brief", "es": "Hacer el resumen"}
+    page.wait_for_function("(word) => document.querySelector('#run')?.innerText.trim() === word", arg=words[lang])
+    note = {"en": "tiny random test models", "es": "modelos de prueba diminutos y aleatorios"}[lang]
+    page.wait_for_function("(note) => (document.querySelector('#model-status')?.innerText || '').includes(note)", arg=note)
+    page.wait_for_function("(lang) => document.querySelector('#page-language input[value=' + lang + ']')?.checked",
+                           arg=lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_page_is_in_one_language_which_its_control_switches_and_keeps(app_url, playwright, short_text, lang):
+    """In a browser set to the other language: the control switches every word of the page
+    (Gradio's too) in place, the toasts and notes follow; a reload keeps the language (a
+    cookie), so does the address (``?lang=``) in a browser that has none; switching back
+    with a brief on the page leaves the brief as it is, its mode note in the page's language."""
+    other = "es" if lang == "en" else "en"
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+    try:
+        context = browser.new_context(locale=LOCALES[other], viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(app_url)
+        _in_language(page, other)
+        page.locator("#page-language").get_by_text(NATIVE[lang], exact=True).click()
+        _in_language(page, lang)
+        page.locator("#page-language").get_by_text(NATIVE[lang], exact=True).wait_for()
+        page.get_by_text(UI_WORDS[lang]["models"], exact=True).click()  # the models' fields are seen too
+        page.get_by_text(UI_WORDS[lang]["model_info"]).first.wait_for()
+        assert _stray_words(page, lang) == []
+        assert page.url.endswith(f"?lang={lang}")
+
+        # a brief in the page's language: its warning toast, the mode note, in it
+        page.locator("#transcript-input textarea").fill(short_text)
+        page.locator("#target").get_by_text(UI_WORDS[lang][f"lang_{lang}"], exact=True).click()
+        page.locator("#mode").get_by_text(UI_WORDS[lang]["extractive"], exact=True).click()
+        page.locator("#run").click()
+        page.wait_for_selector("#brief h1", timeout=BRIEF_TIMEOUT_MS)
+        toast = page.locator(".toast-body").filter(has_text={"en": "far fewer", "es": "muchas menos"}[lang])
+        toast.wait_for(timeout=30_000)
+        # Gradio titles a toast with its kind in English ("Warning"), drawn over in the page's language
+        title = toast.locator(".toast-title").evaluate("(e) => [getComputedStyle(e).fontSize, "
+                                                       "getComputedStyle(e, '::before').content]")
+        assert title == ["0px", f'"{MESSAGE_WORDS[lang]["warning_title"]}"']
+        mode = {"en": "Mode: extractive", "es": "Modo: extractivo"}
+        assert page.locator("#mode-note").inner_text().startswith(mode[lang])
+        assert _stray_words(page, lang) == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"ui-language-{lang}.png"), full_page=True)
+
+        # switched back with the brief on the page: the brief stays, the page's words go
+        brief = page.locator("#brief").inner_text()
+        page.locator("#page-language").get_by_text(NATIVE[other], exact=True).click()
+        _in_language(page, other)
+        page.wait_for_function("(mode) => document.querySelector('#mode-note').innerText.startsWith(mode)",
+                               arg=mode[other])
+        assert page.locator("#brief").inner_text() == brief
+        assert _stray_words(page, other) == []
+
+        # kept: a reload (the cookie), the address in a browser that has no cookie
+        page.reload()
+        _in_language(page, other)
+        assert _stray_words(page, other) == []
+        fresh = browser.new_context(locale=LOCALES[other]).new_page()
+        fresh.goto(f"{app_url}?lang={lang}")
+        _in_language(fresh, lang)
+        assert _stray_words(fresh, lang) == []
     finally:
         browser.close()
 

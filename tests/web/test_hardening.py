@@ -186,7 +186,7 @@ def test_messages_follow_the_page_language(no_models):
                               "traducción es→en, que no está disponible")
     assert "En esta aplicación: elija “Resumen en: Español”" in message
     assert "target=" not in message and "--to" not in message
-    _, note = handlers.model_status(_Request("es-ES,es;q=0.9"))
+    _, note = handlers.model_status(request=_Request("es-ES,es;q=0.9"))
     assert note.startswith("**Faltan modelos:**")
 
 

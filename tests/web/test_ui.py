@@ -22,7 +22,7 @@ from summarizer.parse.htmltext import html_to_text
 from support import REPO
 SEED = REPO / "seeds" / "2023-12-28.web.txt"
 OUTPUTS = ("brief", "mode_note", "quotes", "transcript", "participants", "md_path", "json_path", "questions",
-           "docx_path")
+           "docx_path", "mode_notes")
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +31,10 @@ def seed_text() -> str:
 
 
 def brief(text: str, target: str = "es", mode: str = "extractive", quotes: int = 5, backend: str | None = None,
-          **models) -> dict:
+          ui_lang: str = "", **models) -> dict:
     values = handlers.make_brief(text, target, mode, quotes, models.get("summarize"), models.get("es_en"),
-                           models.get("en_es"), backend)
+                                 models.get("en_es"), backend, ui_lang)
+    assert len(values) == handlers.OUTPUTS
     return dict(zip(OUTPUTS, values))
 
 
@@ -79,11 +80,15 @@ def test_model_choices_come_from_the_registry():
 
 
 def test_extractive_spanish_brief_of_the_seed(seed_text, no_models):
-    out = brief(seed_text, "es", "extractive")
+    out = brief(seed_text, "es", "extractive", ui_lang="en")
     assert out["brief"].startswith("# Resumen")
+    # The mode note is the page's (in its language, and in the other one for a switch of the page's language)
+    assert out["mode_note"] == ("**Mode: extractive** (every line is a sentence of the transcript). Extractive mode "
+                                "was requested.\n\nSpanish → Spanish · models used: none")
+    assert out["mode_notes"] == {"en": out["mode_note"],
+                                 "es": "**Modo: extractivo** (cada línea es una frase de la transcripción). Se pidió "
+                                       "el modo extractivo.\n\nespañol → español · modelos usados: ninguno"}
     # The results are part of the brief: in the brief's language.
-    assert out["mode_note"].startswith("**Modo: extractivo** (cada línea es una frase de la transcripción). "
-                                       "Se pidió el modo extractivo.")
 
     table = out["quotes"].splitlines()
     assert table[0] == "| Orador | Cita (español) |"
@@ -158,7 +163,7 @@ def test_english_brief_without_models_explains_what_to_do(seed_text, no_models):
     message = caught.value.message
     assert "es→en translation model" in message
     assert "summarizer models download" in message
-    assert "Español" in message  # the way out on this page
+    assert "choose “Brief in: Spanish”" in message  # the way out on this page, in its words
     assert "Traceback" not in message
 
 
