@@ -85,10 +85,11 @@ def user_errors(lang: str = "en"):
     except gr.Error:
         raise
     except ModelNotAvailableError as exc:
-        raise gr.Error(error_html(exc.render(lang)), title=say(lang, "no_model_title"), duration=None,
+        raise gr.Error(error_html(exc.render(lang), code=True), title=say(lang, "no_model_title"), duration=None,
                        print_exception=False) from None
     except SummarizerError as exc:
-        raise gr.Error(error_html(exc.render(lang)), title=say(lang, "cannot_title"), print_exception=False) from None
+        raise gr.Error(error_html(exc.render(lang), code=True), title=say(lang, "cannot_title"),
+                       print_exception=False) from None
     except Exception as exc:  # the UI boundary: log the traceback, show the user one line
         logger.exception("unexpected error in the web UI")
         raise gr.Error(error_html(say(lang, "unexpected", error=f"{type(exc).__name__}: {exc}")),

@@ -135,8 +135,11 @@ def write_downloads(summary: Summary, folder: Path) -> tuple[Path, Path, Path]:
     return md_path, json_path, docx_path
 
 
-def error_html(message: str) -> str:
+def error_html(message: str, code: bool = False) -> str:
     """A message for a toast (`gr.Error`, `gr.Warning`), which renders HTML: ``<``, ``>`` and ``&``
-    escaped (a toast is HTML, not Markdown: the brief's texts go through `wording.markdown_text`)."""
-    return html.escape(message, quote=False)
+    escaped (a toast is HTML, not Markdown: the brief's texts go through `wording.markdown_text`).
+    ``code``: a message of the package's own (an error's, never a note that quotes the
+    transcript), whose `commands` and `options` are shown as code rather than between backticks."""
+    text = html.escape(message, quote=False)
+    return re.sub(r"`([^`\n]+)`", r"<code>\1</code>", text) if code else text
 

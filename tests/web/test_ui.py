@@ -162,7 +162,7 @@ def test_english_brief_without_models_explains_what_to_do(seed_text, no_models):
         brief(seed_text, "en", "auto")
     message = caught.value.message
     assert "es→en translation model" in message
-    assert "summarizer models download" in message
+    assert "<code>summarizer models download</code>" in message  # a toast is HTML: code, not backticks
     assert "choose “Brief in: Spanish”" in message  # the way out on this page, in its words
     assert "Traceback" not in message
 
@@ -226,6 +226,9 @@ def test_unexpected_failure_is_one_line_not_a_traceback():
 
 def test_error_messages_are_escaped_for_the_html_modal():
     assert views.error_html("use <model> & `cmd`") == "use &lt;model&gt; &amp; `cmd`"
+    # the package's own errors show their commands as code, not between backticks
+    assert views.error_html("run `summarizer models download` for <x>", code=True) == \
+        "run <code>summarizer models download</code> for &lt;x&gt;"
 
 
 # ---------------------------------------------------------------- uploads
