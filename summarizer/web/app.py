@@ -100,7 +100,7 @@ English, whatever title the handler gave it)."""
 def build_demo() -> gr.Blocks:
     """The app's page, queued: no model is loaded here."""
     storage()  # Gradio's cache (uploads included) goes into this process's capped folder
-    with gr.Blocks(title="Mañanera brief", analytics_enabled=False, delete_cache=(300, 900)) as demo:
+    with gr.Blocks(title=UI["en"]["title"], analytics_enabled=False, delete_cache=(300, 900)) as demo:
         with gr.Row(equal_height=True):
             gr.Markdown(t("intro"))
             language = gr.Radio([(NATIVE_NAMES[code], code) for code in LANGUAGES], value="en",

@@ -19,12 +19,13 @@ from __future__ import annotations
 import json
 
 from ..document import LANGUAGES
-from .texts import COOKIE
+from .texts import COOKIE, UI
 
 _PICK = f"""
 const known = {json.dumps(list(LANGUAGES))};
 const pick = (tag) => {{ const code = String(tag || "").slice(0, 2).toLowerCase(); return known.includes(code) ? code : null; }};
 const keep = (lang) => {{ document.cookie = "{COOKIE}=" + lang + "; path=/; max-age=31536000; SameSite=Lax"; }};
+const titles = {json.dumps({code: UI[code]["title"] for code in LANGUAGES}, ensure_ascii=False)};
 """
 
 HEAD = f"""<script>
@@ -53,6 +54,7 @@ SWITCH = f"""async (lang, ...rest) => {{
     .find((name) => /\\/assets\\/core-[\\w-]+\\.js$/.test(name));
   try {{
     (await import(core)).changeLocale(lang);
+    document.title = titles[lang];
   }} catch (error) {{
     location.reload();
   }}
@@ -60,8 +62,14 @@ SWITCH = f"""async (lang, ...rest) => {{
 }}"""
 """For the language control's event: its inputs go on to the handler unchanged."""
 
-PAGE_LANGUAGE = "(...values) => [document.documentElement.lang || 'en', ...values.slice(1)]"
-"""For the page's load event: the language `HEAD` chose, as its first input."""
+PAGE_LANGUAGE = f"""(...values) => {{
+{_PICK}
+  const lang = pick(document.documentElement.lang) || "en";
+  document.title = titles[lang];
+  return [lang, ...values.slice(1)];
+}}"""
+"""For the page's load event: the language `HEAD` chose, as its first input (and the
+browser tab's title in it)."""
 
 
 

@@ -21,7 +21,7 @@ from ..document import LANGUAGES
 
 UI = {
     "en": {
-        "page_language": "Page language",
+        "title": "Mañanera brief", "page_language": "Page language",
         "intro": "# Mañanera brief\nPaste (or upload) the transcript of a Mexican presidential press conference "
                  "and get a quote-attributed brief in English or Spanish.",
         "transcript": "Transcript",
@@ -56,7 +56,7 @@ UI = {
         "example_article": "28 Dec 2023 — a news article (English)",
     },
     "es": {
-        "page_language": "Idioma de la página",
+        "title": "Resumen de la mañanera", "page_language": "Idioma de la página",
         "intro": "# Resumen de la mañanera\nPegue (o suba) la transcripción de una conferencia de prensa presidencial "
                  "mexicana y obtenga un resumen con citas atribuidas, en inglés o en español.",
         "transcript": "Transcripción",

@@ -340,6 +340,7 @@ def _in_language(page, lang: str) -> None:
     page.wait_for_function("(note) => (document.querySelector('#model-status')?.innerText || '').includes(note)", arg=note)
     page.wait_for_function("(lang) => document.querySelector('#page-language input[value=' + lang + ']')?.checked",
                            arg=lang)
+    page.wait_for_function("(title) => document.title === title", arg=UI_WORDS[lang]["title"])
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
