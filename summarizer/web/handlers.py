@@ -174,8 +174,9 @@ def make_brief(text: str, target: str = "en", mode: str = "auto", quotes: float 
                request: gr.Request = None, progress=gr.Progress(), quick: bool = False):
     """Make a brief; return the brief, the mode note (in the page's language), the quotes,
     the highlighted transcript, the participants, the Markdown and JSON downloads, the
-    questions and the Word download, and the mode note in each language. A transcript that looks incomplete (cut short, a page printed twice, no
-    questions, far shorter than usual) is also said in a warning toast. ``quick``: the brief
+    questions and the Word download, and the mode note in each language. A transcript that
+    looks incomplete (cut short, a page printed twice, no questions, far shorter than
+    usual) is also said in a warning toast. ``quick``: the brief
     shown first while a model writes (`stream_brief`): no downloads, no highlighted
     transcript (None in their places), no toast."""
     lang = language_of(request, ui_lang)

@@ -1,11 +1,11 @@
 """The page's own JavaScript: its language, chosen before Gradio starts and switched in place.
 
 `HEAD` runs first in the page's ``<head>`` (`HeadScript` puts it there: Gradio adds
-``launch(head=…)`` only once it has started, its language already chosen): it picks the page's language
-(the address's ``?lang=``, else the `texts.COOKIE`, else the first of the browser's
+``launch(head=…)`` only once it has started, its language already chosen): it picks the
+page's language (the address's ``?lang=``, else the `texts.COOKIE`, else the first of the browser's
 languages that we speak, else English — as `texts.pick_language` does on the server) and
 shows it to Gradio as the browser's language, so that Gradio's own words (the upload box,
-the footer, the progress, its toasts) are in the page's language too, never in a third one.
+the footer, the progress) are in the page's language too, never in a third one.
 
 `SWITCH` runs when the visitor picks a language: it keeps the choice (cookie and address)
 and switches Gradio's words in place (its ``changeLocale``), the transcript and the brief
@@ -41,7 +41,7 @@ HEAD = f"""<script>
   performance.setResourceTimingBufferSize(10000);  // SWITCH finds Gradio's core module among them
 }})();
 </script>"""
-"""For ``launch(head=…)``."""
+"""The page's first script (`HeadScript`)."""
 
 SWITCH = f"""async (lang, ...rest) => {{
 {_PICK}
@@ -70,8 +70,6 @@ PAGE_LANGUAGE = f"""(...values) => {{
 }}"""
 """For the page's load event: the language `HEAD` chose, as its first input (and the
 browser tab's title in it)."""
-
-
 
 
 class HeadScript:
