@@ -31,7 +31,7 @@ from ..output.wording import LANGUAGE_NAMES
 from ..parse.decode import read_text
 from ..parse.language import detect_language
 from ..summarize import Summarizer, SummaryOptions
-from ..summarize.modes import choose_mode, needed
+from ..summarize.modes import needed
 from .inputs import Source
 from .work import BatchSettings
 
@@ -124,7 +124,7 @@ def _check_brief(settings: BatchSettings, source: str, models: Models) -> None:
     summarizer.check_named_folders()
     backend = summarizer.models.backend
     try:
-        choice = choose_mode(options.mode, source, settings.target, summarizer.is_available)
+        choice = summarizer.mode_for(source, settings.target)
     except ModelNotAvailableError as exc:
         raise ModelNotAvailableError(f"{exc}{_which(options, source, settings.target, summarizer)}") from None
     if backend != "ctranslate2":

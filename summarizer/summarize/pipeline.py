@@ -85,6 +85,11 @@ class Summarizer:
         """Whether the model for ``task`` (and pair) may be used for a brief."""
         return self.models.available(task, source, target, name=self._name(task, source, target))
 
+    def mode_for(self, source: str, target: str) -> ModeChoice:
+        """The mode of a brief from ``source`` into ``target`` with these options and models,
+        and why (`choose_mode`: raises `ModelNotAvailableError` when a model it needs is missing)."""
+        return choose_mode(self.options.mode, source, target, self.is_available)
+
     def check_named_folders(self) -> None:
         """Raise `ModelNotAvailableError` for a model folder the options name that holds no
         model (before any work: mode "auto" must not quietly fall back over a typo)."""
@@ -105,7 +110,7 @@ class Summarizer:
         with clock.time("parse"):
             doc = source if isinstance(source, Transcript) else parse_transcript(source)
         report("parse", 1, 1)
-        choice = choose_mode(self.options.mode, doc.language, target, self.is_available)
+        choice = self.mode_for(doc.language, target)
         report("select", 0, 1)
         with clock.time("select"):
             selection = select(doc, max_points=self.options.max_points, key_sentences=self.options.key_sentences,

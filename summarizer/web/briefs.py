@@ -29,7 +29,6 @@ from ..errors import ModelNotAvailableError, SummarizerError
 from ..parse import parse_transcript
 from ..settings import interface, ui_max_bytes
 from ..summarize import Summarizer, SummaryOptions
-from ..summarize.modes import choose_mode
 from .choices import server_models
 from .views import (
     highlighted_transcript,
@@ -76,7 +75,7 @@ def make(text: str, target: str, options: SummaryOptions, folder: Path, report: 
     except ModelNotAvailableError as exc:
         exc.language = doc.language
         raise
-    choice = choose_mode(options.mode, doc.language, target, summarizer.is_available)  # why, in any language
+    choice = summarizer.mode_for(doc.language, target)  # the brief's mode, its reason in any language
     notes = {lang: mode_note(summary, lang, choice.reason(lang)) for lang in LANGUAGES}
     if quick:
         return Made((summary.to_markdown(), notes[target], quotes_table(summary), None,
